@@ -1,0 +1,159 @@
+# unknot - a terminal coach for self-massage, stretching and posture breaks.
+#
+#   make            build build/unknot
+#   make run        build, then start unknot on the bundled routines
+#   make check      build, then run every test
+#   make bench      print speed and memory figures
+#   make fuzz       fuzz the routine loader (FUZZ_SECONDS=60)
+#   make install    PREFIX=/usr/local DESTDIR= MANDIR=$(PREFIX)/share/man
+#
+# Missing Debian packages are installed first (apt-get as root, sudo when
+# available; otherwise the command to run is printed).  V=1 shows commands.
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share/unknot
+LIBDIR    ?= $(PREFIX)/lib/unknot
+MANDIR    ?= $(PREFIX)/share/man
+DESTDIR   ?=
+PKG_CONFIG ?= pkg-config
+CC        ?= cc
+CLANG     ?= clang
+FUZZ_SECONDS ?= 60
+
+ifeq ($(CI),true)
+WERROR = -Werror
+endif
+
+# Recursive (=) so that pkg-config runs after the deps step has installed it.
+DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw libconfig)
+DEP_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw libconfig)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g \
+	-Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter $(WERROR) \
+	-DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' -DMODULEDIR='"$(LIBDIR)"' \
+	$(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+
+ifeq ($(V),1)
+Q =
+msg = @true
+else
+Q = @
+msg = @printf '  %-6s %s\n'
+endif
+
+# The pure core: no curses, no SDL.  Tests and the fuzzer link only these.
+CORE = util diag duration lcfg text routine safety paths library
+CMDS = main cmd-routines
+CORE_OBJ = $(CORE:%=build/obj/%.o)
+BIN_OBJ  = $(CORE_OBJ) $(CMDS:%=build/obj/%.o)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+
+BUILD_PKGS = pkg-config libncurses-dev libconfig-dev
+TEST_PKGS  = libcriterion-dev tmux groff-base
+FUZZ_PKGS  = clang libclang-rt-dev
+
+.PHONY: all run check bench fuzz install uninstall clean deps test-deps fuzz-deps unit e2e lint-man
+
+all: build/unknot
+
+# $(call ensure,PACKAGES): install what dpkg says is missing.
+define ensure
+	@if command -v dpkg-query >/dev/null 2>&1; then \
+	  need=""; for p in $(1); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || need="$$need $$p"; \
+	  done; \
+	  if [ -n "$$need" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	      echo "Installing:$$need"; \
+	      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$need) >/dev/null || exit 1; \
+	    elif command -v sudo >/dev/null 2>&1; then \
+	      echo "Installing with sudo:$$need"; \
+	      sudo apt-get install -y$$need || exit 1; \
+	    else \
+	      echo "unknot needs these Debian packages:$$need"; \
+	      echo "Install them as root, then run make again:"; \
+	      echo "  apt-get install$$need"; \
+	      exit 1; \
+	    fi; \
+	  fi; \
+	fi
+endef
+
+deps:
+	$(call ensure,$(BUILD_PKGS))
+test-deps: deps
+	$(call ensure,$(TEST_PKGS))
+fuzz-deps: deps
+	$(call ensure,$(FUZZ_PKGS))
+
+build/obj/%.o: src/%.c | deps build/obj
+	$(msg) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/obj build/tests:
+	@mkdir -p $@
+
+build/unknot: $(BIN_OBJ)
+	$(msg) LD $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(BIN_OBJ) $(DEP_LIBS)
+
+run: all
+	./build/unknot
+
+# ---- tests ----------------------------------------------------------
+
+build/tests/unit: $(UNIT_SRC) $(CORE_OBJ) | test-deps build/tests
+	$(msg) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(UNIT_SRC) $(CORE_OBJ) $(DEP_LIBS) -lcriterion
+
+unit: build/tests/unit
+	@echo "== unit tests (Criterion)"
+	$(Q)cd tests && ../build/tests/unit --jobs=2
+
+e2e: build/unknot | test-deps
+	@echo "== end-to-end tests (the real binary, tmux)"
+	$(Q)tests/e2e/run.sh
+
+lint-man: build/unknot | test-deps
+	@echo "== man pages"
+	$(Q)tests/man-lint.sh
+
+check: all
+	$(Q)$(MAKE) --no-print-directory unit lint-man e2e
+
+# ---- figures and fuzzing ---------------------------------------------
+
+bench: all
+	$(Q)tests/bench/run.sh
+
+build/fuzz-routine: tests/fuzz/fuzz_routine.c $(CORE:%=src/%.c) | fuzz-deps build/obj
+	$(msg) CLANG $@
+	$(Q)$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+	  -fsanitize=fuzzer,address,undefined -Isrc $(DEP_CFLAGS) \
+	  -o $@ $^ $(DEP_LIBS)
+
+fuzz: build/fuzz-routine
+	@mkdir -p build/fuzz-corpus
+	./build/fuzz-routine -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
+	  -dict=tests/fuzz/routine.dict build/fuzz-corpus tests/fuzz/corpus
+
+# ---- install ----------------------------------------------------------
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/routines $(DESTDIR)$(DATADIR)/audio \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 build/unknot $(DESTDIR)$(BINDIR)/unknot
+	install -m 644 routines/*.routine routines/safety.cfg $(DESTDIR)$(DATADIR)/routines/
+	install -m 644 man/unknot.1 $(DESTDIR)$(MANDIR)/man1/unknot.1
+	install -m 644 man/unknot-routine.5 $(DESTDIR)$(MANDIR)/man5/unknot-routine.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/unknot $(DESTDIR)$(MANDIR)/man1/unknot.1 \
+	  $(DESTDIR)$(MANDIR)/man5/unknot-routine.5
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
+
+clean:
+	rm -rf build
+
+-include $(wildcard build/obj/*.d)

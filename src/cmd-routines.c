@@ -1,0 +1,343 @@
+/*
+ * cmd-routines.c - the commands that read routine files without a
+ * terminal UI: list, show, check and safety.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "duration.h"
+#include "library.h"
+#include "routine.h"
+#include "safety.h"
+#include "text.h"
+#include "util.h"
+
+/* A command's own --help: the global usage says everything. */
+static bool
+wants_help(int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return false;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	}
+	return false;
+}
+
+static int
+print_help(void)
+{
+	print_usage(stdout);
+	return 0;
+}
+
+/* Load the catalogue, printing its diagnostics; the caller decides. */
+static int
+load_safety(struct safety *cat)
+{
+	struct diags d = {0};
+	int rc = library_safety(cat, &d);
+	diags_print(&d, stderr);
+	diags_free(&d);
+	if (rc < 0)
+		warnx("the safety catalogue has errors (see above): fix it before going on");
+	return rc;
+}
+
+struct routine *
+load_routine_arg(const char *arg, struct safety *cat, int *source_out, char **overrides_out)
+{
+	struct library lib = {0};
+	const char *path = arg;
+	int source = SOURCE_PATH;
+	char *overrides = NULL;
+	if (!routine_arg_is_path(arg)) {
+		library_scan(&lib);
+		const struct entry *e = library_find(&lib, arg);
+		if (e == NULL) {
+			warnx("no routine called '%s' (`unknot list` shows them all)", arg);
+			library_free(&lib);
+			return NULL;
+		}
+		path = e->path;
+		source = e->source;
+		overrides = e->overrides ? xstrdup(e->overrides) : NULL;
+	}
+	struct diags d = {0};
+	struct routine *r = routine_load(path, cat, &d);
+	diags_print(&d, stderr);
+	if (r == NULL)
+		warnx("%s has %zu error%s: fix %s and try again", path, d.errors, d.errors == 1 ? "" : "s",
+		    d.errors == 1 ? "it" : "them");
+	diags_free(&d);
+	if (source_out)
+		*source_out = source;
+	if (overrides_out)
+		*overrides_out = overrides;
+	else
+		free(overrides);
+	library_free(&lib);
+	return r;
+}
+
+int
+cmd_list(int argc, char **argv)
+{
+	if (wants_help(argc, argv))
+		return print_help();
+	if (argc > 0)
+		return usage_error("list", "list takes no arguments");
+	struct safety cat = {0};
+	if (load_safety(&cat) < 0) {
+		safety_free(&cat);
+		return 1;
+	}
+	struct library lib;
+	library_scan(&lib);
+	if (lib.n == 0) {
+		warnx("no routines found in %s, %s or %s", lib.dirs[0], lib.dirs[1], lib.dirs[2]);
+		library_free(&lib);
+		safety_free(&cat);
+		return 1;
+	}
+	int broken = 0;
+	int idw = 2;
+	for (size_t i = 0; i < lib.n; i++) {
+		int w = text_width(lib.v[i].id);
+		if (w > idw)
+			idw = w;
+	}
+	if (idw > 24)
+		idw = 24;
+	text_pad(stdout, "ID", idw);
+	printf("  ");
+	text_pad(stdout, "TITLE", 32);
+	printf("  %5s  %5s  %s\n", "MIN", "STEPS", "FROM");
+	for (size_t i = 0; i < lib.n; i++) {
+		const struct entry *e = &lib.v[i];
+		struct diags d = {0};
+		struct routine *r = routine_load(e->path, &cat, &d);
+		diags_free(&d);
+		if (r == NULL) {
+			warnx("%s has errors: run `unknot check %s`", e->path, e->path);
+			broken++;
+			continue;
+		}
+		text_pad(stdout, e->id, idw);
+		printf("  ");
+		text_pad(stdout, r->title, 32);
+		long secs = routine_seconds(r);
+		printf("  %5ld  %5zu  %s\n", secs < 60 ? 1 : (secs + 30) / 60, r->nsteps,
+		    source_name(e->source));
+		routine_free(r);
+	}
+	library_free(&lib);
+	safety_free(&cat);
+	return broken ? 1 : 0;
+}
+
+/* label + text wrapped to width, continuation lines hanging under the text. */
+static void
+print_wrapped(const char *label, const char *text, int indent, int width)
+{
+	int lw = text_width(label);
+	char **lines = text_wrap(text, width - indent - lw);
+	for (char **l = lines; *l; l++)
+		printf("%*s%s%s\n", l == lines ? indent : indent + lw, "", l == lines ? label : "", *l);
+	strv_free(lines);
+}
+
+/* "Left 0:30 · rest 0:05 · Right 0:30": every bout of a step, in order. */
+static void
+print_bouts(const struct step *s)
+{
+	char d[16], rest[16];
+	duration_clock(s->duration, d, sizeof d);
+	duration_clock(s->rest, rest, sizeof rest);
+	int n = step_bouts(s);
+	struct buf b = {0};
+	if (n == 1)
+		return; /* the step's own line says it all */
+	if (n > 8) {
+		if (s->sides)
+			buf_addf(&b, "%d reps of %s on the left side, then %d on the right", s->reps, d, s->reps);
+		else
+			buf_addf(&b, "%d reps of %s", s->reps, d);
+		if (s->rest)
+			buf_addf(&b, ", %s rest between", rest);
+	}
+	for (int i = 0; n <= 8 && i < n; i++) {
+		if (i > 0)
+			buf_addf(&b, s->rest ? " · rest %s · " : " · ", rest);
+		if (s->sides)
+			buf_addf(&b, "%s%s", i < s->reps ? "Left" : "Right", s->reps > 1 ? " " : "");
+		if (s->reps > 1)
+			buf_addf(&b, "%s%d/%d", s->sides ? "rep " : "Rep ", i % s->reps + 1, s->reps);
+		buf_addf(&b, " %s", d);
+	}
+	print_wrapped("", b.s, 5, 78);
+	buf_free(&b);
+}
+
+static void
+print_list(const char *label, char **v)
+{
+	if (v == NULL || v[0] == NULL)
+		return;
+	struct buf b = {0};
+	for (size_t i = 0; v[i]; i++)
+		buf_addf(&b, "%s%s", i ? ", " : "", v[i]);
+	print_wrapped(label, b.s, 0, 78);
+	buf_free(&b);
+}
+
+int
+cmd_show(int argc, char **argv)
+{
+	if (wants_help(argc, argv))
+		return print_help();
+	if (argc != 1)
+		return usage_error("show", argc ? "show takes one ROUTINE" : "show needs a ROUTINE");
+	struct safety cat = {0};
+	if (load_safety(&cat) < 0) {
+		safety_free(&cat);
+		return 1;
+	}
+	int source;
+	char *overrides = NULL;
+	struct routine *r = load_routine_arg(argv[0], &cat, &source, &overrides);
+	if (r == NULL) {
+		safety_free(&cat);
+		return 1;
+	}
+	char t[16], p[16];
+	printf("%s\n", r->title);
+	printf("%s (%s: %s)\n", r->id, source_name(source), r->path);
+	if (overrides)
+		printf("overrides %s\n", overrides);
+	if (r->summary)
+		print_wrapped("", r->summary, 0, 78);
+	printf("Level: %s\n", routine_level_name(r->level));
+	print_list("Areas: ", r->areas);
+	print_list("Equipment: ", r->equipment);
+	print_list("Contraindications: ", r->contraindications);
+	for (char **w = r->warnings; w && *w; w++)
+		print_wrapped("Warning: ", *w, 0, 78);
+	printf("\n");
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct step *s = &r->steps[i];
+		duration_clock(step_seconds(s), t, sizeof t);
+		printf("%2zu. %s (%s) %s\n", i + 1, s->title, step_type_name(s->type), t);
+		print_bouts(s);
+		if (s->how)
+			print_wrapped("How: ", s->how, 5, 78);
+		if (s->pressure)
+			print_wrapped("Pressure: ", s->pressure, 5, 78);
+		if (s->caution)
+			print_wrapped("Caution: ", s->caution, 5, 78);
+		print_list("     Contraindications: ", s->contraindications);
+	}
+	duration_clock(routine_seconds(r), t, sizeof t);
+	duration_clock(routine_prepare_seconds(r), p, sizeof p);
+	printf("\nTotal %s in %zu step%s", t, r->nsteps, r->nsteps == 1 ? "" : "s");
+	if (r->prepare)
+		printf(", plus %s to get ready (%ds before each step)", p, r->prepare);
+	printf("\n");
+	free(overrides);
+	routine_free(r);
+	safety_free(&cat);
+	return 0;
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+	bool strict = false;
+	int i = 0;
+	for (; i < argc; i++) {
+		if (strcmp(argv[i], "--strict") == 0)
+			strict = true;
+		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return print_help();
+		else if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return usage_error("check", "check: unknown option '%s'", argv[i]);
+		else
+			break;
+	}
+	int nfiles = 0;
+	for (int j = i; j < argc; j++)
+		if (strcmp(argv[j], "--strict") != 0)
+			nfiles++;
+	if (nfiles == 0)
+		return usage_error("check", "check needs at least one FILE");
+
+	struct safety cat = {0};
+	if (load_safety(&cat) < 0) {
+		safety_free(&cat);
+		return 1;
+	}
+	int failed = 0;
+	for (; i < argc; i++) {
+		if (strcmp(argv[i], "--strict") == 0) {
+			strict = true;
+			continue;
+		}
+		struct diags d = {0};
+		struct routine *r = routine_load(argv[i], &cat, &d);
+		diags_print(&d, stderr);
+		if (r == NULL || (strict && d.warnings))
+			failed++;
+		else if (d.n == 0) {
+			char t[16];
+			printf("%s: ok, %zu step%s, %s\n", argv[i], r->nsteps, r->nsteps == 1 ? "" : "s",
+			    duration_clock(routine_seconds(r), t, sizeof t));
+		}
+		routine_free(r);
+		diags_free(&d);
+	}
+	safety_free(&cat);
+	return failed ? 1 : 0;
+}
+
+int
+cmd_safety(int argc, char **argv)
+{
+	if (wants_help(argc, argv))
+		return print_help();
+	if (argc > 0)
+		return usage_error("safety", "safety takes no arguments");
+	struct safety cat = {0};
+	if (load_safety(&cat) < 0) {
+		safety_free(&cat);
+		return 1;
+	}
+	printf("RED FLAGS: stop, and get medical help\n\n");
+	printf("Go to emergency care now if back pain comes with:\n");
+	for (char **p = cat.emergency; p && *p; p++)
+		print_wrapped("  - ", *p, 0, 78);
+	printf("\nSee a doctor or physiotherapist soon if:\n");
+	for (char **p = cat.urgent; p && *p; p++)
+		print_wrapped("  - ", *p, 0, 78);
+	printf("\nCONTRAINDICATIONS: ids routine files use\n");
+	for (int level = SAFETY_STOP; level >= SAFETY_CAUTION; level--) {
+		printf("\n%s\n", level == SAFETY_STOP ? "Stop: if you have one of these, do not start a routine that lists it" :
+		    "Caution: take the advice before you start");
+		for (size_t i = 0; i < cat.n; i++) {
+			const struct condition *c = &cat.v[i];
+			if (c->level != level)
+				continue;
+			printf("\n  %s: %s\n", c->id, c->title);
+			print_wrapped("", c->advice, 4, 78);
+		}
+	}
+	printf("\nThis is general information, not medical advice.\n");
+	safety_free(&cat);
+	return 0;
+}

@@ -1,0 +1,36 @@
+/*
+ * cmd.h - the commands main.c dispatches to.  Each takes the arguments
+ * after its own name and returns the exit status: 0 success, 1 failure,
+ * 2 wrong usage.  Commands print their own errors as "unknot: ...".
+ */
+#ifndef UNKNOT_CMD_H
+#define UNKNOT_CMD_H
+
+#define EXIT_USAGE 2
+
+int cmd_list(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_safety(int argc, char **argv);
+
+#include <stdio.h>
+
+/* The usage text of `unknot --help`. */
+void print_usage(FILE *fp);
+
+/* Shared by the commands: "unknot: " + message on stderr. */
+void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "unknot CMD: usage..." hint and return EXIT_USAGE. */
+int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+struct routine;
+struct safety;
+/*
+ * Find and load ROUTINE (an id, or a path when it has a '/' or ends in
+ * .routine) with the catalogue loaded into cat.  On failure prints why
+ * and returns NULL.  *source_out (may be NULL) gets the enum source.
+ */
+struct routine *load_routine_arg(const char *arg, struct safety *cat, int *source_out,
+    char **overrides_out);
+
+#endif

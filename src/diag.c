@@ -1,0 +1,80 @@
+/* diag.c - the list of compiler-style diagnostics: see diag.h. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void
+diags_add(struct diags *d, const char *file, int line, enum diag_level level,
+    const char *fmt, ...)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 8;
+		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	struct diag *g = &d->v[d->n++];
+	g->file = xstrdup(file);
+	g->line = line;
+	g->level = level;
+	g->msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (level == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+}
+
+static int
+by_line(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	/* keep insertion order: compare addresses (qsort is not stable) */
+	return x < y ? -1 : x > y;
+}
+
+void
+diags_sort(struct diags *d)
+{
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof *d->v, by_line);
+}
+
+char *
+diag_format(const struct diag *g)
+{
+	const char *lv = g->level == DIAG_ERROR ? "error" : "warning";
+	if (g->line > 0)
+		return xasprintf("%s:%d: %s: %s", g->file, g->line, lv, g->msg);
+	return xasprintf("%s: %s: %s", g->file, lv, g->msg);
+}
+
+void
+diags_print(const struct diags *d, FILE *fp)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *s = diag_format(&d->v[i]);
+		fprintf(fp, "%s\n", s);
+		free(s);
+	}
+}
+
+void
+diags_free(struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	memset(d, 0, sizeof *d);
+}

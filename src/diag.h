@@ -1,0 +1,38 @@
+/*
+ * diag.h - compiler-style diagnostics: "FILE:LINE: error: MESSAGE".
+ *
+ * Loaders never print: they append to a struct diags, and the caller
+ * prints the list (check, list) or shows it on a screen.  A diags owns
+ * copies of every string it holds; diags_free() releases them.
+ */
+#ifndef UNKNOT_DIAG_H
+#define UNKNOT_DIAG_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+enum diag_level { DIAG_WARNING, DIAG_ERROR };
+
+struct diag {
+	char *file;
+	int line; /* 0 when the problem is about the whole file */
+	enum diag_level level;
+	char *msg;
+};
+
+struct diags {
+	struct diag *v;
+	size_t n, cap;
+	size_t errors, warnings;
+};
+
+void diags_add(struct diags *d, const char *file, int line, enum diag_level level,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Sort by line (stable), so a file's problems read top to bottom. */
+void diags_sort(struct diags *d);
+void diags_print(const struct diags *d, FILE *fp);
+void diags_free(struct diags *d);
+/* "FILE:LINE: error: MESSAGE" (no newline), owned by the caller. */
+char *diag_format(const struct diag *g);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * duration.h - durations as people write them: "90", "45s", "1m30s", "2h".
+ *
+ * A plain number is seconds.  Units h, m and s may each appear once, in
+ * that order, and combine ("1h15m", "2m5s").  Values are whole seconds.
+ */
+#ifndef UNKNOT_DURATION_H
+#define UNKNOT_DURATION_H
+
+#include <stddef.h>
+
+/* Parse s into *secs.  Returns 0, or -1 with *why set to a static reason. */
+int duration_parse(const char *s, long *secs, const char **why);
+
+/* "M:SS", or "H:MM:SS" from an hour up.  Negative values print as 0:00. */
+char *duration_clock(long secs, char *out, size_t n);
+
+/* "1m30s", "45s", "2h": the canonical form duration_parse() reads back. */
+char *duration_words(long secs, char *out, size_t n);
+
+#endif

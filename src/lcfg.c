@@ -1,0 +1,438 @@
+/* lcfg.c - reading libconfig files safely and walking keys: see lcfg.h. */
+#include "lcfg.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duration.h"
+#include "util.h"
+
+/*
+ * libconfig's scanner treats a line whose first token is @include as an
+ * instruction to open another file.  Blank every such line (keeping the
+ * newline, so line numbers stay true) and report it.
+ */
+static void
+refuse_includes(char *text, size_t len, const char *name, struct diags *d)
+{
+	int line = 1;
+	for (size_t i = 0; i < len; line++) {
+		size_t start = i, j = i;
+		while (j < len && (text[j] == ' ' || text[j] == '\t'))
+			j++;
+		if (len - j >= 8 && memcmp(text + j, "@include", 8) == 0) {
+			diags_add(d, name, line, DIAG_ERROR,
+			    "@include is not allowed: a routine must be a single file");
+			for (size_t k = start; k < len && text[k] != '\n'; k++)
+				text[k] = ' ';
+		}
+		while (i < len && text[i] != '\n')
+			i++;
+		i++;
+	}
+}
+
+int
+lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags *d)
+{
+	size_t errors = d->errors;
+	const char *nul = memchr(text, '\0', len);
+	if (nul) {
+		int line = 1;
+		for (const char *p = text; p < nul; p++)
+			line += *p == '\n';
+		diags_add(d, name, line, DIAG_ERROR, "the file contains a NUL byte: it is not a text file");
+		return -1;
+	}
+	refuse_includes(text, len, name, d);
+	config_init(cfg);
+	if (config_read_string(cfg, text) != CONFIG_TRUE) {
+		const char *msg = config_error_text(cfg);
+		diags_add(d, name, config_error_line(cfg), DIAG_ERROR, "%s",
+		    msg ? msg : "syntax error");
+		config_destroy(cfg);
+		return -1;
+	}
+	if (d->errors != errors) {
+		config_destroy(cfg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+lcfg_open(config_t *cfg, const char *path, struct diags *d)
+{
+	const char *why;
+	size_t len;
+	char *text = read_file(path, LCFG_FILE_LIMIT, &len, &why);
+	if (text == NULL) {
+		diags_add(d, path, 0, DIAG_ERROR, "cannot read: %s", why);
+		return -1;
+	}
+	int rc = lcfg_parse(cfg, path, text, len, d);
+	free(text);
+	return rc;
+}
+
+int
+lcfg_line(const config_setting_t *s)
+{
+	for (; s; s = config_setting_parent(s)) {
+		int line = (int)config_setting_source_line(s);
+		if (line > 0)
+			return line;
+	}
+	return 1; /* the root group: point at the top of the file */
+}
+
+const char *
+lcfg_type_name(int type)
+{
+	switch (type) {
+	case CONFIG_TYPE_INT:
+	case CONFIG_TYPE_INT64: return "an integer";
+	case CONFIG_TYPE_FLOAT: return "a decimal number";
+	case CONFIG_TYPE_STRING: return "a string";
+	case CONFIG_TYPE_BOOL: return "true or false";
+	case CONFIG_TYPE_ARRAY: return "an array [...]";
+	case CONFIG_TYPE_LIST: return "a list (...)";
+	case CONFIG_TYPE_GROUP: return "a group {...}";
+	default: return "nothing";
+	}
+}
+
+/* Decode one UTF-8 sequence; returns its length, or 0 when malformed. */
+static size_t
+utf8_decode(const unsigned char *s, uint32_t *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	size_t n;
+	uint32_t c, min;
+	if ((s[0] & 0xe0) == 0xc0) {
+		n = 2, c = s[0] & 0x1f, min = 0x80;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		n = 3, c = s[0] & 0x0f, min = 0x800;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		n = 4, c = s[0] & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+const char *
+lcfg_text_problem(const char *s)
+{
+	size_t len = strlen(s);
+	if (len > LCFG_TEXT_LIMIT)
+		return "text is longer than 2000 bytes";
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		uint32_t c;
+		size_t n = utf8_decode(p, &c);
+		if (n == 0)
+			return "text is not valid UTF-8";
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+			return "text contains a control character (tabs, newlines and escapes are not allowed)";
+		if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+			return "text contains a bidirectional override character";
+		p += n;
+	}
+	return NULL;
+}
+
+static const struct lcfg_key *
+find_key(const struct lcfg_key *keys, size_t nkeys, const char *name)
+{
+	for (size_t i = 0; i < nkeys; i++)
+		if (strcmp(keys[i].name, name) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+/* The closest of names to word, or NULL when nothing is close. */
+static const char *
+closest(const char *word, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = strlen(word) < 4 ? 1 : 2;
+	for (size_t i = 0; i < n; i++) {
+		size_t dist = edit_distance(word, names[i], bestd);
+		if (dist <= bestd && (best == NULL || dist < bestd)) {
+			best = names[i];
+			bestd = dist;
+		}
+	}
+	return best;
+}
+
+static void
+unknown_key(const struct lcfg_key *keys, size_t nkeys, const char *name, int line,
+    const char *file, const char *where, struct diags *d)
+{
+	const char *names[64];
+	size_t n = 0;
+	for (size_t i = 0; i < nkeys && n < ARRAY_LEN(names); i++)
+		names[n++] = keys[i].name;
+	const char *near = closest(name, names, n);
+	if (near)
+		diags_add(d, file, line, DIAG_WARNING, "%sunknown key '%s' (did you mean '%s'?)",
+		    where, name, near);
+	else
+		diags_add(d, file, line, DIAG_WARNING, "%sunknown key '%s' (ignored)", where, name);
+}
+
+static char *
+choices_list(const char *const *choices)
+{
+	struct buf b = {0};
+	for (size_t i = 0; choices[i]; i++)
+		buf_addf(&b, "%s%s", i ? ", " : "", choices[i]);
+	return b.s;
+}
+
+static bool
+get_whole(const config_setting_t *s, long long *v)
+{
+	int t = config_setting_type(s);
+	if (t == CONFIG_TYPE_INT)
+		*v = config_setting_get_int(s);
+	else if (t == CONFIG_TYPE_INT64)
+		*v = config_setting_get_int64(s);
+	else
+		return false;
+	return true;
+}
+
+static void
+walk_one(const config_setting_t *s, const struct lcfg_key *k, void *base, const char *file,
+    const char *where, struct diags *d)
+{
+	int line = lcfg_line(s), type = config_setting_type(s);
+	char *slot = (char *)base + k->offset;
+	long long v;
+	const char *why;
+
+	switch (k->kind) {
+	case LK_INT:
+		if (!get_whole(s, &v)) {
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be a whole number, not %s",
+			    where, k->name, lcfg_type_name(type));
+			return;
+		}
+		if (v < k->min || v > k->max) {
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be from %ld to %ld, not %lld",
+			    where, k->name, k->min, k->max, v);
+			return;
+		}
+		*(int *)slot = (int)v;
+		return;
+	case LK_DURATION: {
+		long secs;
+		if (type == CONFIG_TYPE_STRING) {
+			if (duration_parse(config_setting_get_string(s), &secs, &why) < 0) {
+				diags_add(d, file, line, DIAG_ERROR, "%s'%s': \"%s\": %s", where, k->name,
+				    config_setting_get_string(s), why);
+				return;
+			}
+			v = secs;
+		} else if (!get_whole(s, &v)) {
+			diags_add(d, file, line, DIAG_ERROR,
+			    "%s'%s' must be a duration in whole seconds (45) or a string (\"1m30s\"), not %s",
+			    where, k->name, lcfg_type_name(type));
+			return;
+		}
+		if (v < k->min || v > k->max) {
+			char lo[32], hi[32], got[32];
+			duration_words(k->min, lo, sizeof lo);
+			duration_words(k->max, hi, sizeof hi);
+			if (v < 0)
+				snprintf(got, sizeof got, "%lld", v);
+			else
+				duration_words((long)(v > 100000000 ? 100000000 : v), got, sizeof got);
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be from %s to %s, not %s",
+			    where, k->name, lo, hi, got);
+			return;
+		}
+		*(int *)slot = (int)v;
+		return;
+	}
+	case LK_BOOL:
+		if (type != CONFIG_TYPE_BOOL) {
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be true or false, not %s",
+			    where, k->name, lcfg_type_name(type));
+			return;
+		}
+		*(bool *)slot = config_setting_get_bool(s);
+		return;
+	case LK_TEXT: {
+		if (type != CONFIG_TYPE_STRING) {
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be a string in double quotes, not %s",
+			    where, k->name, lcfg_type_name(type));
+			return;
+		}
+		const char *str = config_setting_get_string(s);
+		if ((why = lcfg_text_problem(str))) {
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s': %s", where, k->name, why);
+			return;
+		}
+		if (k->required && *str == '\0') {
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must not be empty", where, k->name);
+			return;
+		}
+		free(*(char **)slot);
+		*(char **)slot = xstrdup(str);
+		return;
+	}
+	case LK_ENUM: {
+		const char *str = type == CONFIG_TYPE_STRING ? config_setting_get_string(s) : NULL;
+		char *all = choices_list(k->choices);
+		if (str == NULL) {
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be one of \"%s\" (a string), not %s",
+			    where, k->name, all, lcfg_type_name(type));
+			free(all);
+			return;
+		}
+		for (int i = 0; k->choices[i]; i++) {
+			if (strcmp(k->choices[i], str) == 0) {
+				*(int *)slot = i;
+				free(all);
+				return;
+			}
+		}
+		size_t n = 0;
+		while (k->choices[n])
+			n++;
+		const char *near = lcfg_text_problem(str) ? NULL : closest(str, k->choices, n);
+		if (near)
+			diags_add(d, file, line, DIAG_ERROR,
+			    "%s'%s' must be one of %s, not \"%s\" (did you mean \"%s\"?)", where, k->name,
+			    all, str, near);
+		else if (lcfg_text_problem(str))
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be one of %s", where, k->name, all);
+		else
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be one of %s, not \"%s\"", where,
+			    k->name, all, str);
+		free(all);
+		return;
+	}
+	case LK_CUSTOM:
+		return;
+	case LK_TEXTS: {
+		if (type == CONFIG_TYPE_STRING) {
+			diags_add(d, file, line, DIAG_ERROR,
+			    "%s'%s' must be a list of strings in brackets, as [\"%s\"]", where, k->name,
+			    lcfg_text_problem(config_setting_get_string(s)) ? "..." :
+			    config_setting_get_string(s));
+			return;
+		}
+		if (type != CONFIG_TYPE_ARRAY && type != CONFIG_TYPE_LIST) {
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be a list of strings [\"...\"], not %s",
+			    where, k->name, lcfg_type_name(type));
+			return;
+		}
+		int n = config_setting_length(s);
+		if (n > k->max) {
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' has %d items; at most %ld are allowed",
+			    where, k->name, n, k->max);
+			return;
+		}
+		char **items = NULL;
+		bool ok = true;
+		for (int i = 0; i < n; i++) {
+			const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+			int eline = lcfg_line(e);
+			if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+				diags_add(d, file, eline, DIAG_ERROR, "%s'%s' item %d must be a string, not %s",
+				    where, k->name, i + 1, lcfg_type_name(config_setting_type(e)));
+				ok = false;
+				continue;
+			}
+			const char *str = config_setting_get_string(e);
+			if ((why = lcfg_text_problem(str))) {
+				diags_add(d, file, eline, DIAG_ERROR, "%s'%s' item %d: %s", where, k->name, i + 1, why);
+				ok = false;
+			} else if (*str == '\0') {
+				diags_add(d, file, eline, DIAG_ERROR, "%s'%s' item %d is empty", where, k->name, i + 1);
+				ok = false;
+			} else {
+				items = strv_push(items, str);
+			}
+		}
+		if (!ok) {
+			strv_free(items);
+			return;
+		}
+		strv_free(*(char ***)slot);
+		*(char ***)slot = items ? items : xcalloc(1, sizeof(char *));
+		return;
+	}
+	}
+}
+
+void
+lcfg_walk(const config_setting_t *group, const struct lcfg_key *keys, size_t nkeys, void *base,
+    const char *file, const char *where, struct diags *d)
+{
+	int n = config_setting_length(group);
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *s = config_setting_get_elem(group, (unsigned)i);
+		const char *name = config_setting_name(s);
+		const struct lcfg_key *k = find_key(keys, nkeys, name);
+		if (k == NULL)
+			unknown_key(keys, nkeys, name, lcfg_line(s), file, where, d);
+		else
+			walk_one(s, k, base, file, where, d);
+	}
+	for (size_t i = 0; i < nkeys; i++) {
+		if (keys[i].required && config_setting_get_member(group, keys[i].name) == NULL)
+			diags_add(d, file, lcfg_line(group), DIAG_ERROR, "%smissing required key '%s'",
+			    where, keys[i].name);
+	}
+}
+
+void
+lcfg_defaults(const struct lcfg_key *keys, size_t nkeys, void *base)
+{
+	for (size_t i = 0; i < nkeys; i++) {
+		char *slot = (char *)base + keys[i].offset;
+		switch (keys[i].kind) {
+		case LK_INT:
+		case LK_DURATION:
+		case LK_ENUM: *(int *)slot = (int)keys[i].def; break;
+		case LK_BOOL: *(bool *)slot = keys[i].def != 0; break;
+		case LK_TEXT: *(char **)slot = NULL; break;
+		case LK_TEXTS: *(char ***)slot = NULL; break;
+		case LK_CUSTOM: break;
+		}
+	}
+}
+
+void
+lcfg_free_keys(const struct lcfg_key *keys, size_t nkeys, void *base)
+{
+	for (size_t i = 0; i < nkeys; i++) {
+		char *slot = (char *)base + keys[i].offset;
+		if (keys[i].kind == LK_TEXT) {
+			free(*(char **)slot);
+			*(char **)slot = NULL;
+		} else if (keys[i].kind == LK_TEXTS) {
+			strv_free(*(char ***)slot);
+			*(char ***)slot = NULL;
+		}
+	}
+}

@@ -1,0 +1,73 @@
+/*
+ * lcfg.h - the one door through which unknot reads libconfig files
+ * (routines, the safety catalogue, the user's config).
+ *
+ * It reads the file itself, with a size limit, so that a directory, a
+ * FIFO or a huge file is refused with one clear message; it refuses
+ * "@include" lines before libconfig could open the named file; and it
+ * turns libconfig's syntax error into a FILE:LINE diagnostic.  It also
+ * holds the checks every text value gets and the table-driven key walk
+ * shared by the loaders.
+ */
+#ifndef UNKNOT_LCFG_H
+#define UNKNOT_LCFG_H
+
+#include <libconfig.h>
+#include <stdbool.h>
+
+#include "diag.h"
+
+#define LCFG_FILE_LIMIT (1024 * 1024)
+#define LCFG_TEXT_LIMIT 2000
+
+/* Read and parse path into cfg (initialised here).  Returns 0, or -1 with
+ * diagnostics added and cfg already destroyed. */
+int lcfg_open(config_t *cfg, const char *path, struct diags *d);
+/* The same for text already in memory (len bytes, may hold NULs);
+ * name is used in diagnostics.  text is modified. */
+int lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags *d);
+
+/* The line a setting came from; the nearest parent's when it has none;
+ * 1 for the root. */
+int lcfg_line(const config_setting_t *s);
+/* "an integer", "a string", "a list", ...  */
+const char *lcfg_type_name(int type);
+
+/* NULL when s is an acceptable text value, else why not (static). */
+const char *lcfg_text_problem(const char *s);
+
+/*
+ * Table-driven keys.  A loader describes each key it knows; lcfg_walk()
+ * checks every member of a group against the table: the type, the range,
+ * unknown keys (a warning, with "did you mean"), missing required keys.
+ * Each good value is stored at base + offset.
+ */
+enum lcfg_kind {
+	LK_INT,      /* int, min..max */
+	LK_DURATION, /* int seconds or a "1m30s" string, min..max */
+	LK_BOOL,     /* bool */
+	LK_TEXT,     /* char *, checked with lcfg_text_problem */
+	LK_ENUM,     /* int index into choices */
+	LK_TEXTS,    /* char ** (NULL-terminated) from an array of strings */
+	LK_CUSTOM,   /* known and maybe required, but checked by the caller */
+};
+
+struct lcfg_key {
+	const char *name;
+	enum lcfg_kind kind;
+	bool required;
+	long min, max;          /* LK_INT, LK_DURATION; LK_TEXTS: max items */
+	long def;               /* default for numbers, bools and enums */
+	const char *const *choices; /* LK_ENUM, NULL-terminated */
+	size_t offset;
+	const char *help;       /* one line, for --help-style listings */
+};
+
+void lcfg_walk(const config_setting_t *group, const struct lcfg_key *keys, size_t nkeys,
+    void *base, const char *file, const char *where, struct diags *d);
+/* Store every key's default at base + offset. */
+void lcfg_defaults(const struct lcfg_key *keys, size_t nkeys, void *base);
+/* Free the strings a walk stored. */
+void lcfg_free_keys(const struct lcfg_key *keys, size_t nkeys, void *base);
+
+#endif

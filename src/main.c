@@ -1,0 +1,97 @@
+/*
+ * main.c - unknot's entry point: global options and a table of commands.
+ */
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "util.h"
+
+#ifndef VERSION
+#define VERSION "0.1.0"
+#endif
+
+/* Keep in step with the SYNOPSIS of man/unknot.1: `make check` compares them. */
+static const char usage[] =
+    "usage: unknot list\n"
+    "       unknot show ROUTINE\n"
+    "       unknot check [--strict] FILE...\n"
+    "       unknot safety\n"
+    "       unknot --help | --version\n"
+    "\n"
+    "A terminal coach for self-massage, stretching and posture breaks.\n"
+    "\n"
+    "  list             one line per routine: id, title, minutes, steps, origin\n"
+    "  show ROUTINE     the plan as text: every step, side, rep, rest, the total\n"
+    "  check FILE...    validate routine files; --strict fails on warnings too\n"
+    "  safety           red flags and the contraindication catalogue\n"
+    "\n"
+    "ROUTINE is an id (the file name without .routine) or a path.\n"
+    "Durations: 90, 45s, 1m30s, 2h.  See unknot(1) and unknot-routine(5).\n";
+
+static const struct command {
+	const char *name;
+	int (*run)(int, char **);
+} commands[] = {
+	{"list", cmd_list},
+	{"show", cmd_show},
+	{"check", cmd_check},
+	{"safety", cmd_safety},
+};
+
+void
+print_usage(FILE *fp)
+{
+	fputs(usage, fp);
+}
+
+void
+warnx(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("unknot: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+int
+usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("unknot: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	(void)cmd;
+	fputs("Try 'unknot --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+int
+main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	if (argc < 2)
+		return usage_error(NULL, "no command given (the home screen comes with the player)");
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+		printf("unknot %s\n", VERSION);
+		return 0;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return commands[i].run(argc - 2, argv + 2);
+	if (name[0] == '-')
+		return usage_error(NULL, "unknown option '%s'", name);
+	return usage_error(NULL, "unknown command '%s'", name);
+}

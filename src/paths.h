@@ -1,0 +1,26 @@
+/*
+ * paths.h - where unknot's files are: the bundled data (from a checkout or
+ * installed), and the user's XDG folders.
+ *
+ * Every function returns a string the caller owns.  The data folder holds
+ * routines/ (with safety.cfg) and audio/.  When the program runs from a
+ * checkout (build/unknot next to ../routines/safety.cfg) that checkout is
+ * used, otherwise the folder fixed at build time (DATADIR).  UNKNOT_DATA_DIR
+ * overrides both, for tests and for packagers.
+ */
+#ifndef UNKNOT_PATHS_H
+#define UNKNOT_PATHS_H
+
+char *paths_data_dir(void);
+/* The folder holding unknot-audio.so: next to the binary in a checkout. */
+char *paths_module_dir(void);
+/* $XDG_CONFIG_HOME/unknot, $XDG_DATA_HOME/unknot, $XDG_STATE_HOME/unknot,
+ * $XDG_RUNTIME_DIR/unknot, each with the XDG default when unset or relative. */
+char *paths_config_dir(void);
+char *paths_user_data_dir(void);
+char *paths_state_dir(void);
+char *paths_runtime_dir(void);
+/* mkdir -p with mode for the last component (and 0700 for new parents). */
+int paths_mkdirs(const char *dir, int mode);
+
+#endif

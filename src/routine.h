@@ -1,0 +1,81 @@
+/*
+ * routine.h - the routine model: what a .routine file says, loaded and
+ * validated.
+ *
+ * routine_load() reads one file, checks every key against the tables in
+ * routine.c (type, range, unknown keys, the safety catalogue's ids) and
+ * appends every problem it finds to a struct diags.  It returns NULL when
+ * there was at least one error; warnings alone still give a routine.  The
+ * caller owns the routine and frees it with routine_free().
+ *
+ * The arithmetic of the contract lives here too: a step is done in
+ * n = reps * (sides ? 2 : 1) bouts of duration seconds with rest seconds
+ * between bouts, so it lasts n * duration + (n - 1) * rest.
+ */
+#ifndef UNKNOT_ROUTINE_H
+#define UNKNOT_ROUTINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+#include "lcfg.h"
+
+struct safety;
+
+#define ROUTINE_VERSION 1
+#define ROUTINE_MAX_STEPS 500
+#define ROUTINE_MAX_SECONDS (4 * 3600)
+
+enum step_type { STEP_STRETCH, STEP_ROLL, STEP_HOLD, STEP_POSTURE, STEP_BREATHE, STEP_MOVE, STEP_REST };
+enum routine_level { LEVEL_GENTLE, LEVEL_MODERATE, LEVEL_FIRM };
+
+struct step {
+	int type;      /* enum step_type */
+	char *title;
+	char *how, *pressure, *caution, *sound; /* NULL when absent */
+	int duration;  /* seconds per bout */
+	bool sides;
+	int reps;
+	int rest;      /* seconds between bouts */
+	char **contraindications; /* NULL-terminated or NULL */
+	int line;      /* where the step starts in its file */
+};
+
+struct routine {
+	char *id;      /* file name without .routine */
+	char *path;
+	int version;
+	char *title, *summary;
+	int level;     /* enum routine_level */
+	char **equipment, **areas, **contraindications, **warnings;
+	int prepare;   /* get-ready seconds before each step */
+	struct step *steps;
+	size_t nsteps;
+};
+
+struct routine *routine_load(const char *path, const struct safety *cat, struct diags *d);
+/* The same from memory: name is the file name diagnostics use; text is modified. */
+struct routine *routine_parse(const char *name, char *text, size_t len, const struct safety *cat,
+    struct diags *d);
+void routine_free(struct routine *r);
+
+int step_bouts(const struct step *s);
+long step_seconds(const struct step *s);
+long routine_seconds(const struct routine *r);
+/* Get-ready time, shown apart from the total: prepare before each step. */
+long routine_prepare_seconds(const struct routine *r);
+
+const char *step_type_name(int type);
+const char *routine_level_name(int level);
+/* "lower-back" from "/some/dir/lower-back.routine"; owned by the caller. */
+char *routine_id_from_path(const char *path);
+
+/* The key tables, for the man page test and `unknot new`. */
+extern const struct lcfg_key routine_keys[];
+extern const size_t routine_nkeys;
+extern const struct lcfg_key step_keys[];
+extern const size_t step_nkeys;
+
+#endif
