@@ -37,7 +37,6 @@ refuse_includes(char *text, size_t len, const char *name, struct diags *d)
 int
 lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags *d)
 {
-	size_t errors = d->errors;
 	const char *nul = memchr(text, '\0', len);
 	if (nul) {
 		int line = 1;
@@ -48,18 +47,21 @@ lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags
 	}
 	refuse_includes(text, len, name, d);
 	config_init(cfg);
-	if (config_read_string(cfg, text) != CONFIG_TRUE) {
+	/* Keep the text with the tree (freed by config_destroy), so that
+	 * lcfg_line() can correct libconfig's line for list items. */
+	config_set_destructor(cfg, free);
+	if (config_read_string(cfg, text) == CONFIG_TRUE)
+		config_setting_set_hook(config_root_setting(cfg), xstrndup(text, len));
+	else {
 		const char *msg = config_error_text(cfg);
-		diags_add(d, name, config_error_line(cfg), DIAG_ERROR, "%s",
-		    msg ? msg : "syntax error");
+		if (msg == NULL || strcmp(msg, "syntax error") == 0)
+			msg = "syntax error: look here and on the line before for a missing ';', "
+			      "quote, comma or bracket";
+		diags_add(d, name, config_error_line(cfg), DIAG_ERROR, "%s", msg);
 		config_destroy(cfg);
 		return -1;
 	}
-	if (d->errors != errors) {
-		config_destroy(cfg);
-		return -1;
-	}
-	return 0;
+	return 0; /* refused @include lines were reported; the rest is worth checking */
 }
 
 int
@@ -77,9 +79,50 @@ lcfg_open(config_t *cfg, const char *path, struct diags *d)
 	return rc;
 }
 
+/* True when line n (1-based) of text has something besides closing
+ * brackets, commas, blanks and comments. */
+static bool
+line_has_value(const char *text, int n)
+{
+	const char *p = text;
+	for (int i = 1; i < n && p; i++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	if (p == NULL)
+		return true;
+	for (; *p && *p != '\n'; p++) {
+		if (*p == '#' || (p[0] == '/' && p[1] == '/'))
+			return false;
+		if (!strchr(" \t\r,;])", *p))
+			return true;
+	}
+	return false;
+}
+
 int
 lcfg_line(const config_setting_t *s)
 {
+	/*
+	 * libconfig stamps a list item with the line of the token after it,
+	 * which is the closing bracket's line for the last item.  Step back
+	 * over lines that hold only brackets, commas and comments.
+	 */
+	const config_setting_t *parent = s ? config_setting_parent(s) : NULL;
+	if (parent && !config_setting_is_aggregate(s) && config_setting_source_line(s) > 0 &&
+	    (config_setting_type(parent) == CONFIG_TYPE_ARRAY ||
+	     config_setting_type(parent) == CONFIG_TYPE_LIST)) {
+		const config_setting_t *root = parent;
+		while (config_setting_parent(root))
+			root = config_setting_parent(root);
+		const char *text = config_setting_get_hook(root);
+		int line = (int)config_setting_source_line(s);
+		int floor = (int)config_setting_source_line(parent);
+		while (text && line > floor && !line_has_value(text, line))
+			line--;
+		return line;
+	}
 	for (; s; s = config_setting_parent(s)) {
 		int line = (int)config_setting_source_line(s);
 		if (line > 0)

@@ -21,7 +21,8 @@
 #define LCFG_TEXT_LIMIT 2000
 
 /* Read and parse path into cfg (initialised here).  Returns 0, or -1 with
- * diagnostics added and cfg already destroyed. */
+ * diagnostics added and cfg already destroyed.  A refused @include is an
+ * error in d but still returns 0, so that the rest of the file is checked. */
 int lcfg_open(config_t *cfg, const char *path, struct diags *d);
 /* The same for text already in memory (len bytes, may hold NULs);
  * name is used in diagnostics.  text is modified. */

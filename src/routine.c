@@ -191,10 +191,11 @@ check_version(const config_setting_t *v, const char *file, struct diags *d, int 
 		*out = (int)ver;
 }
 
+/* Returns NULL when d gained errors since it held `errors` of them. */
 static struct routine *
-routine_from_config(config_t *cfg, const char *file, const struct safety *cat, struct diags *d)
+routine_from_config(config_t *cfg, const char *file, const struct safety *cat, struct diags *d,
+    size_t errors)
 {
-	size_t errors = d->errors;
 	const config_setting_t *root = config_root_setting(cfg);
 	struct routine *r = xcalloc(1, sizeof *r);
 	lcfg_defaults(routine_keys, routine_nkeys, r);
@@ -229,9 +230,10 @@ struct routine *
 routine_parse(const char *name, char *text, size_t len, const struct safety *cat, struct diags *d)
 {
 	config_t cfg;
+	size_t errors = d->errors;
 	if (lcfg_parse(&cfg, name, text, len, d) < 0)
 		return NULL;
-	struct routine *r = routine_from_config(&cfg, name, cat, d);
+	struct routine *r = routine_from_config(&cfg, name, cat, d, errors);
 	config_destroy(&cfg);
 	return r;
 }
@@ -240,9 +242,10 @@ struct routine *
 routine_load(const char *path, const struct safety *cat, struct diags *d)
 {
 	config_t cfg;
+	size_t errors = d->errors;
 	if (lcfg_open(&cfg, path, d) < 0)
 		return NULL;
-	struct routine *r = routine_from_config(&cfg, path, cat, d);
+	struct routine *r = routine_from_config(&cfg, path, cat, d, errors);
 	config_destroy(&cfg);
 	return r;
 }

@@ -1,0 +1,276 @@
+/* Loading routines: the good files, the arithmetic, and every bad file. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <dirent.h>
+#include <stdio.h>
+
+#include "helpers.h"
+#include "util.h"
+
+static struct safety cat;
+static void setup(void) { load_catalogue(&cat); }
+static void teardown(void) { safety_free(&cat); }
+TestSuite(routine, .init = setup, .fini = teardown);
+
+static struct routine *
+load_good(const char *path)
+{
+	struct diags d = {0};
+	struct routine *r = routine_load(path, &cat, &d);
+	char *text = diags_text(&d);
+	cr_assert_not_null(r, "%s should load:\n%s", path, text);
+	cr_assert_eq(d.n, 0, "%s should be clean:\n%s", path, text);
+	free(text);
+	diags_free(&d);
+	return r;
+}
+
+Test(routine, fills_defaults_for_a_minimal_file)
+{
+	struct routine *r = load_good("data/good/minimal.routine");
+	cr_assert_str_eq(r->id, "minimal");
+	cr_assert_str_eq(r->title, "Minimal");
+	cr_assert_null(r->summary);
+	cr_assert_eq(r->level, LEVEL_GENTLE);
+	cr_assert_eq(r->prepare, 5);
+	cr_assert_eq(r->nsteps, 1);
+	const struct step *s = &r->steps[0];
+	cr_assert_eq(s->type, STEP_REST);
+	cr_assert_eq(s->reps, 1);
+	cr_assert_eq(s->rest, 0);
+	cr_assert_eq(s->sides, false);
+	cr_assert_null(s->how);
+	cr_assert_eq(routine_seconds(r), 10);
+	routine_free(r);
+}
+
+Test(routine, reads_every_key)
+{
+	struct routine *r = load_good("data/good/full.routine");
+	cr_assert_str_eq(r->summary, "Uses every key.");
+	cr_assert_eq(r->level, LEVEL_FIRM);
+	cr_assert_eq(r->prepare, 10);
+	cr_assert_eq(strv_len(r->equipment), 2);
+	cr_assert_str_eq(r->areas[1], "glutes");
+	cr_assert_str_eq(r->contraindications[0], "dvt");
+	cr_assert_str_eq(r->warnings[1], "Second warning.");
+	cr_assert_eq(r->nsteps, 7);
+	cr_assert_str_eq(r->steps[0].pressure, "at most 5 of 10");
+	cr_assert_str_eq(r->steps[0].caution, "Stop if it tingles.");
+	cr_assert_eq(r->steps[1].duration, 30);
+	cr_assert_str_eq(r->steps[1].contraindications[0], "osteoporosis");
+	cr_assert_eq(r->steps[3].duration, 90);
+	cr_assert_eq(r->steps[4].duration, 120);
+	cr_assert_str_eq(r->steps[5].sound, "start.wav");
+	cr_assert_eq(r->steps[0].line, 13);
+	routine_free(r);
+}
+
+Test(routine, does_the_bout_arithmetic_of_the_contract)
+{
+	struct routine *r = load_good("data/good/full.routine");
+	/* sides, 1 rep, 45 s, 10 s rest: 2 bouts, 2*45 + 1*10 */
+	cr_assert_eq(step_bouts(&r->steps[0]), 2);
+	cr_assert_eq(step_seconds(&r->steps[0]), 100);
+	/* sides, 2 reps, 30 s, 5 s rest: 4 bouts, 4*30 + 3*5 */
+	cr_assert_eq(step_bouts(&r->steps[1]), 4);
+	cr_assert_eq(step_seconds(&r->steps[1]), 135);
+	/* 10 reps of 5 s, 2 s rest: 10*5 + 9*2 */
+	cr_assert_eq(step_seconds(&r->steps[2]), 68);
+	/* no rest counted after a single bout */
+	cr_assert_eq(step_seconds(&r->steps[3]), 90);
+	cr_assert_eq(routine_seconds(r), 100 + 135 + 68 + 90 + 120 + 60 + 1);
+	cr_assert_eq(routine_prepare_seconds(r), 70);
+	routine_free(r);
+}
+
+Test(routine, reads_utf8_text)
+{
+	struct routine *r = load_good("data/good/unicode.routine");
+	cr_assert_str_eq(r->title, "Étirements du matin ☀");
+	routine_free(r);
+}
+
+Test(routine, loads_every_bundled_routine_cleanly)
+{
+	DIR *dp = opendir("../routines");
+	cr_assert_not_null(dp);
+	struct dirent *de;
+	int n = 0;
+	while ((de = readdir(dp))) {
+		if (!str_ends_with(de->d_name, ".routine"))
+			continue;
+		char *path = xasprintf("../routines/%s", de->d_name);
+		routine_free(load_good(path));
+		free(path);
+		n++;
+	}
+	closedir(dp);
+	cr_assert_geq(n, 8);
+}
+
+Test(routine, derives_the_id_from_the_file_name)
+{
+	char *id = routine_id_from_path("/a/b/lower-back.routine");
+	cr_assert_str_eq(id, "lower-back");
+	free(id);
+	id = routine_id_from_path("plain");
+	cr_assert_str_eq(id, "plain");
+	free(id);
+}
+
+Test(routine, refuses_a_missing_file_with_one_error)
+{
+	struct diags d = {0};
+	cr_assert_null(routine_load("data/good/does-not-exist.routine", &cat, &d));
+	cr_assert_eq(d.n, 1);
+	cr_assert(diags_have(&d, "does-not-exist.routine: error: cannot read: No such file"));
+	diags_free(&d);
+}
+
+Test(routine, refuses_a_directory)
+{
+	struct diags d = {0};
+	cr_assert_null(routine_load("data/good", &cat, &d));
+	cr_assert(diags_have(&d, "is a directory"));
+	diags_free(&d);
+}
+
+Test(routine, reports_every_problem_not_just_the_first)
+{
+	char text[] = "version = 1;\ntitle = \"x\";\nlevl = 1;\nsteps = (\n"
+		      "{ type = \"hold\"; title = \"a\"; duration = 0; },\n"
+		      "{ type = \"nap\"; title = \"b\"; duration = 5; reps = 0; }\n);\n";
+	struct diags d = {0};
+	cr_assert_null(routine_parse("multi.routine", text, strlen(text), &cat, &d));
+	cr_assert_eq(d.errors, 3);
+	cr_assert_eq(d.warnings, 1);
+	cr_assert(diags_have(&d, "multi.routine:3: warning: unknown key 'levl'"));
+	cr_assert(diags_have(&d, "multi.routine:5: error: step 1: 'duration'"));
+	cr_assert(diags_have(&d, "multi.routine:6: error: step 2: 'type'"));
+	cr_assert(diags_have(&d, "multi.routine:6: error: step 2: 'reps'"));
+	/* sorted top to bottom */
+	for (size_t i = 1; i < d.n; i++)
+		cr_assert_leq(d.v[i - 1].line, d.v[i].line);
+	diags_free(&d);
+}
+
+Test(routine, keeps_a_routine_with_only_warnings)
+{
+	char text[] = "version = 1;\ntitle = \"x\";\ncolour = 1;\n"
+		      "steps = ({ type = \"rest\"; title = \"r\"; duration = 5; });\n";
+	struct diags d = {0};
+	struct routine *r = routine_parse("warn.routine", text, strlen(text), &cat, &d);
+	cr_assert_not_null(r);
+	cr_assert_eq(d.errors, 0);
+	cr_assert_eq(d.warnings, 1);
+	routine_free(r);
+	diags_free(&d);
+}
+
+Test(routine, checks_ids_only_when_given_a_catalogue)
+{
+	char text[] = "version = 1;\ntitle = \"x\";\ncontraindications = [\"nope\"];\n"
+		      "steps = ({ type = \"rest\"; title = \"r\"; duration = 5; });\n";
+	struct diags d = {0};
+	struct routine *r = routine_parse("ids.routine", text, strlen(text), NULL, &d);
+	cr_assert_not_null(r);
+	routine_free(r);
+	diags_free(&d);
+}
+
+Test(routine, accepts_a_routine_of_exactly_four_hours)
+{
+	char text[] = "version = 1;\ntitle = \"x\";\nsteps = (\n"
+		      "{ type = \"rest\"; title = \"a\"; duration = \"2h\"; },\n"
+		      "{ type = \"rest\"; title = \"b\"; duration = \"2h\"; });\n";
+	struct diags d = {0};
+	struct routine *r = routine_parse("four.routine", text, strlen(text), &cat, &d);
+	cr_assert_not_null(r);
+	cr_assert_eq(routine_seconds(r), 4 * 3600);
+	routine_free(r);
+	diags_free(&d);
+}
+
+/* ---- every file in data/bad: each "# expect:" line must be reported ---- */
+
+#define MAX_BAD 128
+
+/* Parameters cross into Criterion's worker processes: cr_malloc them. */
+static char *
+cr_strdup(const char *s)
+{
+	char *d = cr_malloc(strlen(s) + 1);
+	strcpy(d, s);
+	return d;
+}
+
+static char **
+bad_files(size_t *n)
+{
+	static char *names[MAX_BAD];
+	*n = 0;
+	DIR *dp = opendir("data/bad");
+	cr_assert_not_null(dp);
+	struct dirent *de;
+	while ((de = readdir(dp)) && *n < MAX_BAD)
+		if (str_ends_with(de->d_name, ".routine"))
+			names[(*n)++] = cr_strdup(de->d_name);
+	closedir(dp);
+	return names;
+}
+
+ParameterizedTestParameters(routine, reports_each_bad_file_with_its_line_and_message)
+{
+	size_t n;
+	char **names = bad_files(&n);
+	char **params = cr_malloc(n * sizeof *params);
+	memcpy(params, names, n * sizeof *params);
+	return cr_make_param_array(char *, params, n);
+}
+
+ParameterizedTest(char **name, routine, reports_each_bad_file_with_its_line_and_message)
+{
+	char *path = xasprintf("data/bad/%s", *name);
+	const char *why;
+	size_t len;
+	char *raw = read_file(path, 1 << 20, &len, &why);
+	cr_assert_not_null(raw, "%s: %s", path, why);
+
+	struct diags d = {0};
+	struct routine *r = routine_load(path, &cat, &d);
+	char *got = diags_text(&d);
+	int expectations = 0;
+	for (char *line = raw; line && line < raw + len; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		if (strncmp(line, "# expect: ", 10) != 0)
+			continue;
+		char *end = strchr(line, '\n');
+		char *want = xstrndup(line + 10, end ? (size_t)(end - line - 10) : strlen(line + 10));
+		char *full = xasprintf("%s:%s", path, want);
+		/* "LINE: level: msg" must match with the file name in front; a
+		 * bare "level: msg" may match anywhere */
+		int ok = (want[0] >= '0' && want[0] <= '9') ? diags_have(&d, full) : diags_have(&d, want);
+		cr_expect(ok, "%s: expected \"%s\", got:\n%s", path, want, got);
+		free(full);
+		free(want);
+		expectations++;
+	}
+	cr_assert_gt(expectations, 0, "%s has no '# expect:' line", path);
+	cr_assert(r == NULL || d.warnings > 0, "%s should fail `check --strict`", path);
+	routine_free(r);
+	free(got);
+	free(raw);
+	free(path);
+	diags_free(&d);
+}
+
+Test(routine, has_at_least_forty_bad_files)
+{
+	size_t n = 0;
+	DIR *dp = opendir("data/bad");
+	cr_assert_not_null(dp);
+	for (struct dirent *de; (de = readdir(dp));)
+		n += str_ends_with(de->d_name, ".routine");
+	closedir(dp);
+	cr_assert_geq(n, 40);
+}
