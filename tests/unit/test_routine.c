@@ -274,3 +274,22 @@ Test(routine, has_at_least_forty_bad_files)
 	closedir(dp);
 	cr_assert_geq(n, 40);
 }
+
+/* The key tables are the format: the man page must describe every key. */
+Test(routine, man_page_documents_every_key_of_the_tables)
+{
+	const char *why;
+	char *man = read_file("../man/unknot-routine.5", 1 << 20, NULL, &why);
+	cr_assert_not_null(man, "%s", why);
+	for (size_t i = 0; i < routine_nkeys; i++) {
+		char *want = xasprintf(".BR %s \"", routine_keys[i].name);
+		cr_expect(strstr(man, want), "unknot-routine(5) lacks routine key '%s'", routine_keys[i].name);
+		free(want);
+	}
+	for (size_t i = 0; i < step_nkeys; i++) {
+		char *want = xasprintf(".BR %s \"", step_keys[i].name);
+		cr_expect(strstr(man, want), "unknot-routine(5) lacks step key '%s'", step_keys[i].name);
+		free(want);
+	}
+	free(man);
+}

@@ -1,0 +1,62 @@
+# Sourced by every end-to-end test: counters, assertions, a private
+# environment, and tmux helpers for driving the real binary.
+set -u
+UNKNOT=${UNKNOT:-$PWD/build/unknot}
+TOP=$PWD
+E2E_TMP=$(mktemp -d /tmp/unknot-e2e.XXXXXX)
+export HOME=$E2E_TMP/home XDG_CONFIG_HOME=$E2E_TMP/config XDG_DATA_HOME=$E2E_TMP/data
+export XDG_STATE_HOME=$E2E_TMP/state XDG_RUNTIME_DIR=$E2E_TMP/run
+mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+export LC_ALL=C.UTF-8
+unset NO_COLOR
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); printf '  ok   %s\n' "$1"; }
+bad() { failed=$((failed + 1)); printf '  FAIL %s\n' "$1"; shift; for l in "$@"; do printf '       %s\n' "$l"; done; }
+
+# t NAME 'SHELL CONDITION': passes when the condition (eval'd here, so it
+# sees $out, $err and $rc) is true
+t() { if eval "$2"; then ok "$1"; else bad "$1" "condition: $2" "rc=${rc:-} stderr: ${err:-}"; fi; }
+
+# run_cli ARGS...: run unknot, capturing $out, $err and $rc
+run_cli() {
+	out=$("$UNKNOT" "$@" 2>"$E2E_TMP/stderr") && rc=0 || rc=$?
+	err=$(cat "$E2E_TMP/stderr")
+}
+
+# ---- tmux ----------------------------------------------------------------
+TMUX_SOCK=$E2E_TMP/tmux.sock
+tm() { tmux -S "$TMUX_SOCK" "$@"; }
+
+# start_tui COLS ROWS COMMAND...: start a detached session running COMMAND
+start_tui() {
+	cols=$1 rows=$2; shift 2
+	tm -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+		"env TERM=${TUI_TERM:-xterm-256color} $*; echo \"[exit \$?]\"; stty -a > $E2E_TMP/stty.after; sleep 30"
+	tm set-option -g remain-on-exit on >/dev/null 2>&1 || true
+}
+screen() { tm capture-pane -p -t t 2>/dev/null; }
+keys() { tm send-keys -t t "$@"; }
+
+# wait_for TEXT [SECONDS]: wait until TEXT is on screen
+wait_for() {
+	_want=$1 _limit=${2:-10} _i=0
+	while [ "$_i" -lt $((_limit * 20)) ]; do
+		if screen | grep -qF -- "$_want"; then return 0; fi
+		sleep 0.05; _i=$((_i + 1))
+	done
+	return 1
+}
+# expect_screen NAME TEXT [SECONDS]
+expect_screen() {
+	if wait_for "$2" "${3:-10}"; then ok "$1"; else bad "$1" "did not see: $2" "screen was:" "$(screen)"; fi
+}
+stop_tui() { tm kill-server >/dev/null 2>&1 || true; }
+
+finish() {
+	stop_tui
+	rm -rf "$E2E_TMP"
+	echo "$passed passed, $failed failed" > "${E2E_RESULT:-/dev/null}"
+	[ "$failed" = 0 ]
+}
