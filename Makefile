@@ -134,9 +134,10 @@ build/fuzz-routine: tests/fuzz/fuzz_routine.c $(CORE:%=src/%.c) | fuzz-deps buil
 	  -o $@ $^ $(DEP_LIBS)
 
 fuzz: build/fuzz-routine
-	@mkdir -p build/fuzz-corpus
-	./build/fuzz-routine -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
-	  -dict=tests/fuzz/routine.dict build/fuzz-corpus tests/fuzz/corpus
+	@mkdir -p build/fuzz-corpus build/fuzz-crashes
+	LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp ./build/fuzz-routine -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
+	  -dict=tests/fuzz/routine.dict \
+	  -artifact_prefix=build/fuzz-crashes/ build/fuzz-corpus tests/fuzz/corpus
 
 # ---- install ----------------------------------------------------------
 
