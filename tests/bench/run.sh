@@ -1,0 +1,39 @@
+#!/bin/sh
+# `make bench`: speed and memory figures.  It prints; it does not fail on
+# a budget.  Budgets are in the issues and quoted beside each line.
+set -eu
+cd "$(dirname "$0")/../.."
+B=build/bench
+mkdir -p $B
+cc -O2 -o $B/measure tests/bench/measure.c
+M=$B/measure
+U=$PWD/build/unknot
+TMP=$(mktemp -d /tmp/unknot-bench.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/config XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state
+
+# a 500-step routine, and a data folder of 1,000 routine files
+gen_routine() { # STEPS TITLE
+	printf 'version = 1;\ntitle = "%s";\nsummary = "Generated for the benchmark.";\n' "$2"
+	printf 'contraindications = ["dvt", "osteoporosis"];\nsteps = (\n'
+	i=1
+	while [ $i -le "$1" ]; do
+		sep=","; [ $i = "$1" ] && sep=""
+		printf '  { type = "stretch"; title = "Step %d"; how = "Breathe and hold the stretch gently."; duration = 20; sides = true; rest = 5; }%s\n' $i "$sep"
+		i=$((i + 1))
+	done
+	printf ');\n'
+}
+gen_routine 500 "Five hundred steps" > $TMP/big.routine
+mkdir -p $TMP/lib/routines
+cp routines/safety.cfg $TMP/lib/routines/
+gen_routine 8 "Generated" > $TMP/one.routine
+i=1
+while [ $i -le 1000 ]; do cp $TMP/one.routine $TMP/lib/routines/r$i.routine; i=$((i + 1)); done
+
+echo "== unknot benchmarks ($(nproc) cores; budgets in brackets)"
+$M 200 "unknot --version start-up [< 5 ms]" $U --version
+$M 50 "check of a 500-step file [< 5 ms]" $U check $TMP/big.routine
+UNKNOT_DATA_DIR=$TMP/lib $M 10 "list of 1,000 routine files [< 200 ms]" $U list
+UNKNOT_DATA_DIR=$TMP/lib $M 3 "peak RSS of list over 1,000 files [< 4 MB]" $U list
+if [ -x tests/bench/player.sh ]; then sh tests/bench/player.sh "$M" "$U" "$TMP"; fi
