@@ -28,7 +28,7 @@ endif
 
 # Recursive (=) so that pkg-config runs after the deps step has installed it.
 DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw libconfig)
-DEP_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw libconfig) -lm
+DEP_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw libconfig) -lm -ldl
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g \
 	-Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter $(WERROR) \
 	-DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' -DMODULEDIR='"$(LIBDIR)"' \
@@ -43,8 +43,8 @@ msg = @printf '  %-6s %s\n'
 endif
 
 # The pure core: no curses, no SDL.  Tests and the fuzzer link only these.
-CORE = util diag duration lcfg text routine safety paths library session
-CMDS = main cmd-routines
+CORE = util diag duration lcfg text routine safety paths library session config history audio
+CMDS = main cmd-routines cmd-run ui ui-player ui-screening ui-pain ui-end ui-help ui-home ui-follow
 CORE_OBJ = $(CORE:%=build/obj/%.o)
 BIN_OBJ  = $(CORE_OBJ) $(CMDS:%=build/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)

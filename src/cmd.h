@@ -12,6 +12,8 @@ int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_safety(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_home(int argc, char **argv);
 
 #include <stdio.h>
 

@@ -16,7 +16,9 @@
 
 /* Keep in step with the SYNOPSIS of man/unknot.1: `make check` compares them. */
 static const char usage[] =
-    "usage: unknot list\n"
+    "usage: unknot\n"
+    "       unknot run ROUTINE [--speed X] [--mute]\n"
+    "       unknot list\n"
     "       unknot show ROUTINE\n"
     "       unknot check [--strict] FILE...\n"
     "       unknot safety\n"
@@ -24,6 +26,9 @@ static const char usage[] =
     "\n"
     "A terminal coach for self-massage, stretching and posture breaks.\n"
     "\n"
+    "  (no command)     the home screen: browse routines and start one\n"
+    "  run ROUTINE      follow a routine: --speed X runs the clock X times faster\n"
+    "                   (0.1 to 1000, a preview not kept in history); --mute\n"
     "  list             one line per routine: id, title, minutes, steps, origin\n"
     "  show ROUTINE     the plan as text: every step, side, rep, rest, the total\n"
     "  check FILE...    validate routine files; --strict fails on warnings too\n"
@@ -36,6 +41,7 @@ static const struct command {
 	const char *name;
 	int (*run)(int, char **);
 } commands[] = {
+	{"run", cmd_run},
 	{"list", cmd_list},
 	{"show", cmd_show},
 	{"check", cmd_check},
@@ -78,7 +84,7 @@ main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 	if (argc < 2)
-		return usage_error(NULL, "no command given (the home screen comes with the player)");
+		return cmd_home(0, NULL);
 	const char *name = argv[1];
 	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
 		fputs(usage, stdout);

@@ -1,0 +1,120 @@
+/* config.c - the user's settings: see config.h. */
+#include "config.h"
+
+#include <libconfig.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "paths.h"
+#include "safety.h"
+#include "util.h"
+
+#define A(f) offsetof(struct config, f)
+static const struct lcfg_key audio_keys[] = {
+	{"enabled", LK_BOOL, false, 0, 0, 1, NULL, A(audio_enabled), "play sound cues"},
+	{"volume", LK_INT, false, 0, 100, 80, NULL, A(volume), "cue volume in percent"},
+	{"voice", LK_BOOL, false, 0, 0, 1, NULL, A(voice), "spoken cues where there are some"},
+};
+static const struct lcfg_key health_keys[] = {
+	{"conditions", LK_TEXTS, false, 0, 64, 0, NULL, A(conditions), "catalogue ids you have"},
+	{"ask_pain", LK_BOOL, false, 0, 0, 1, NULL, A(ask_pain), "ask for pain before and after"},
+};
+static const struct lcfg_key remind_keys[] = {
+	{"every", LK_DURATION, false, 60, 8 * 3600, 45 * 60, NULL, A(remind_every), "interval between breaks"},
+	{"hours", LK_TEXT, false, 0, 0, 0, NULL, A(remind_hours), "working hours, HH:MM-HH:MM"},
+	{"days", LK_TEXT, false, 0, 0, 0, NULL, A(remind_days), "working days, as mon-fri"},
+	{"routine", LK_TEXT, false, 0, 0, 0, NULL, A(remind_routine), "routine the break starts"},
+	{"snooze", LK_DURATION, false, 60, 4 * 3600, 10 * 60, NULL, A(remind_snooze), "snooze length"},
+};
+static const struct lcfg_key top_keys[] = {
+	{"audio", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "sound settings"},
+	{"health", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "your conditions, pain check-ins"},
+	{"remind", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "posture-break reminders"},
+};
+
+static const struct {
+	const char *name;
+	const struct lcfg_key *keys;
+	size_t n;
+} groups[] = {
+	{"audio", audio_keys, ARRAY_LEN(audio_keys)},
+	{"health", health_keys, ARRAY_LEN(health_keys)},
+	{"remind", remind_keys, ARRAY_LEN(remind_keys)},
+};
+
+void
+config_defaults(struct config *c)
+{
+	for (size_t i = 0; i < ARRAY_LEN(groups); i++)
+		lcfg_defaults(groups[i].keys, groups[i].n, c);
+	c->remind_hours = xstrdup("09:00-17:30");
+	c->remind_days = xstrdup("mon-fri");
+	c->remind_routine = xstrdup("desk-reset");
+}
+
+void
+config_free(struct config *c)
+{
+	for (size_t i = 0; i < ARRAY_LEN(groups); i++)
+		lcfg_free_keys(groups[i].keys, groups[i].n, c);
+}
+
+char *
+config_path(void)
+{
+	char *dir = paths_config_dir();
+	char *p = xasprintf("%s/config", dir);
+	free(dir);
+	return p;
+}
+
+int
+config_load_file(struct config *c, const char *path, const struct safety *cat, struct diags *d)
+{
+	config_defaults(c);
+	if (access(path, F_OK) != 0)
+		return 0;
+	size_t errors = d->errors;
+	config_t cfg;
+	if (lcfg_open(&cfg, path, d) < 0)
+		return -1;
+	const config_setting_t *root = config_root_setting(&cfg);
+	lcfg_walk(root, top_keys, ARRAY_LEN(top_keys), c, path, "", d);
+	for (size_t i = 0; i < ARRAY_LEN(groups); i++) {
+		const config_setting_t *g = config_setting_get_member(root, groups[i].name);
+		if (g == NULL)
+			continue;
+		if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
+			diags_add(d, path, lcfg_line(g), DIAG_ERROR, "'%s' must be a group: %s = { ... };",
+			    groups[i].name, groups[i].name);
+			continue;
+		}
+		char where[16];
+		snprintf(where, sizeof where, "%s: ", groups[i].name);
+		lcfg_walk(g, groups[i].keys, groups[i].n, c, path, where, d);
+	}
+	if (cat) {
+		const config_setting_t *list = config_lookup(&cfg, "health.conditions");
+		for (size_t i = 0; c->conditions && c->conditions[i]; i++) {
+			if (safety_find(cat, c->conditions[i]))
+				continue;
+			const char *near = safety_closest(cat, c->conditions[i]);
+			const config_setting_t *e = list ? config_setting_get_elem(list, (unsigned)i) : NULL;
+			diags_add(d, path, e ? lcfg_line(e) : 1, DIAG_WARNING,
+			    "health: unknown condition '%s'%s%s%s (see `unknot safety`)", c->conditions[i],
+			    near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+		}
+	}
+	config_destroy(&cfg);
+	return d->errors == errors ? 0 : -1;
+}
+
+int
+config_load(struct config *c, const struct safety *cat, struct diags *d)
+{
+	char *path = config_path();
+	int rc = config_load_file(c, path, cat, d);
+	free(path);
+	return rc;
+}

@@ -1,0 +1,37 @@
+/*
+ * history.h - the history file, $XDG_STATE_HOME/unknot/history.tsv.
+ *
+ * A header line starting with '#', then one tab-separated record per
+ * event: local time (ISO 8601 with offset), routine id, outcome, seconds
+ * done, pain before, pain after ('-' when not given).  Each record is one
+ * write() on an O_APPEND descriptor, then fsync(), so a crash can never
+ * change an earlier record.  The file is 0600 in a 0700 folder.
+ */
+#ifndef UNKNOT_HISTORY_H
+#define UNKNOT_HISTORY_H
+
+#include <time.h>
+
+enum outcome {
+	OUTCOME_COMPLETED, OUTCOME_STOPPED, OUTCOME_REMINDER_TAKEN,
+	OUTCOME_REMINDER_SNOOZED, OUTCOME_REMINDER_SKIPPED,
+};
+
+struct history_record {
+	time_t when;
+	const char *routine;
+	int outcome;       /* enum outcome */
+	long seconds;
+	int pain_before, pain_after; /* -1: not given */
+};
+
+const char *outcome_name(int outcome);
+/* The record as one line, with its newline; the caller frees it. */
+char *history_format(const struct history_record *rec);
+/* Append to the file in dir (created 0700 with the file 0600 when
+ * missing).  Returns 0, or -1 with *why set to a static reason. */
+int history_append_to(const char *dir, const struct history_record *rec, const char **why);
+/* The same in the user's state folder. */
+int history_append(const struct history_record *rec, const char **why);
+
+#endif

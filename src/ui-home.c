@@ -1,0 +1,291 @@
+/*
+ * ui-home.c - the home screen: the routines with their details, a filter,
+ * and Enter to follow one.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duration.h"
+#include "text.h"
+#include "ui-screens.h"
+#include "ui.h"
+#include "util.h"
+
+struct item {
+	const struct entry *e;
+	struct routine *r; /* NULL when the file has errors */
+};
+
+struct home {
+	const struct safety *cat;
+	const struct config *cfg;
+	struct audio *audio;
+	struct library lib;
+	struct item *items;
+	size_t n;
+	size_t *shown, nshown; /* indexes of items matching the filter */
+	size_t sel, top;
+	char filter[64];
+	bool filtering, help;
+	char msg[128];
+	const struct routine *start; /* set by Enter: run after ui_run returns */
+};
+
+static const char *const help_lines[] = {
+	"Up/Down, j/k   choose a routine",
+	"Enter          start it (after the safety screen)",
+	"/              filter by title, id or body area",
+	"Esc            clear the filter",
+	"?              this help",
+	"q              quit",
+	"",
+	"In the player: space pauses, n/p skip, q stops.",
+	"Press any key to close.",
+	NULL,
+};
+
+static bool
+matches(const struct item *it, const char *f)
+{
+	if (!*f)
+		return true;
+	char *hay = xasprintf("%s %s", it->e->id, it->r ? it->r->title : "");
+	for (char **a = it->r ? it->r->areas : NULL; a && *a; a++) {
+		char *more = xasprintf("%s %s", hay, *a);
+		free(hay);
+		hay = more;
+	}
+	for (char *p = hay; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	char low[64];
+	size_t i = 0;
+	for (; f[i] && i < sizeof low - 1; i++)
+		low[i] = (char)tolower((unsigned char)f[i]);
+	low[i] = '\0';
+	bool hit = strstr(hay, low) != NULL;
+	free(hay);
+	return hit;
+}
+
+static void
+refilter(struct home *h)
+{
+	h->nshown = 0;
+	for (size_t i = 0; i < h->n; i++)
+		if (matches(&h->items[i], h->filter))
+			h->shown[h->nshown++] = i;
+	if (h->sel >= h->nshown)
+		h->sel = h->nshown ? h->nshown - 1 : 0;
+}
+
+static const struct item *
+selected(const struct home *h)
+{
+	return h->nshown ? &h->items[h->shown[h->sel]] : NULL;
+}
+
+static char *
+join(char **v)
+{
+	struct buf b = {0};
+	for (size_t i = 0; v && v[i]; i++)
+		buf_addf(&b, "%s%s", i ? ", " : "", v[i]);
+	if (b.s == NULL)
+		buf_add(&b, "-", 1);
+	return b.s;
+}
+
+static void
+details(const struct item *it, int y, int x, int w, int h)
+{
+	int y1 = y + h;
+	if (it == NULL || w < 10)
+		return;
+	if (it->r == NULL) {
+		ui_wrap(y, x, w, y1 - y, "", "This file has errors. Run `unknot check` on it to see them:",
+		    ROLE_STOP);
+		ui_wrap(y + 2, x, w, y1 - y - 2, "", it->e->path, ROLE_DIM);
+		return;
+	}
+	const struct routine *r = it->r;
+	char t[16], line[96];
+	y += ui_wrap(y, x, w, y1 - y, "", r->title, ROLE_TITLE);
+	snprintf(line, sizeof line, "%s, %zu steps, %s", duration_clock(routine_seconds(r), t, sizeof t),
+	    r->nsteps, routine_level_name(r->level));
+	if (y < y1)
+		y += ui_wrap(y, x, w, 1, "", line, ROLE_NORMAL);
+	if (r->summary && y + 1 < y1)
+		y += 1 + ui_wrap(y + 1, x, w, y1 - y - 1, "", r->summary, ROLE_NORMAL);
+	char *areas = join(r->areas), *eq = join(r->equipment), *contra = join(r->contraindications);
+	if (y + 1 < y1)
+		y += 1 + ui_wrap(y + 1, x, w, y1 - y - 1, "Areas: ", areas, ROLE_NORMAL);
+	if (y < y1)
+		y += ui_wrap(y, x, w, y1 - y, "Equipment: ", eq, ROLE_NORMAL);
+	if (y < y1 && r->contraindications)
+		y += ui_wrap(y, x, w, y1 - y, "Not for: ", contra, ROLE_CAUTION);
+	if (y < y1 && it->e->source != SOURCE_BUNDLED)
+		ui_wrap(y, x, w, y1 - y, "From: ", it->e->path, ROLE_DIM);
+	free(areas);
+	free(eq);
+	free(contra);
+}
+
+static void
+home_draw(void *ctx)
+{
+	struct home *h = ctx;
+	char buf[64];
+	ui_text(0, 0, COLS, "unknot", ROLE_TITLE);
+	snprintf(buf, sizeof buf, "%zu routine%s", h->nshown, h->nshown == 1 ? "" : "s");
+	ui_text(0, COLS - text_width(buf), text_width(buf), buf, ROLE_DIM);
+	int listy = 2;
+	if (h->filtering || h->filter[0]) {
+		char *f = xasprintf("/%s%s", h->filter, h->filtering ? "_" : "");
+		ui_text(1, 0, COLS, f, ROLE_CAUTION);
+		free(f);
+	}
+	bool side = COLS >= 80;
+	int listw = side ? COLS * 45 / 100 : COLS;
+	int listh = side ? LINES - listy - 1 : (LINES - listy - 1) / 2;
+	if (listh < 3)
+		listh = 3;
+	if (h->sel < h->top)
+		h->top = h->sel;
+	if (h->sel >= h->top + (size_t)listh)
+		h->top = h->sel - (size_t)listh + 1;
+	if (h->nshown == 0)
+		ui_text(listy, 0, listw, h->n ? "No routine matches." : "No routines found.", ROLE_DIM);
+	for (int i = 0; i < listh && h->top + (size_t)i < h->nshown; i++) {
+		const struct item *it = &h->items[h->shown[h->top + (size_t)i]];
+		bool cur = h->top + (size_t)i == h->sel;
+		char mins[32] = "  !";
+		if (it->r) {
+			long s = routine_seconds(it->r);
+			snprintf(mins, sizeof mins, "%3ld min", s < 60 ? 1 : (s + 30) / 60);
+		}
+		int mw = text_width(mins);
+		if (cur) {
+			move(listy + i, 0);
+			for (int x = 0; x < listw; x++)
+				addch(' ' | ui_attr(ROLE_KEY));
+		}
+		int role = cur ? ROLE_KEY : it->r ? ROLE_NORMAL : ROLE_DIM;
+		ui_text(listy + i, 1, listw - mw - 3, it->r ? it->r->title : it->e->id, role);
+		ui_text(listy + i, listw - mw - 1, mw, mins, role);
+	}
+	const struct item *it = selected(h);
+	if (side)
+		details(it, listy, listw + 2, COLS - listw - 3, LINES - listy - 1);
+	else
+		details(it, listy + listh + 1, 0, COLS, LINES - listy - listh - 2);
+	if (h->msg[0])
+		ui_text(LINES - 1, 0, COLS, h->msg, ROLE_CAUTION);
+	else if (h->filtering) {
+		const char *keys[] = {"Enter", "keep filter", "Esc", "clear", NULL};
+		ui_keys(LINES - 1, keys);
+	} else {
+		const char *keys[] = {"Enter", "start", "/", "filter", "?", "help", "q", "quit", NULL};
+		ui_keys(LINES - 1, keys);
+	}
+	if (h->help)
+		ui_help_draw("Home keys", help_lines);
+}
+
+static int
+home_key(void *ctx, int key, bool is_char, long long now)
+{
+	struct home *h = ctx;
+	(void)now;
+	h->msg[0] = '\0';
+	if (h->help) {
+		h->help = false;
+		return UI_CONTINUE;
+	}
+	if (h->filtering) {
+		size_t n = strlen(h->filter);
+		if (is_char && (key == '\r' || key == '\n'))
+			h->filtering = false;
+		else if (is_char && key == 27) {
+			h->filtering = false;
+			h->filter[0] = '\0';
+		} else if ((is_char && (key == 127 || key == 8)) || (!is_char && key == KEY_BACKSPACE)) {
+			if (n)
+				h->filter[n - 1] = '\0';
+		} else if (is_char && key >= 0x20 && key < 0x7f && n + 1 < sizeof h->filter) {
+			h->filter[n] = (char)key;
+			h->filter[n + 1] = '\0';
+		}
+		refilter(h);
+		return UI_CONTINUE;
+	}
+	if (!is_char) {
+		switch (key) {
+		case KEY_UP: if (h->sel) h->sel--; break;
+		case KEY_DOWN: if (h->sel + 1 < h->nshown) h->sel++; break;
+		case KEY_HOME: h->sel = 0; break;
+		case KEY_END: h->sel = h->nshown ? h->nshown - 1 : 0; break;
+		case KEY_PPAGE: h->sel = h->sel > 10 ? h->sel - 10 : 0; break;
+		case KEY_NPAGE: h->sel = h->sel + 10 < h->nshown ? h->sel + 10 : (h->nshown ? h->nshown - 1 : 0); break;
+		case KEY_ENTER: goto start;
+		}
+		return UI_CONTINUE;
+	}
+	switch (key) {
+	case 'k': if (h->sel) h->sel--; break;
+	case 'j': if (h->sel + 1 < h->nshown) h->sel++; break;
+	case '/': h->filtering = true; break;
+	case 27: h->filter[0] = '\0'; refilter(h); break;
+	case '?': h->help = true; break;
+	case 'q':
+	case 'Q': return UI_QUIT;
+	case '\r':
+	case '\n': goto start;
+	}
+	return UI_CONTINUE;
+start:
+	if (selected(h) == NULL)
+		return UI_CONTINUE;
+	if (selected(h)->r == NULL) {
+		snprintf(h->msg, sizeof h->msg, "That file has errors: run `unknot check` on it.");
+		return UI_CONTINUE;
+	}
+	h->start = selected(h)->r;
+	return UI_OK;
+}
+
+int
+ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio)
+{
+	struct home h = {.cat = cat, .cfg = cfg, .audio = audio};
+	library_scan(&h.lib);
+	h.items = xcalloc(h.lib.n + 1, sizeof *h.items);
+	h.shown = xcalloc(h.lib.n + 1, sizeof *h.shown);
+	for (size_t i = 0; i < h.lib.n; i++) {
+		struct diags d = {0};
+		h.items[h.n].e = &h.lib.v[i];
+		h.items[h.n].r = routine_load(h.lib.v[i].path, cat, &d);
+		h.n++;
+		diags_free(&d);
+	}
+	refilter(&h);
+	struct ui_screen scr = {home_draw, home_key, NULL, NULL, &h};
+	int rc;
+	for (;;) {
+		h.start = NULL;
+		rc = ui_run(&scr);
+		if (rc != UI_OK || h.start == NULL)
+			break;
+		struct follow_opts o = {.speed = 1.0, .audio = audio, .from_home = true};
+		rc = ui_follow(h.start, cat, cfg, &o);
+		if (rc == UI_SIGNAL)
+			break;
+	}
+	for (size_t i = 0; i < h.n; i++)
+		routine_free(h.items[i].r);
+	free(h.items);
+	free(h.shown);
+	library_free(&h.lib);
+	return rc == UI_QUIT ? UI_OK : rc;
+}

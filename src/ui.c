@@ -1,0 +1,438 @@
+/*
+ * ui.c - the terminal and the event loop: see ui.h.
+ */
+#define _GNU_SOURCE /* ppoll */
+#include "ui.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "text.h"
+#include "util.h"
+
+bool ui_utf8;
+
+static volatile sig_atomic_t got_winch, got_tstp, got_quit;
+static sigset_t handled, orig_mask;
+static bool active, dirty, colours;
+static int last_signal;
+static SCREEN *scr;
+
+static void
+on_signal(int sig)
+{
+	if (sig == SIGWINCH)
+		got_winch = 1;
+	else if (sig == SIGTSTP)
+		got_tstp = 1;
+	else
+		got_quit = sig;
+}
+
+static void
+catch_signal(int sig)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+	sigaddset(&handled, sig);
+}
+
+int
+ui_init(void)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("unknot: this needs a terminal (try `unknot list` or `unknot show`)\n", stderr);
+		return -1;
+	}
+	const char *cs = nl_langinfo(CODESET);
+	ui_utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	/* Ours before curses': ncurses leaves handlers alone that are not SIG_DFL. */
+	sigemptyset(&handled);
+	catch_signal(SIGINT);
+	catch_signal(SIGTERM);
+	catch_signal(SIGHUP);
+	catch_signal(SIGTSTP);
+	catch_signal(SIGWINCH);
+	signal(SIGPIPE, SIG_IGN);
+	sigprocmask(SIG_BLOCK, &handled, &orig_mask);
+
+	scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		const char *term = getenv("TERM");
+		fprintf(stderr, "unknot: cannot use the terminal type '%s': set TERM to one this "
+		    "system knows, such as xterm-256color\n", term ? term : "");
+		sigprocmask(SIG_SETMASK, &orig_mask, NULL);
+		return -1;
+	}
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	colours = has_colors() && getenv("NO_COLOR") == NULL;
+	if (colours) {
+		start_color();
+		use_default_colors();
+		init_pair(ROLE_TITLE, COLOR_CYAN, -1);
+		init_pair(ROLE_CAUTION, COLOR_YELLOW, -1);
+		init_pair(ROLE_STOP, COLOR_RED, -1);
+		init_pair(ROLE_BAR, COLOR_GREEN, -1);
+		init_pair(ROLE_DIM, COLOR_BLUE, -1);
+		init_pair(ROLE_KEY, COLOR_BLACK, COLOR_CYAN);
+		init_pair(ROLE_GOOD, COLOR_GREEN, -1);
+	}
+	active = true;
+	atexit(ui_end);
+	return 0;
+}
+
+void
+ui_end(void)
+{
+	if (!active)
+		return;
+	active = false;
+	curs_set(1);
+	endwin();
+	fflush(stdout);
+	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
+}
+
+int
+ui_last_signal(void)
+{
+	return last_signal;
+}
+
+void
+ui_dirty(void)
+{
+	dirty = true;
+}
+
+void
+ui_alert(bool also_flash)
+{
+	beep();
+	if (also_flash)
+		flash();
+}
+
+static void
+resize(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+	dirty = true;
+}
+
+/* Ctrl-Z: let the screen stop its clock, give the terminal back, stop. */
+static void
+suspend(struct ui_screen *s)
+{
+	if (s->suspend)
+		s->suspend(s->ctx, true, now_ms());
+	endwin();
+	fflush(stdout);
+	struct sigaction dfl, mine;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &dfl, &mine);
+	sigset_t tstp;
+	sigemptyset(&tstp);
+	sigaddset(&tstp, SIGTSTP);
+	raise(SIGTSTP);                           /* pending: SIGTSTP is blocked */
+	sigprocmask(SIG_UNBLOCK, &tstp, NULL);    /* stops here until SIGCONT */
+	sigprocmask(SIG_BLOCK, &tstp, NULL);
+	sigaction(SIGTSTP, &mine, NULL);
+	reset_prog_mode();
+	resize();
+	if (s->suspend)
+		s->suspend(s->ctx, false, now_ms());
+}
+
+int
+ui_run(struct ui_screen *s)
+{
+	dirty = true;
+	for (;;) {
+		if (got_quit) {
+			last_signal = got_quit;
+			got_quit = 0;
+			return UI_SIGNAL;
+		}
+		if (got_tstp) {
+			got_tstp = 0;
+			suspend(s);
+		}
+		if (got_winch) {
+			got_winch = 0;
+			resize();
+		}
+		long long now = now_ms(), wake = LLONG_MAX;
+		if (s->tick) {
+			int result = UI_CONTINUE;
+			wake = s->tick(s->ctx, now, &result);
+			if (result != UI_CONTINUE)
+				return result;
+		}
+		if (dirty) {
+			erase();
+			if (!ui_too_small())
+				s->draw(s->ctx);
+			refresh();
+			dirty = false;
+		}
+		struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+		struct timespec ts, *tsp = NULL;
+		if (wake != LLONG_MAX) {
+			long long left = wake - now_ms();
+			if (left < 0)
+				left = 0;
+			ts.tv_sec = left / 1000;
+			ts.tv_nsec = (left % 1000) * 1000000;
+			tsp = &ts;
+		}
+		int n = ppoll(&pfd, 1, tsp, &orig_mask);
+		if (n < 0)
+			continue; /* a signal: the flags are seen at the top */
+		if (n == 0) {
+			dirty = true; /* the screen's time moved on */
+			continue;
+		}
+		if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			last_signal = SIGHUP; /* the terminal went away */
+			return UI_SIGNAL;
+		}
+		wint_t wc;
+		int r;
+		while ((r = wget_wch(stdscr, &wc)) != ERR) {
+			if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
+				resize();
+				continue;
+			}
+			dirty = true;
+			int result = s->key(s->ctx, (int)wc, r != KEY_CODE_YES, now_ms());
+			if (result != UI_CONTINUE)
+				return result;
+		}
+	}
+}
+
+attr_t
+ui_attr(int role)
+{
+	if (colours) {
+		switch (role) {
+		case ROLE_TITLE: return COLOR_PAIR(ROLE_TITLE) | A_BOLD;
+		case ROLE_CAUTION: return COLOR_PAIR(ROLE_CAUTION) | A_BOLD;
+		case ROLE_STOP: return COLOR_PAIR(ROLE_STOP) | A_BOLD;
+		case ROLE_BAR: return COLOR_PAIR(ROLE_BAR);
+		case ROLE_DIM: return COLOR_PAIR(ROLE_DIM);
+		case ROLE_KEY: return COLOR_PAIR(ROLE_KEY);
+		case ROLE_GOOD: return COLOR_PAIR(ROLE_GOOD) | A_BOLD;
+		default: return A_NORMAL;
+		}
+	}
+	switch (role) {
+	case ROLE_TITLE: return A_BOLD;
+	case ROLE_CAUTION: return A_BOLD | A_UNDERLINE;
+	case ROLE_STOP: return A_BOLD | A_REVERSE;
+	case ROLE_DIM: return A_DIM;
+	case ROLE_KEY: return A_REVERSE;
+	case ROLE_GOOD: return A_BOLD;
+	default: return A_NORMAL;
+	}
+}
+
+int
+ui_text(int y, int x, int w, const char *s, int role)
+{
+	if (y < 0 || y >= LINES || x >= COLS || w <= 0)
+		return 0;
+	if (x + w > COLS)
+		w = COLS - x;
+	attr_t a = ui_attr(role);
+	attron(a);
+	move(y, x);
+	int used = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	while (*s) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof st);
+			wc = L'?';
+			n = 1;
+		}
+		if (!iswprint((wint_t)wc))
+			wc = L'?'; /* nothing from a file reaches the terminal unprintable */
+		int cw = wcwidth(wc);
+		if (cw < 0)
+			cw = 1;
+		if (used + cw > w)
+			break;
+		addnwstr(&wc, 1);
+		used += cw;
+		s += n;
+	}
+	attroff(a);
+	return used;
+}
+
+void
+ui_center(int y, int x, int w, const char *s, int role)
+{
+	int tw = text_width(s);
+	int pad = tw < w ? (w - tw) / 2 : 0;
+	ui_text(y, x + pad, w - pad, s, role);
+}
+
+int
+ui_wrap(int y, int x, int w, int maxlines, const char *label, const char *s, int role)
+{
+	if (w < 4)
+		return 0;
+	char *full = xasprintf("%s%s", label ? label : "", s);
+	char **lines = text_wrap(full, w);
+	int n = 0;
+	for (; lines[n]; n++) {
+		if (maxlines > 0) {
+			if (n >= maxlines)
+				break;
+			ui_text(y + n, x, w, lines[n], role);
+			if (n == maxlines - 1 && lines[n + 1]) /* cut: say so */
+				ui_text(y + n, x + w - 1, 1, "~", role);
+		}
+	}
+	if (maxlines <= 0)
+		n = (int)strv_len(lines);
+	strv_free(lines);
+	free(full);
+	return n;
+}
+
+void
+ui_bar(int y, int x, int w, double frac)
+{
+	static const char *const eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+	if (w <= 0 || y < 0 || y >= LINES)
+		return;
+	if (frac < 0)
+		frac = 0;
+	if (frac > 1)
+		frac = 1;
+	int cells = (int)(frac * w * 8 + 0.5), full = cells / 8, part = cells % 8;
+	attron(ui_attr(ROLE_BAR));
+	move(y, x);
+	for (int i = 0; i < w; i++) {
+		if (i < full)
+			addstr(ui_utf8 ? "█" : "#");
+		else if (i == full && part && ui_utf8)
+			addstr(eighths[part]);
+		else
+			addstr(ui_utf8 ? "·" : "-");
+	}
+	attroff(ui_attr(ROLE_BAR));
+}
+
+/* 3x5 glyphs; each '#' is drawn two columns wide. */
+static const char *const glyphs[11][UI_BIG_ROWS] = {
+	{"###", "# #", "# #", "# #", "###"}, {" # ", "## ", " # ", " # ", "###"},
+	{"###", "  #", "###", "#  ", "###"}, {"###", "  #", "###", "  #", "###"},
+	{"# #", "# #", "###", "  #", "  #"}, {"###", "#  ", "###", "  #", "###"},
+	{"###", "#  ", "###", "# #", "###"}, {"###", "  #", "  #", "  #", "  #"},
+	{"###", "# #", "###", "# #", "###"}, {"###", "# #", "###", "  #", "###"},
+	{" ", "#", " ", "#", " "},
+};
+
+static const char *const *
+glyph(char c)
+{
+	if (c >= '0' && c <= '9')
+		return glyphs[c - '0'];
+	return c == ':' ? glyphs[10] : NULL;
+}
+
+int
+ui_big_width(const char *clock)
+{
+	int w = 0;
+	for (const char *p = clock; *p; p++) {
+		const char *const *g = glyph(*p);
+		if (g)
+			w += (int)strlen(g[0]) * 2 + (p[1] ? 2 : 0);
+	}
+	return w;
+}
+
+void
+ui_big(int y, int x, const char *clock, int role)
+{
+	attr_t a = ui_attr(role);
+	attron(a);
+	for (int row = 0; row < UI_BIG_ROWS; row++) {
+		if (y + row < 0 || y + row >= LINES)
+			continue;
+		int cx = x;
+		for (const char *p = clock; *p; p++) {
+			const char *const *g = glyph(*p);
+			if (g == NULL)
+				continue;
+			for (const char *c = g[row]; *c; c++, cx += 2) {
+				if (cx + 2 > COLS)
+					break;
+				mvaddstr(y + row, cx, *c == '#' ? (ui_utf8 ? "██" : "##") : "  ");
+			}
+			cx += 2;
+		}
+	}
+	attroff(a);
+}
+
+bool
+ui_too_small(void)
+{
+	if (COLS >= 40 && LINES >= 12)
+		return false;
+	const char *msg[] = {"Make the window larger", "(at least 40x12)"};
+	int y = LINES / 2 - 1;
+	for (int i = 0; i < 2; i++) {
+		if (y + i < 0 || y + i >= LINES)
+			continue;
+		ui_center(y + i, 0, COLS, msg[i], i == 0 ? ROLE_CAUTION : ROLE_NORMAL);
+	}
+	return true;
+}
+
+void
+ui_keys(int y, const char *const *pairs)
+{
+	int x = 0;
+	for (int i = 0; pairs[i] && pairs[i + 1]; i += 2) {
+		int need = text_width(pairs[i]) + 1 + text_width(pairs[i + 1]) + 2;
+		if (x + need > COLS)
+			break;
+		x += ui_text(y, x, COLS - x, pairs[i], ROLE_KEY);
+		x += ui_text(y, x + 1, COLS - x - 1, pairs[i + 1], ROLE_NORMAL) + 3;
+	}
+}

@@ -1,0 +1,69 @@
+/*
+ * ui.h - the terminal: ncurses set-up and tear-down, the one event loop
+ * every screen runs in, signals, resizing, and drawing helpers.
+ *
+ * A screen is a table of functions (draw, key, tick, suspend) over its own
+ * context, like ncdu's screens.  ui_run() loops until key() or tick()
+ * returns a result: it sleeps in ppoll() until the screen's next wake-up
+ * time, a key or a signal, redraws when something changed, handles
+ * SIGWINCH (resize), SIGTSTP (suspend, telling the screen so that a clock
+ * can stop), and returns UI_SIGNAL on SIGINT, SIGTERM or SIGHUP.  Signal
+ * handlers only set flags.
+ */
+#ifndef UNKNOT_UI_H
+#define UNKNOT_UI_H
+
+#include <stdbool.h>
+
+#include <curses.h>
+
+#define UI_CONTINUE (-1)
+enum ui_result { UI_OK = 0, UI_BACK, UI_QUIT, UI_SIGNAL };
+
+struct ui_screen {
+	void (*draw)(void *ctx);
+	/* A key (wide character or KEY_*): UI_CONTINUE or a result. */
+	int (*key)(void *ctx, int key, bool is_char, long long now);
+	/* Advance to now; may set *result.  Returns the next wake-up time. */
+	long long (*tick)(void *ctx, long long now, int *result);
+	/* Called before the process stops (true) and after it continues. */
+	void (*suspend)(void *ctx, bool stopping, long long now);
+	void *ctx;
+};
+
+/* Colour pairs / roles. */
+enum ui_role { ROLE_NORMAL, ROLE_TITLE, ROLE_CAUTION, ROLE_STOP, ROLE_BAR, ROLE_DIM, ROLE_KEY, ROLE_GOOD };
+
+/* Set the terminal up.  Returns 0, or -1 with a message printed. */
+int ui_init(void);
+/* Put the terminal back as it was (safe to call twice). */
+void ui_end(void);
+int ui_run(struct ui_screen *s);
+/* The signal that ended the last ui_run() with UI_SIGNAL. */
+int ui_last_signal(void);
+void ui_dirty(void);
+/* Ring the bell and flash the screen: the stand-in for sound. */
+void ui_alert(bool flash);
+
+extern bool ui_utf8;   /* the terminal takes UTF-8: blocks and box lines */
+
+attr_t ui_attr(int role);
+/* Draw s at (y, x) in at most w columns, printable characters only. */
+int ui_text(int y, int x, int w, const char *s, int role);
+/* Draw s centred in a line of w columns starting at x. */
+void ui_center(int y, int x, int w, const char *s, int role);
+/* Wrap label+s into at most maxlines lines of w columns; returns lines drawn
+ * (with maxlines 0 or less, counts them without drawing). */
+int ui_wrap(int y, int x, int w, int maxlines, const char *label, const char *s, int role);
+/* A progress bar of w columns filled to frac (0..1). */
+void ui_bar(int y, int x, int w, double frac);
+/* Large digits for a clock string such as "1:05": size, then draw. */
+int ui_big_width(const char *clock);
+#define UI_BIG_ROWS 5
+void ui_big(int y, int x, const char *clock, int role);
+/* When the window is under 40x12, draw a notice and return true. */
+bool ui_too_small(void);
+/* A key line at the bottom: "space pause  n next ..." fitted to the width. */
+void ui_keys(int y, const char *const *pairs);
+
+#endif
