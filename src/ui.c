@@ -138,7 +138,9 @@ static void
 resize(void)
 {
 	struct winsize ws;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+	/* resizeterm() queues a KEY_RESIZE: call it only for a real change */
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
+	    (ws.ws_row != LINES || ws.ws_col != COLS))
 		resizeterm(ws.ws_row, ws.ws_col);
 	clearok(curscr, TRUE);
 	dirty = true;
@@ -226,7 +228,7 @@ ui_run(struct ui_screen *s)
 		int r;
 		while ((r = wget_wch(stdscr, &wc)) != ERR) {
 			if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
-				resize();
+				dirty = true; /* curses has already taken the new size */
 				continue;
 			}
 			dirty = true;

@@ -13,11 +13,10 @@ for page in man/unknot.1 man/unknot-routine.5; do
 	fi
 done
 # first word after "unknot" on each usage line / SYNOPSIS line
-help=$(./build/unknot --help | sed -n 's/^\(usage:\)\{0,1\} *unknot \([^ ]*\).*/\2/p' | sort -u)
-syn=$(sed -n '/^\.SH SYNOPSIS/,/^\.SH /p' man/unknot.1 | sed -n 's/^\.B unknot *\([^ ]*\).*/\1/p' |
-	while read -r w; do
-		if [ -z "$w" ]; then echo "--help"; else echo "$w"; fi
-	done | sort -u)
+# (a bare "unknot" is the home screen)
+help=$(./build/unknot --help | sed -n 's/^usage: /       /; s/^       unknot$/(home)/p; s/^       unknot \([^ ]*\).*/\1/p' | sort -u)
+syn=$(sed -n '/^\.SH SYNOPSIS/,/^\.SH /p' man/unknot.1 | sed 's/\\-/-/g' |
+	sed -n 's/^\.B unknot$/(home)/p; s/^\.B unknot \([^ ]*\).*/\1/p' | sort -u)
 if [ "$help" != "$syn" ]; then
 	echo "FAIL --help and the SYNOPSIS of unknot(1) differ:"
 	echo "--help:   $(echo $help)"

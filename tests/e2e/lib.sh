@@ -26,16 +26,26 @@ run_cli() {
 }
 
 # ---- tmux ----------------------------------------------------------------
-TMUX_SOCK=$E2E_TMP/tmux.sock
+tui_n=0
+TMUX_SOCK=$E2E_TMP/tmux.0
 tm() { tmux -S "$TMUX_SOCK" "$@"; }
 
-# start_tui COLS ROWS COMMAND...: start a detached session running COMMAND
+# start_tui COLS ROWS COMMAND: an interactive bash in a detached tmux
+# session of that size runs COMMAND as a job of its own (so that Ctrl-Z and
+# fg work as for a person); after it, the prompt prints "[exit N]" and saves
+# `stty -a` (to see that the terminal was left sane).
 start_tui() {
 	cols=$1 rows=$2; shift 2
-	tm -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
-		"env TERM=${TUI_TERM:-xterm-256color} $*; echo \"[exit \$?]\"; stty -a > $E2E_TMP/stty.after; sleep 30"
-	tm set-option -g remain-on-exit on >/dev/null 2>&1 || true
+	tui_n=$((tui_n + 1)) TMUX_SOCK=$E2E_TMP/tmux.$tui_n  # a fresh server each time
+	printf '%s\n' "PS1='$ '" "PROMPT_COMMAND='s=\$?; stty -a > $E2E_TMP/stty.after; echo \"[exit \$s]\"'" \
+		"export TERM=${TUI_TERM:-xterm-256color}" > "$E2E_TMP/bashrc"
+	tm -f /dev/null new-session -d -s t -x "$cols" -y "$rows" "bash --rcfile $E2E_TMP/bashrc --noprofile -i"
+	tm set-option -t t status off >/dev/null
+	wait_for "[exit 0]" 5 >/dev/null
+	keys "clear; $*" Enter
 }
+# the pid of the unknot process under tmux
+tui_pid() { pgrep -n -f "^$UNKNOT" || pgrep -n -f "build/unknot"; }
 screen() { tm capture-pane -p -t t 2>/dev/null; }
 keys() { tm send-keys -t t "$@"; }
 

@@ -1,0 +1,165 @@
+# The player as a person sees it, in tmux.
+. tests/e2e/lib.sh
+SHORT=$TOP/tests/data/e2e/short.routine
+LONG=$TOP/tests/data/e2e/long.routine
+mkdir -p "$XDG_CONFIG_HOME/unknot"
+printf 'health = { ask_pain = true; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+HIST=$XDG_STATE_HOME/unknot/history.tsv
+
+# --- a full routine at real speed, following the screens in order ---------
+start_tui 80 24 "$UNKNOT run $SHORT"
+expect_screen "screening lists the routine's contraindications" "Not with: Deep vein thrombosis"
+expect_screen "screening shows the routine's warnings" "Warning: A test warning."
+keys y
+expect_screen "the pain check-in comes before the start" "Pain right now (0-10, Enter to skip)"
+keys 4 Enter
+expect_screen "the player shows the step and Step i/N" "Step 1/2"
+expect_screen "it counts down the get-ready time" "Get ready: left side first"
+expect_screen "the left side comes first" "Left side" 5
+expect_screen "the caution is shown while the step runs" "Caution: Stop if it tingles."
+expect_screen "then a rest" "Rest, then the right side" 5
+expect_screen "then the right side" "Right side" 5
+expect_screen "the next step with its reps" "Rep 1/2" 8
+expect_screen "the last rep" "Rep 2/2" 5
+expect_screen "the pain check-in comes after the end" "how is it now?" 8
+keys 2 Enter
+expect_screen "the end screen says Routine complete" "Routine complete"
+expect_screen "with the change in pain" "Pain: 4 before, 2 after (-2)"
+keys x
+expect_screen "it exits 0" "[exit 0]"
+t "a completed line goes into the history" 'tail -n 1 "$HIST" | grep -Eq "^20[0-9-]+T[0-9:]+[+-][0-9]{2}:[0-9]{2}	short	completed	8	4	2$"'
+t "the history file is private (0600)" '[ "$(stat -c %a "$HIST")" = 600 ]'
+stop_tui
+
+# --- at --speed: a preview, not recorded ------------------------------------
+lines=$(wc -l < "$HIST")
+start_tui 80 24 "$UNKNOT run --speed 20 $SHORT"
+expect_screen "screening again" "Before you start"
+keys y; expect_screen "pain" "Pain right now"; keys Enter
+expect_screen "at --speed 20 the routine is over in well under a second of work" "how is it now?" 5
+keys Enter
+expect_screen "the end screen calls it a preview" "A preview at another speed"
+keys x; expect_screen "exit 0" "[exit 0]"
+t "a preview is not recorded" '[ "$(wc -l < "$HIST")" = "$lines" ]'
+stop_tui
+
+# --- pause and resume; next and previous; quit with confirmation -----------
+printf 'health = { ask_pain = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+start_tui 80 24 "$UNKNOT run $LONG"
+expect_screen "screening" "Before you start"; keys y
+expect_screen "the long routine runs" "First long hold"
+keys Space
+expect_screen "space pauses and the screen says PAUSED" "PAUSED"
+a=$(screen | grep -m1 '^Step ' | grep -o '[0-9]*:[0-9]* /' ); sleep 2.2
+b=$(screen | grep -m1 '^Step ' | grep -o '[0-9]*:[0-9]* /' )
+t "the clock stands still while paused" '[ "$a" = "$b" ]'
+keys Space
+if wait_for "space resume" 1; then bad "space resumes"; else ok "space resumes"; fi
+keys n
+expect_screen "n skips to the next step" "Second long stretch"
+expect_screen "... which starts on the left side" "Left side"
+keys Right
+expect_screen "Right arrow skips again" "Third posture"
+keys p
+expect_screen "p right after a skip goes to the previous step" "Second long stretch"
+sleep 3.2
+keys Left
+if wait_for "Second long stretch" 2 && ! screen | grep -q "First long hold"; then ok "Left later in a step restarts it"; else bad "Left later in a step restarts it" "$(screen)"; fi
+keys '?'
+expect_screen "? shows the help" "Player keys"
+keys x
+sleep 0.3
+t "any key closes the help" '! screen | grep -q "Player keys"'
+keys q
+expect_screen "q asks before stopping" "Stop the routine? y: stop"
+keys n
+sleep 0.3
+t "any other key goes on" '! screen | grep -q "Stop the routine?"'
+keys q; expect_screen "q asks again" "Stop the routine?"; keys y
+expect_screen "y stops: the end screen says so" "Routine stopped"
+keys x
+expect_screen "and it exits 0" "[exit 0]"
+t "a stopped line goes into the history" 'tail -n 1 "$HIST" | grep -q "	long	stopped	[0-9]*	-	-$"'
+stop_tui
+
+# --- resize mid-step: too small, then back ----------------------------------
+start_tui 80 24 "$UNKNOT run $LONG"
+expect_screen "screening" "Before you start"; keys y
+expect_screen "running" "First long hold"
+tm resize-window -t t -x 30 -y 8
+expect_screen "at 30x8 a notice asks for a larger window" "Make the window larger"
+tm resize-window -t t -x 40 -y 12
+expect_screen "at 40x12 the player is back" "First long hold"
+t "at 40x12 the key line and Next: still fit" 'screen | grep -q "^Next: Second long" && screen | grep -q "space"'
+tm resize-window -t t -x 120 -y 40
+expect_screen "at 120x40 it grows back" "First long hold"
+t "the process survived every size" '[ -n "$(tui_pid)" ]'
+keys q y; expect_screen "stops" "Routine stopped"; keys x; expect_screen "exit 0" "[exit 0]"
+stop_tui
+
+# --- Ctrl-Z and fg: the clock stops while suspended --------------------------
+start_tui 80 24 "$UNKNOT run $LONG"
+expect_screen "screening" "Before you start"; keys y
+expect_screen "running" "First long hold"
+sleep 1.1
+a=$(screen | grep -m1 '^Step ' | grep -o '[0-9]*:[0-9]* /')
+keys C-z
+expect_screen "Ctrl-Z gives the shell back" "Stopped"
+sleep 3
+keys "fg" Enter
+expect_screen "fg brings the player back" "First long hold"
+sleep 0.3
+b=$(screen | grep -m1 '^Step ' | grep -o '[0-9]*:[0-9]* /')
+secs() { echo "$1" | awk -F'[: /]+' '{ print $1 * 60 + $2 }'; }
+t "the 3 s suspended did not count ($a then $b)" '[ -n "$a" ] && [ -n "$b" ] && [ $(( $(secs "$b") - $(secs "$a") )) -le 1 ]'
+keys q y; expect_screen "stops" "Routine stopped"; keys x; expect_screen "exit 0" "[exit 0]"
+stop_tui
+
+# --- SIGTERM, SIGHUP and SIGINT leave the terminal sane ---------------------
+for pair in TERM:15 HUP:1 INT:2; do
+	sig=${pair%:*} code=$((128 + ${pair#*:}))
+	rm -f "$E2E_TMP/stty.after"
+	start_tui 80 24 "stty -a > $E2E_TMP/stty.before; $UNKNOT run $LONG"
+	expect_screen "SIG$sig: screening" "Before you start"; keys y
+	expect_screen "SIG$sig: running" "First long hold"
+	kill -$sig "$(tui_pid)"
+	expect_screen "SIG$sig ends it with status $code" "[exit $code]"
+	for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$E2E_TMP/stty.after" ] && break; sleep 0.1; done
+	t "after SIG$sig stty is as before" 'diff "$E2E_TMP/stty.before" "$E2E_TMP/stty.after" >/dev/null'
+	t "after SIG$sig the stop is recorded" 'tail -n 1 "$HIST" | grep -q "	long	stopped	"'
+	stop_tui
+done
+
+# --- a stop condition the user declared refuses the start ---------------------
+printf 'health = { conditions = ["dvt"]; ask_pain = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+run_cli run "$SHORT"
+t "a declared stop condition refuses the start (exit 1)" '[ $rc = 1 ]'
+t "... saying why" 'printf "%s" "$err" | grep -q "not starting .short.: you declared .dvt."'
+printf 'health = { conditions = ["pregnancy"]; ask_pain = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+start_tui 80 24 "$UNKNOT run $SHORT"
+expect_screen "a declared caution condition is highlighted, the start allowed" "You told unknot you have this"
+keys q
+expect_screen "q on the screening goes back and exits" "[exit 0]"
+stop_tui
+printf 'health = { conditions = ["dvtt"]; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+run_cli run --speed 1000 "$SHORT" </dev/null
+t "an unknown condition in the config is warned about" 'printf "%s" "$err" | grep -q "unknown condition .dvtt. (did you mean .dvt.?)"'
+printf 'health = { conditions = "dvt"; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+run_cli run "$SHORT"
+t "a broken config refuses to run, with FILE:LINE" '[ $rc = 1 ] && printf "%s" "$err" | grep -q "config:1: error: health: .conditions. must be a list"'
+rm -f "$XDG_CONFIG_HOME/unknot/config"
+
+# --- texts that try escape sequences never reach the terminal ----------------
+run_cli run "$TOP/tests/data/e2e/escapes.routine"
+t "a routine with escape sequences is refused before the terminal is touched" '[ $rc = 1 ] && printf "%s" "$err" | grep -q "control character"'
+t "... and nothing of it reached stdout" '[ -z "$out" ]'
+
+# --- usage -----------------------------------------------------------------
+run_cli run
+t "run without ROUTINE is a usage error" '[ $rc = 2 ]'
+run_cli run --speed 0 "$SHORT"
+t "--speed out of range is a usage error" '[ $rc = 2 ] && printf "%s" "$err" | grep -q "0.1 to 1000"'
+run_cli run "$SHORT" </dev/null
+t "run without a terminal says so (exit 1)" '[ $rc = 1 ] && printf "%s" "$err" | grep -q "needs a terminal"'
+
+finish
