@@ -118,14 +118,15 @@ stop_tui
 # --- SIGTERM, SIGHUP and SIGINT leave the terminal sane ---------------------
 for pair in TERM:15 HUP:1 INT:2; do
 	sig=${pair%:*} code=$((128 + ${pair#*:}))
-	rm -f "$E2E_TMP/stty.after"
-	start_tui 80 24 "stty -a > $E2E_TMP/stty.before; $UNKNOT run $LONG"
+	rm -f "$E2E_TMP/stty.a"
+	# a plain sh around it: interactive bash would restore the tty itself
+	start_tui 80 24 "sh -c 'stty -a > $E2E_TMP/stty.b; $UNKNOT run $LONG; echo \"[status \$?]\"; stty -a > $E2E_TMP/stty.a'"
 	expect_screen "SIG$sig: screening" "Before you start"; keys y
 	expect_screen "SIG$sig: running" "First long hold"
 	kill -$sig "$(tui_pid)"
-	expect_screen "SIG$sig ends it with status $code" "[exit $code]"
-	for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$E2E_TMP/stty.after" ] && break; sleep 0.1; done
-	t "after SIG$sig stty is as before" 'diff "$E2E_TMP/stty.before" "$E2E_TMP/stty.after" >/dev/null'
+	expect_screen "SIG$sig ends it with status $code" "[status $code]"
+	wait_for "[exit 0]" 5
+	t "after SIG$sig stty is as before" 'diff "$E2E_TMP/stty.b" "$E2E_TMP/stty.a" >/dev/null'
 	t "after SIG$sig the stop is recorded" 'tail -n 1 "$HIST" | grep -q "	long	stopped	"'
 	stop_tui
 done
