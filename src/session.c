@@ -25,7 +25,7 @@ struct mark {
 struct session {
 	const struct routine *r;
 	double speed;
-	long long real_base, rt_base; /* routine time rt_base was at real_base */
+	long long real_base, rt_base; /* routine time (ms) rt_base was at real_base (us) */
 	bool paused;
 
 	size_t step;
@@ -46,7 +46,7 @@ rt_of(const struct session *s, long long now)
 {
 	if (s->paused || now <= s->real_base)
 		return s->rt_base;
-	return s->rt_base + (long long)floor((double)(now - s->real_base) * s->speed);
+	return s->rt_base + (long long)floor((double)(now - s->real_base) * s->speed / 1000.0);
 }
 
 /* The first monotonic time at which routine time reaches t. */
@@ -55,7 +55,7 @@ real_of(const struct session *s, long long t)
 {
 	if (t <= s->rt_base)
 		return s->real_base;
-	long long real = s->real_base + (long long)ceil((double)(t - s->rt_base) / s->speed);
+	long long real = s->real_base + (long long)ceil((double)(t - s->rt_base) * 1000.0 / s->speed);
 	while (rt_of(s, real) < t)
 		real++;
 	while (real - 1 > s->real_base && rt_of(s, real - 1) >= t)
@@ -260,7 +260,7 @@ session_next_redraw(const struct session *s, long long now, long long min_gap)
 		long long below = (left - 1) / 1000 * 1000; /* the next whole second shown */
 		when = real_of(s, s->phase_start + s->phase_len - below);
 	}
-	return when < now + min_gap ? now + min_gap : when;
+	return when < now + min_gap * 1000 ? now + min_gap * 1000 : when;
 }
 
 void

@@ -5,7 +5,7 @@
  * A session walks a loaded routine through its phases: get ready (the
  * routine's `prepare` seconds before each step), bouts (left side first,
  * then right, reps on each), rests between bouts, and done.  It never
- * reads a clock: every call takes `now`, a monotonic time in milliseconds,
+ * reads a clock: every call takes `now`, a monotonic time,
  * and the session maps it to routine time (scaled by the speed, stopped
  * while paused).  All boundaries are computed from the routine's start and
  * the time spent paused, in whole routine milliseconds, so nothing drifts
@@ -14,6 +14,9 @@
  * session_tick() returns the events that happened since the last tick, in
  * order; session_next_deadline() says when the next one is due.  The
  * session borrows the routine, which must outlive it.
+ *
+ * Units: `now`, `start` and the deadlines are monotonic microseconds;
+ * routine time (event times, lengths, the view) is in milliseconds.
  */
 #ifndef UNKNOT_SESSION_H
 #define UNKNOT_SESSION_H

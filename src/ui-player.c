@@ -47,7 +47,7 @@ static void
 say(struct player *p, const char *msg)
 {
 	snprintf(p->msg, sizeof p->msg, "%s", msg);
-	p->msg_until = p->now + 2500;
+	p->msg_until = p->now + 2500000;
 }
 
 static const char *
@@ -275,13 +275,13 @@ player_suspend(void *ctx, bool stopping, long long now)
 int
 ui_player(const struct routine *r, double speed, struct audio *audio, struct player_result *out)
 {
-	struct player p = {.r = r, .audio = audio, .now = now_ms()};
+	struct player p = {.r = r, .audio = audio, .now = now_us()};
 	p.s = session_new(r, speed, p.now);
 	if (audio_status(audio))
 		say(&p, audio_status(audio));
 	struct ui_screen scr = {player_draw, player_key, player_tick, player_suspend, &p};
 	int rc = ui_run(&scr);
-	long long end = now_ms();
+	long long end = now_us();
 	out->completed = p.completed;
 	out->active_ms = session_active_ms(p.s, end);
 	out->skipped = session_skipped(p.s);

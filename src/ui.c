@@ -151,7 +151,7 @@ static void
 suspend(struct ui_screen *s)
 {
 	if (s->suspend)
-		s->suspend(s->ctx, true, now_ms());
+		s->suspend(s->ctx, true, now_us());
 	endwin();
 	fflush(stdout);
 	struct sigaction dfl, mine;
@@ -168,7 +168,7 @@ suspend(struct ui_screen *s)
 	reset_prog_mode();
 	resize();
 	if (s->suspend)
-		s->suspend(s->ctx, false, now_ms());
+		s->suspend(s->ctx, false, now_us());
 }
 
 int
@@ -189,7 +189,7 @@ ui_run(struct ui_screen *s)
 			got_winch = 0;
 			resize();
 		}
-		long long now = now_ms(), wake = LLONG_MAX;
+		long long now = now_us(), wake = LLONG_MAX;
 		if (s->tick) {
 			int result = UI_CONTINUE;
 			wake = s->tick(s->ctx, now, &result);
@@ -206,11 +206,11 @@ ui_run(struct ui_screen *s)
 		struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
 		struct timespec ts, *tsp = NULL;
 		if (wake != LLONG_MAX) {
-			long long left = wake - now_ms();
+			long long left = wake - now_us();
 			if (left < 0)
 				left = 0;
-			ts.tv_sec = left / 1000;
-			ts.tv_nsec = (left % 1000) * 1000000;
+			ts.tv_sec = left / 1000000;
+			ts.tv_nsec = (left % 1000000) * 1000;
 			tsp = &ts;
 		}
 		int n = ppoll(&pfd, 1, tsp, &orig_mask);
@@ -232,7 +232,7 @@ ui_run(struct ui_screen *s)
 				continue;
 			}
 			dirty = true;
-			int result = s->key(s->ctx, (int)wc, r != KEY_CODE_YES, now_ms());
+			int result = s->key(s->ctx, (int)wc, r != KEY_CODE_YES, now_us());
 			if (result != UI_CONTINUE)
 				return result;
 		}

@@ -24,7 +24,8 @@ struct ui_screen {
 	void (*draw)(void *ctx);
 	/* A key (wide character or KEY_*): UI_CONTINUE or a result. */
 	int (*key)(void *ctx, int key, bool is_char, long long now);
-	/* Advance to now; may set *result.  Returns the next wake-up time. */
+	/* Advance to now (monotonic us); may set *result.  Returns the next
+	 * wake-up time, or LLONG_MAX for none. */
 	long long (*tick)(void *ctx, long long now, int *result);
 	/* Called before the process stops (true) and after it continues. */
 	void (*suspend)(void *ctx, bool stopping, long long now);

@@ -243,9 +243,9 @@ str_ends_with(const char *s, const char *suffix)
 }
 
 long long
-now_ms(void)
+now_us(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }

@@ -1,0 +1,39 @@
+#!/bin/sh
+# The player's figures, for `make bench` (run from tests/bench/run.sh).
+M=$1 U=$2 TMP=$3
+B=build/bench
+cc -O2 -o $B/ptyrun tests/bench/ptyrun.c -lutil
+cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(pkg-config --cflags libconfig) \
+	-o $B/clock tests/bench/clock.c build/obj/util.o build/obj/diag.o build/obj/duration.o \
+	build/obj/lcfg.o build/obj/routine.o build/obj/safety.o build/obj/session.o build/obj/text.o \
+	$(pkg-config --libs libconfig) -lm
+mkdir -p "$XDG_CONFIG_HOME/unknot"
+printf 'health = { ask_pain = false; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+cat > $TMP/minute.routine <<'R'
+version = 1;
+title = "A minute";
+prepare = 5;
+steps = (
+  { type = "hold"; title = "Hold"; duration = 30; sides = true; rest = 5; how = "Breathe."; },
+  { type = "posture"; title = "Tucks"; duration = 5; reps = 10; rest = 2; }
+);
+R
+cat > $TMP/half-hour.routine <<'R'
+version = 1;
+title = "Half an hour";
+prepare = 0;
+steps = (
+  { type = "stretch"; title = "A"; duration = 45; sides = true; reps = 5; rest = 15; },
+  { type = "hold"; title = "B"; duration = 60; reps = 10; rest = 30; },
+  { type = "breathe"; title = "C"; duration = "5m45s"; }
+);
+R
+first=$($B/ptyrun wait="Before you start" send=q -- $U run $TMP/minute.routine | sed -n 's/^seen .*: //p')
+printf '%-44s %s\n' "time to the first frame [< 30 ms]" "$first"
+out=$($B/ptyrun wait="Before you start" send=y wait="Step 1/2" sleep=60 send=qy wait="Routine stopped" send=x \
+	-- $U run $TMP/minute.routine)
+printf '%-44s %s (whole process, start-up included)\n' "player CPU over one minute at speed 1 [< 50 ms]" \
+	"$(echo "$out" | sed -n 's/^cpu: //p')"
+printf '%-44s %s\n' "player peak RSS, no sound [< 4 MB]" "$(echo "$out" | sed -n 's/^rss: //p')"
+echo "clock at --speed 100 over a 30-minute routine [< 20 ms]:"
+printf '  '; $B/clock $TMP/half-hour.routine 100
