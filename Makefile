@@ -49,13 +49,13 @@ CORE_OBJ = $(CORE:%=build/obj/%.o)
 BIN_OBJ  = $(CORE_OBJ) $(CMDS:%=build/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
-BUILD_PKGS = pkg-config libncurses-dev libconfig-dev
+BUILD_PKGS = pkg-config libncurses-dev libconfig-dev libsdl2-mixer-dev
 TEST_PKGS  = libcriterion-dev tmux groff-base
 FUZZ_PKGS  = clang libclang-rt-dev
 
 .PHONY: all run check bench fuzz install uninstall clean deps test-deps fuzz-deps unit e2e lint-man
 
-all: build/unknot
+all: build/unknot build/unknot-audio.so
 
 # $(call ensure,PACKAGES): install what dpkg says is missing.
 define ensure
@@ -98,6 +98,14 @@ build/unknot: $(BIN_OBJ)
 	$(msg) LD $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(BIN_OBJ) $(DEP_LIBS)
 
+# The SDL2_mixer back end: a module the program loads on first use, so
+# that build/unknot itself never links SDL.
+SDL_CFLAGS = $(shell $(PKG_CONFIG) --cflags SDL2_mixer)
+SDL_LIBS   = $(shell $(PKG_CONFIG) --libs SDL2_mixer)
+build/unknot-audio.so: src/audio-sdl.c src/audio.h | deps build/obj
+	$(msg) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(SDL_CFLAGS) -fPIC -shared -o $@ src/audio-sdl.c $(LDFLAGS) $(SDL_LIBS)
+
 run: all
 	./build/unknot
 
@@ -111,7 +119,11 @@ unit: build/tests/unit
 	@echo "== unit tests (Criterion)"
 	$(Q)cd tests && ../build/tests/unit --jobs=2
 
-e2e: build/unknot | test-deps
+build/tests/onsets: tests/tools/onsets.c | build/tests
+	$(msg) CC $@
+	$(Q)$(CC) -O2 -o $@ tests/tools/onsets.c
+
+e2e: all build/tests/onsets | test-deps
 	@echo "== end-to-end tests (the real binary, tmux)"
 	$(Q)tests/e2e/run.sh
 
@@ -144,7 +156,10 @@ fuzz: build/fuzz-routine
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/routines $(DESTDIR)$(DATADIR)/audio \
 	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(LIBDIR)
 	install -m 755 build/unknot $(DESTDIR)$(BINDIR)/unknot
+	install -m 644 build/unknot-audio.so $(DESTDIR)$(LIBDIR)/unknot-audio.so
+	install -m 644 audio/*.wav $(DESTDIR)$(DATADIR)/audio/
 	install -m 644 routines/*.routine routines/safety.cfg $(DESTDIR)$(DATADIR)/routines/
 	install -m 644 man/unknot.1 $(DESTDIR)$(MANDIR)/man1/unknot.1
 	install -m 644 man/unknot-routine.5 $(DESTDIR)$(MANDIR)/man5/unknot-routine.5

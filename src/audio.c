@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "paths.h"
 #include "session.h"
@@ -91,6 +92,13 @@ load(struct audio *a)
 	}
 }
 
+void
+audio_prepare(struct audio *a)
+{
+	if (a->enabled && !a->muted && !a->tried)
+		load(a);
+}
+
 bool
 audio_play(struct audio *a, int cue)
 {
@@ -105,6 +113,21 @@ audio_play(struct audio *a, int cue)
 		return false;
 	a->be->play(a->state, cue);
 	return true;
+}
+
+bool
+audio_play_named(struct audio *a, const char *name)
+{
+	if (!a->enabled || a->muted || strchr(name, '/') || name[0] == '.')
+		return false;
+	if (!a->tried)
+		load(a);
+	if (a->be == NULL || a->be->play_file == NULL)
+		return false;
+	char *path = paths_find_sound(name);
+	bool ok = path && a->be->play_file(a->state, path);
+	free(path);
+	return ok;
 }
 
 void

@@ -25,6 +25,8 @@ struct audio_backend {
 	/* Open the device and load the cues from dir; on failure write why. */
 	void *(*open)(const char *dir, bool voice, int volume, char *why, int whylen);
 	void (*play)(void *state, int cue);
+	/* Play a sound file (a step's own); false when it cannot. */
+	bool (*play_file)(void *state, const char *path);
 	void (*set_volume)(void *state, int volume); /* 0..100 */
 	void (*close)(void *state);
 };
@@ -35,8 +37,14 @@ struct config;
 /* enabled false (config or --mute): never loads anything. */
 struct audio *audio_new(bool enabled, bool voice, int volume);
 void audio_free(struct audio *a);
+/* Load the module and open the device now, if sound is on, so that the
+ * first cue is not late (the player calls it as it starts). */
+void audio_prepare(struct audio *a);
 /* Play a cue; false when it could not sound (the caller stands in). */
 bool audio_play(struct audio *a, int cue);
+/* Play a step's own sound (a file name, looked up in the data folder's and
+ * the user's audio/); false when it could not. */
+bool audio_play_named(struct audio *a, const char *name);
 void audio_set_muted(struct audio *a, bool muted);
 bool audio_muted(const struct audio *a);
 /* Change the volume by delta (clamped to 0..100); returns the new one. */

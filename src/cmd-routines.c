@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "duration.h"
 #include "library.h"
+#include "paths.h"
 #include "routine.h"
 #include "safety.h"
 #include "text.h"
@@ -291,6 +292,15 @@ cmd_check(int argc, char **argv)
 		}
 		struct diags d = {0};
 		struct routine *r = routine_load(argv[i], &cat, &d);
+		for (size_t k = 0; r && k < r->nsteps; k++) {
+			char *found = r->steps[k].sound ? paths_find_sound(r->steps[k].sound) : NULL;
+			if (r->steps[k].sound && found == NULL)
+				diags_add(&d, argv[i], r->steps[k].line, DIAG_WARNING,
+				    "step %zu: sound '%s' not found in an audio folder (the start cue plays "
+				    "instead)", k + 1, r->steps[k].sound);
+			free(found);
+		}
+		diags_sort(&d);
 		diags_print(&d, stderr);
 		if (r == NULL || (strict && d.warnings))
 			failed++;

@@ -131,3 +131,21 @@ paths_mkdirs(const char *dir, int mode)
 	}
 	return 0;
 }
+
+char *
+paths_find_sound(const char *name)
+{
+	if (strchr(name, '/') || name[0] == '.' || name[0] == '\0')
+		return NULL;
+	char *dirs[2] = {paths_user_data_dir(), paths_data_dir()};
+	char *found = NULL;
+	for (int i = 0; i < 2; i++) {
+		char *p = xasprintf("%s/audio/%s", dirs[i], name);
+		if (found == NULL && access(p, R_OK) == 0)
+			found = p;
+		else
+			free(p);
+		free(dirs[i]);
+	}
+	return found;
+}

@@ -20,6 +20,10 @@ char *paths_config_dir(void);
 char *paths_user_data_dir(void);
 char *paths_state_dir(void);
 char *paths_runtime_dir(void);
+/* A step's own sound file: $XDG_DATA_HOME/unknot/audio/NAME, else the
+ * bundled audio/NAME; NULL when neither exists or NAME is not a plain
+ * file name. */
+char *paths_find_sound(const char *name);
 /* mkdir -p with mode for the last component (and 0700 for new parents). */
 int paths_mkdirs(const char *dir, int mode);
 

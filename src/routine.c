@@ -163,6 +163,9 @@ load_steps(struct routine *r, const config_setting_t *list, const struct safety 
 			continue;
 		}
 		lcfg_walk(g, step_keys, step_nkeys, s, file, where, d);
+		if (s->sound && (strchr(s->sound, '/') || s->sound[0] == '.' || s->sound[0] == '\0'))
+			diags_add(d, file, lcfg_line(config_setting_get_member(g, "sound")), DIAG_ERROR,
+			    "%s'sound' must be the name of a file in an audio folder, not a path", where);
 		check_ids(s->contraindications, cat, config_setting_get_member(g, "contraindications"), file,
 		    where, d);
 	}

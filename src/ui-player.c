@@ -177,6 +177,23 @@ cue(struct player *p, const struct session_event *e)
 		ui_alert(c == CUE_SWITCH);
 }
 
+/* Sound the events of one tick.  A step's own sound replaces its start
+ * cue; the routine-complete cue covers the last step's end. */
+static void
+cues(struct player *p, const struct session_event *ev, size_t n)
+{
+	bool done = n && ev[n - 1].kind == EV_DONE;
+	for (size_t i = 0; i < n; i++) {
+		const struct session_event *e = &ev[i];
+		const char *own = p->r->steps[e->step].sound;
+		if (done && e->kind == EV_STEP_END)
+			continue;
+		if (e->kind == EV_GO && own && audio_play_named(p->audio, own))
+			continue;
+		cue(p, e);
+	}
+}
+
 static long long
 player_tick(void *ctx, long long now, int *result)
 {
@@ -184,8 +201,7 @@ player_tick(void *ctx, long long now, int *result)
 	p->now = now;
 	const struct session_event *ev;
 	size_t n = session_tick(p->s, now, &ev);
-	for (size_t i = 0; i < n; i++)
-		cue(p, &ev[i]);
+	cues(p, ev, n);
 	if (n)
 		ui_dirty();
 	if (session_done(p->s)) {
@@ -275,6 +291,7 @@ player_suspend(void *ctx, bool stopping, long long now)
 int
 ui_player(const struct routine *r, double speed, struct audio *audio, struct player_result *out)
 {
+	audio_prepare(audio);
 	struct player p = {.r = r, .audio = audio, .now = now_us()};
 	p.s = session_new(r, speed, p.now);
 	if (audio_status(audio))

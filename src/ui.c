@@ -5,6 +5,7 @@
 #include "ui.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <poll.h>
@@ -27,6 +28,7 @@ static sigset_t handled, orig_mask;
 static bool active, dirty, colours;
 static int last_signal;
 static SCREEN *scr;
+static int saved_stderr = -1;
 
 static void
 on_signal(int sig)
@@ -97,6 +99,14 @@ ui_init(void)
 		init_pair(ROLE_KEY, COLOR_BLACK, COLOR_CYAN);
 		init_pair(ROLE_GOOD, COLOR_GREEN, -1);
 	}
+	/* Nothing may print over the screen: libraries (ALSA, SDL) write their
+	 * complaints to stderr, so it goes to /dev/null until ui_end(). */
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	saved_stderr = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+	if (null >= 0 && saved_stderr >= 0)
+		dup2(null, STDERR_FILENO);
+	if (null >= 0)
+		close(null);
 	active = true;
 	atexit(ui_end);
 	return 0;
@@ -111,6 +121,11 @@ ui_end(void)
 	curs_set(1);
 	endwin();
 	fflush(stdout);
+	if (saved_stderr >= 0) {
+		dup2(saved_stderr, STDERR_FILENO);
+		close(saved_stderr);
+		saved_stderr = -1;
+	}
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
 }
 

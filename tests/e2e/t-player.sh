@@ -90,7 +90,8 @@ tm resize-window -t t -x 30 -y 8
 expect_screen "at 30x8 a notice asks for a larger window" "Make the window larger"
 tm resize-window -t t -x 40 -y 12
 expect_screen "at 40x12 the player is back" "First long hold"
-t "at 40x12 the key line and Next: still fit" 'screen | grep -q "^Next: Second long" && screen | grep -q "space"'
+expect_screen "at 40x12 the key line fits" "space pause"
+t "at 40x12 Next: still fits" 'screen | grep -q "^Next: Second long"'
 tm resize-window -t t -x 120 -y 40
 expect_screen "at 120x40 it grows back" "First long hold"
 t "the process survived every size" '[ -n "$(tui_pid)" ]'
