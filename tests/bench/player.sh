@@ -37,3 +37,17 @@ printf '%-44s %s (whole process, start-up included)\n' "player CPU over one minu
 printf '%-44s %s\n' "player peak RSS, no sound [< 4 MB]" "$(echo "$out" | sed -n 's/^rss: //p')"
 echo "clock at --speed 100 over a 30-minute routine [< 20 ms]:"
 printf '  '; $B/clock $TMP/half-hour.routine 100
+
+cc -O2 -Isrc -o $B/audio-latency tests/bench/audio-latency.c -ldl
+printf '%-44s %s\n' "cue delay, event to first sample [< 50 ms]" \
+	"$($B/audio-latency $PWD/build/unknot-audio.so $PWD/audio $TMP/latency.raw 2>/dev/null)"
+cat > $TMP/audio.routine <<'R'
+version = 1;
+title = "Audio";
+prepare = 3;
+steps = ( { type = "hold"; title = "Hold"; duration = 2; sides = true; rest = 1; } );
+R
+printf 'health = { ask_pain = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+out=$(SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$TMP/player.raw $B/ptyrun wait="Before you start" send=y \
+	wait="Routine complete" send=x -- $U run $TMP/audio.routine)
+printf '%-44s %s\n' "player peak RSS, every cue loaded [< 16 MB]" "$(echo "$out" | sed -n 's/^rss: //p')"

@@ -1,0 +1,75 @@
+/*
+ * audio-latency.c - the delay from asking for a cue to its first
+ * non-silent sample, through the real module and SDL's disk driver.
+ * For `make bench`.
+ *
+ *   audio-latency MODULE CUE_DIR OUT.raw
+ *
+ * Opens the device, waits 300 ms, plays the start cue, and finds the
+ * cue's first non-silent sample in what the disk driver wrote.  Repeats
+ * five times and prints the worst and the median.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "audio.h"
+
+static double
+ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc != 4)
+		return 2;
+	void *mod = dlopen(argv[1], RTLD_NOW);
+	const struct audio_backend *be = mod ? dlsym(mod, "unknot_audio_backend") : NULL;
+	if (be == NULL) {
+		fprintf(stderr, "cannot load %s\n", argv[1]);
+		return 1;
+	}
+	setenv("SDL_AUDIODRIVER", "disk", 1);
+	setenv("SDL_DISKAUDIOFILE", argv[3], 1);
+	double delays[5];
+	for (int trial = 0; trial < 5; trial++) {
+		char why[128];
+		void *st = be->open(argv[2], false, 100, why, sizeof why);
+		if (st == NULL) {
+			fprintf(stderr, "open: %s\n", why);
+			return 1;
+		}
+		double t0 = ms();
+		usleep(300000);
+		double asked = ms() - t0;
+		be->play(st, CUE_START);
+		usleep(500000);
+		be->close(st);
+		FILE *fp = fopen(argv[3], "rb");
+		int16_t fr[2];
+		long i = 0;
+		while (fread(fr, sizeof fr, 1, fp) == 1 && abs(fr[0]) <= 64 && abs(fr[1]) <= 64)
+			i++;
+		fclose(fp);
+		delays[trial] = i * 1000.0 / 48000 - asked;
+	}
+	qsort(delays, 5, sizeof *delays, cmp);
+	printf("median %.1f ms, worst %.1f ms (5 trials)\n", delays[2], delays[4]);
+	return 0;
+}
