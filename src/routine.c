@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "duration.h"
 #include "lcfg.h"
 #include "safety.h"
 #include "util.h"
@@ -128,6 +129,27 @@ check_ids(char **ids, const struct safety *cat, const config_setting_t *where_se
 	}
 }
 
+/* Beyond what the evidence supports: a warning, not an error. */
+static void
+check_dose(const struct step *s, const struct safety *cat, const char *file, const char *where,
+    struct diags *d)
+{
+	if (cat == NULL)
+		return;
+	const struct dose_ceilings *c = &cat->ceilings;
+	int limit = s->type == STEP_HOLD ? c->hold : s->type == STEP_ROLL ? c->roll :
+	    s->type == STEP_STRETCH ? c->stretch : 0;
+	char a[32], b[32];
+	if (limit > 0 && s->duration > limit)
+		diags_add(d, file, s->line, DIAG_WARNING,
+		    "%sa %s of %s is longer than the %s the evidence supports: split it into reps",
+		    where, step_type_name(s->type), duration_words(s->duration, a, sizeof a),
+		    duration_words(limit, b, sizeof b));
+	if (c->reps > 0 && s->reps > c->reps)
+		diags_add(d, file, s->line, DIAG_WARNING, "%s%d reps is more than the %d the evidence supports",
+		    where, s->reps, c->reps);
+}
+
 static void
 load_steps(struct routine *r, const config_setting_t *list, const struct safety *cat,
     const char *file, struct diags *d)
@@ -168,6 +190,7 @@ load_steps(struct routine *r, const config_setting_t *list, const struct safety 
 			    "%s'sound' must be the name of a file in an audio folder, not a path", where);
 		check_ids(s->contraindications, cat, config_setting_get_member(g, "contraindications"), file,
 		    where, d);
+		check_dose(s, cat, file, where, d);
 	}
 }
 

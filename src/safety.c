@@ -5,6 +5,7 @@
  *   version = 1;
  *   conditions = ( { id = "dvt"; title = "..."; level = "stop"; advice = "..."; }, ... );
  *   red_flags = { emergency = [ "...", ... ]; urgent = [ "...", ... ]; };
+ *   dose_ceilings = { hold = "1m30s"; roll = "2m"; stretch = "1m"; reps = 20; };
  */
 #include "safety.h"
 
@@ -33,10 +34,19 @@ static const struct lcfg_key flag_keys[] = {
 	{"urgent", LK_TEXTS, false, 0, 64, 0, NULL, F(urgent), "see a clinician soon"},
 };
 
+#define D(f) offsetof(struct dose_ceilings, f)
+static const struct lcfg_key ceiling_keys[] = {
+	{"hold", LK_DURATION, false, 1, 7200, 0, NULL, D(hold), "longest hold per bout"},
+	{"roll", LK_DURATION, false, 1, 7200, 0, NULL, D(roll), "longest roll per bout"},
+	{"stretch", LK_DURATION, false, 1, 7200, 0, NULL, D(stretch), "longest stretch per bout"},
+	{"reps", LK_INT, false, 1, 100, 0, NULL, D(reps), "most reps of a step"},
+};
+
 static const struct lcfg_key top_keys[] = {
 	{"version", LK_INT, true, 1, 1, 1, NULL, 0, "must be 1"},
 	{"conditions", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "the catalogue"},
 	{"red_flags", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "emergency and urgent lists"},
+	{"dose_ceilings", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "longest bouts, most reps"},
 };
 
 const char *
@@ -129,6 +139,12 @@ safety_load(struct safety *cat, const char *path, struct diags *d)
 		    "'red_flags' must be a group { emergency = [...]; urgent = [...]; }");
 	else if (rf)
 		lcfg_walk(rf, flag_keys, ARRAY_LEN(flag_keys), &flags, path, "red_flags: ", d);
+	struct dose_ceilings ceil = cat->ceilings;
+	const config_setting_t *dc = config_setting_get_member(root, "dose_ceilings");
+	if (dc && config_setting_type(dc) != CONFIG_TYPE_GROUP)
+		diags_add(d, path, lcfg_line(dc), DIAG_ERROR, "'dose_ceilings' must be a group { hold = ...; }");
+	else if (dc)
+		lcfg_walk(dc, ceiling_keys, ARRAY_LEN(ceiling_keys), &ceil, path, "dose_ceilings: ", d);
 	config_destroy(&cfg);
 
 	if (d->errors != errors) {
@@ -141,6 +157,7 @@ safety_load(struct safety *cat, const char *path, struct diags *d)
 	for (size_t j = 0; j < ngot; j++)
 		put_condition(cat, &got[j]);
 	free(got);
+	cat->ceilings = ceil;
 	for (char **p = flags.emergency; p && *p; p++)
 		cat->emergency = strv_push(cat->emergency, *p);
 	for (char **p = flags.urgent; p && *p; p++)

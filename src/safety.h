@@ -25,11 +25,20 @@ struct condition {
 	int level; /* enum safety_level */
 };
 
+/* The longest bout of a step type and the most reps that the evidence
+ * behind the bundled routines supports; 0 when not set.  check warns
+ * beyond them. */
+struct dose_ceilings {
+	int hold, roll, stretch; /* seconds per bout */
+	int reps;
+};
+
 struct safety {
 	struct condition *v;
 	size_t n;
 	char **emergency; /* red flags: go to emergency care now */
 	char **urgent;    /* red flags: see a clinician soon */
+	struct dose_ceilings ceilings;
 };
 
 /* Add path's entries to cat.  Returns 0, or -1 after adding diagnostics

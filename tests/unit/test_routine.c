@@ -1,4 +1,5 @@
 /* Loading routines: the good files, the arithmetic, and every bad file. */
+#define _GNU_SOURCE /* strcasestr */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <dirent.h>
@@ -292,4 +293,89 @@ Test(routine, man_page_documents_every_key_of_the_tables)
 		free(want);
 	}
 	free(man);
+}
+
+/* ---- the bundled content: what issue 5 promises of every routine ---- */
+
+static void
+each_bundled(void (*fn)(const struct routine *))
+{
+	DIR *dp = opendir("../routines");
+	cr_assert_not_null(dp);
+	for (struct dirent *de; (de = readdir(dp));) {
+		if (!str_ends_with(de->d_name, ".routine"))
+			continue;
+		char *path = xasprintf("../routines/%s", de->d_name);
+		struct routine *r = load_good(path); /* clean: no dose ceiling exceeded */
+		fn(r);
+		routine_free(r);
+		free(path);
+	}
+	closedir(dp);
+}
+
+static bool
+lists(char **v, const char *id)
+{
+	for (; v && *v; v++)
+		if (strcmp(*v, id) == 0)
+			return true;
+	return false;
+}
+
+static void
+every_step_says_how_and_pressure(const struct routine *r)
+{
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct step *s = &r->steps[i];
+		cr_expect_not_null(s->how, "%s: step %zu has no 'how'", r->id, i + 1);
+		if (s->type == STEP_HOLD || s->type == STEP_ROLL)
+			cr_expect_not_null(s->pressure, "%s: step %zu is a %s with no 'pressure'", r->id, i + 1,
+			    step_type_name(s->type));
+	}
+}
+
+static void
+pressure_routines_list_the_pressure_conditions(const struct routine *r)
+{
+	bool pressure = false;
+	for (size_t i = 0; i < r->nsteps; i++)
+		pressure |= r->steps[i].type == STEP_HOLD || r->steps[i].type == STEP_ROLL;
+	if (!pressure)
+		return;
+	cr_expect(lists(r->contraindications, "dvt"), "%s: rolls or holds, but no dvt", r->id);
+	cr_expect(lists(r->contraindications, "anticoagulants"), "%s: no anticoagulants", r->id);
+	cr_expect(lists(r->contraindications, "osteoporosis"), "%s: no osteoporosis", r->id);
+}
+
+static void
+never_promises_a_cure(const struct routine *r)
+{
+	const char *words[] = {"cure", "heal", "fix your", "guarantee", "eliminate"};
+	const char *texts[] = {r->title, r->summary};
+	for (size_t t = 0; t < 2; t++)
+		for (size_t w = 0; texts[t] && w < ARRAY_LEN(words); w++)
+			cr_expect(!strcasestr(texts[t], words[w]), "%s promises '%s'", r->id, words[w]);
+}
+
+Test(routine, every_bundled_step_says_how_and_holds_and_rolls_say_how_hard)
+{
+	each_bundled(every_step_says_how_and_pressure);
+}
+
+Test(routine, bundled_routines_with_pressure_list_dvt_anticoagulants_osteoporosis)
+{
+	each_bundled(pressure_routines_list_the_pressure_conditions);
+}
+
+Test(routine, bundled_routines_never_promise_a_cure)
+{
+	each_bundled(never_promises_a_cure);
+}
+
+Test(routine, the_desk_reset_the_reminder_starts_takes_about_two_minutes)
+{
+	struct routine *r = load_good("../routines/desk-reset.routine");
+	cr_assert(routine_seconds(r) >= 90 && routine_seconds(r) <= 180);
+	routine_free(r);
 }
