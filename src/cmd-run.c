@@ -113,7 +113,9 @@ cmd_run(int argc, char **argv)
 	} else if (ui_init() == 0) {
 		struct audio *audio = audio_new(cfg.audio_enabled && !mute, cfg.voice, cfg.volume);
 		struct follow_opts o = {.speed = speed, .audio = audio};
-		int rc = ui_follow(r, &cat, &cfg, &o);
+		int rc = ui_red_flags_once(&cat);
+		if (rc == UI_OK)
+			rc = ui_follow(r, &cat, &cfg, &o);
 		status = finish(rc);
 		audio_free(audio);
 	}
@@ -140,7 +142,10 @@ cmd_home(int argc, char **argv)
 	int status = 1;
 	if (ui_init() == 0) {
 		struct audio *audio = audio_new(cfg.audio_enabled, cfg.voice, cfg.volume);
-		status = finish(ui_home(&cat, &cfg, audio));
+		int rc = ui_red_flags_once(&cat);
+		if (rc == UI_OK)
+			rc = ui_home(&cat, &cfg, audio);
+		status = finish(rc == UI_QUIT ? UI_OK : rc);
 		audio_free(audio);
 	}
 	config_free(&cfg);

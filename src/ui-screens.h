@@ -42,6 +42,10 @@ int ui_end_screen(const struct end_info *e);
 /* ui-help.c: a box over the current screen */
 void ui_help_draw(const char *title, const char *const *lines);
 
+/* ui-redflags.c: the red flags, the first time the UI opens (UI_OK once
+ * read, UI_QUIT when the user would rather not go on) */
+int ui_red_flags_once(const struct safety *cat);
+
 /* ui-home.c */
 int ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio);
 

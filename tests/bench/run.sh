@@ -11,6 +11,7 @@ U=$PWD/build/unknot
 TMP=$(mktemp -d /tmp/unknot-bench.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/config XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state
+mkdir -p $XDG_STATE_HOME/unknot && : > $XDG_STATE_HOME/unknot/red-flags-read  # a user who has read them
 
 # a 500-step routine, and a data folder of 1,000 routine files
 gen_routine() { # STEPS TITLE

@@ -8,6 +8,9 @@ export HOME=$E2E_TMP/home XDG_CONFIG_HOME=$E2E_TMP/config XDG_DATA_HOME=$E2E_TMP
 export XDG_STATE_HOME=$E2E_TMP/state XDG_RUNTIME_DIR=$E2E_TMP/run
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
+# The red flags are shown the first time the UI opens; t-screens.sh tests
+# that, the other tests start as a user who has read them.
+mkdir -p "$XDG_STATE_HOME/unknot" && : > "$XDG_STATE_HOME/unknot/red-flags-read"
 export LC_ALL=C.UTF-8
 unset NO_COLOR
 passed=0 failed=0

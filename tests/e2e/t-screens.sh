@@ -4,6 +4,20 @@ LONG=$TOP/tests/data/e2e/long.routine
 mkdir -p "$XDG_CONFIG_HOME/unknot"
 printf 'health = { ask_pain = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
 
+# --- the first time: the red flags, once ---------------------------------------
+rm -f "$XDG_STATE_HOME/unknot/red-flags-read"
+start_tui 80 24 "$UNKNOT"
+expect_screen "the first time, the red flags come first" "Before your first routine: the red flags"
+t "both lists are there" 'screen | grep -q "Go to emergency care now" && screen | grep -q "See a doctor or physiotherapist soon"'
+keys Enter
+expect_screen "Enter goes on to the home screen" "8 routines"
+keys q; expect_screen "quit" "[exit 0]"
+stop_tui
+t "reading them is remembered in the state folder" '[ -e "$XDG_STATE_HOME/unknot/red-flags-read" ]'
+start_tui 80 24 "$UNKNOT"
+expect_screen "the second time, straight to the home screen" "8 routines"
+keys q; stop_tui
+
 # --- home: browse, filter, start, go back, quit ------------------------------
 start_tui 100 30 "$UNKNOT"
 expect_screen "the home screen lists the bundled routines" "Lower back relief"
