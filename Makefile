@@ -43,7 +43,7 @@ msg = @printf '  %-6s %s\n'
 endif
 
 # The pure core: no curses, no SDL.  Tests and the fuzzer link only these.
-CORE = util diag duration lcfg text routine safety paths library session config history audio
+CORE = util diag duration lcfg text routine safety paths library session config history audio schedule
 CMDS = main cmd-routines cmd-run ui ui-player ui-screening ui-pain ui-end ui-help ui-home ui-follow ui-redflags
 CORE_OBJ = $(CORE:%=build/obj/%.o)
 BIN_OBJ  = $(CORE_OBJ) $(CMDS:%=build/obj/%.o)
