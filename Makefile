@@ -44,7 +44,7 @@ endif
 
 # The pure core: no curses, no SDL.  Tests and the fuzzer link only these.
 CORE = util diag duration lcfg text routine safety paths library session config history audio schedule
-CMDS = main cmd-routines cmd-run ui ui-player ui-screening ui-pain ui-end ui-help ui-home ui-follow ui-redflags
+CMDS = main cmd-routines cmd-run remind ui ui-player ui-screening ui-pain ui-end ui-help ui-home ui-follow ui-redflags ui-remind
 CORE_OBJ = $(CORE:%=build/obj/%.o)
 BIN_OBJ  = $(CORE_OBJ) $(CMDS:%=build/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)

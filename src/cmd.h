@@ -14,6 +14,7 @@ int cmd_check(int argc, char **argv);
 int cmd_safety(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_home(int argc, char **argv);
+int cmd_remind(int argc, char **argv);
 
 #include <stdio.h>
 

@@ -122,3 +122,150 @@ history_append(const struct history_record *rec, const char **why)
 	free(dir);
 	return rc;
 }
+
+char *
+history_path(void)
+{
+	char *dir = paths_state_dir();
+	char *p = xasprintf("%s/history.tsv", dir);
+	free(dir);
+	return p;
+}
+
+static int
+parse_pain(const char *s, int *v)
+{
+	if (strcmp(s, "-") == 0) {
+		*v = -1;
+		return 0;
+	}
+	char *end;
+	long n = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || n < 0 || n > 10)
+		return -1;
+	*v = (int)n;
+	return 0;
+}
+
+int
+history_parse(const char *line, struct history_entry *e, const char **why)
+{
+	char *copy = xstrdup(line), *f[7], *save = NULL;
+	int n = 0;
+	for (char *t = strtok_r(copy, "\t", &save); t && n < 7; t = strtok_r(NULL, "\t", &save))
+		f[n++] = t;
+	int rc = -1;
+	*why = "expected 6 tab-separated fields";
+	if (n != 6)
+		goto out;
+	struct tm tm = {0};
+	int y, mo, d, h, mi, sec, oh, om, used = 0;
+	char sign;
+	if (sscanf(f[0], "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &sign, &oh, &om,
+		&used) != 9 || f[0][used] != '\0' || (sign != '+' && sign != '-') || mo < 1 || mo > 12 ||
+	    d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 || oh > 14 || om > 59) {
+		*why = "the time is not YYYY-MM-DDTHH:MM:SS+HH:MM";
+		goto out;
+	}
+	tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d;
+	tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = sec;
+	e->utc_offset = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+	e->when = timegm(&tm) - e->utc_offset;
+	if (strlen(f[1]) >= sizeof e->routine || f[1][0] == '\0') {
+		*why = "the routine id is empty or too long";
+		goto out;
+	}
+	strcpy(e->routine, f[1]);
+	e->outcome = -1;
+	for (int o = OUTCOME_COMPLETED; o <= OUTCOME_REMINDER_SKIPPED; o++)
+		if (strcmp(f[2], outcome_name(o)) == 0)
+			e->outcome = o;
+	if (e->outcome < 0) {
+		*why = "unknown outcome";
+		goto out;
+	}
+	char *end;
+	e->seconds = strtol(f[3], &end, 10);
+	if (*f[3] == '\0' || *end != '\0' || e->seconds < 0 || e->seconds > 86400) {
+		*why = "seconds must be a whole number from 0 to 86400";
+		goto out;
+	}
+	if (parse_pain(f[4], &e->pain_before) < 0 || parse_pain(f[5], &e->pain_after) < 0) {
+		*why = "pain must be 0 to 10, or -";
+		goto out;
+	}
+	rc = 0;
+out:
+	free(copy);
+	return rc;
+}
+
+int
+history_read(const char *path, off_t from, struct history *h, struct diags *d, off_t *end)
+{
+	*end = from;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 0;
+		diags_add(d, path, 0, DIAG_ERROR, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		diags_add(d, path, 0, DIAG_ERROR, "cannot read: not a regular file");
+		close(fd);
+		return -1;
+	}
+	if (from > st.st_size)
+		from = 0; /* replaced by a shorter file: read it all */
+	size_t len = (size_t)(st.st_size - from);
+	char *buf = xmalloc(len + 1);
+	size_t got = 0;
+	while (got < len) {
+		ssize_t r = pread(fd, buf + got, len - got, from + (off_t)got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	buf[got] = '\0';
+	size_t cap = h->n;
+	int lineno = 0;
+	char *p = buf;
+	for (;;) {
+		char *nl = memchr(p, '\n', got - (size_t)(p - buf));
+		if (nl == NULL)
+			break; /* a half-written last line: not yet a record */
+		*nl = '\0';
+		lineno++;
+		if (*p && *p != '#') {
+			struct history_entry e;
+			const char *why;
+			if (memchr(p, '\0', (size_t)(nl - p)) != NULL || history_parse(p, &e, &why) < 0) {
+				diags_add(d, path, lineno, DIAG_WARNING, "skipped a damaged line: %s",
+				    memchr(p, '\0', (size_t)(nl - p)) ? "it holds a NUL byte" : why);
+			} else {
+				if (h->n == cap) {
+					cap = cap ? cap * 2 : 256;
+					h->v = xrealloc(h->v, cap * sizeof *h->v);
+				}
+				h->v[h->n++] = e;
+			}
+		}
+		p = nl + 1;
+	}
+	*end = from + (off_t)(p - buf);
+	free(buf);
+	return 0;
+}
+
+void
+history_free(struct history *h)
+{
+	free(h->v);
+	h->v = NULL;
+	h->n = 0;
+}

@@ -10,7 +10,10 @@
 #ifndef UNKNOT_HISTORY_H
 #define UNKNOT_HISTORY_H
 
+#include <sys/types.h>
 #include <time.h>
+
+#include "diag.h"
 
 enum outcome {
 	OUTCOME_COMPLETED, OUTCOME_STOPPED, OUTCOME_REMINDER_TAKEN,
@@ -33,5 +36,35 @@ char *history_format(const struct history_record *rec);
 int history_append_to(const char *dir, const struct history_record *rec, const char **why);
 /* The same in the user's state folder. */
 int history_append(const struct history_record *rec, const char **why);
+
+/* A record read back. */
+struct history_entry {
+	time_t when;
+	int utc_offset;       /* seconds east of UTC, as written */
+	char routine[128];
+	int outcome;
+	long seconds;
+	int pain_before, pain_after;
+};
+
+struct history {
+	struct history_entry *v;
+	size_t n;
+};
+
+/* $XDG_STATE_HOME/unknot/history.tsv; the caller frees it. */
+char *history_path(void);
+/* Parse one record line (without its newline).  Returns 0, or -1 with *why. */
+int history_parse(const char *line, struct history_entry *e, const char **why);
+/*
+ * Append the records of path from byte offset `from` (a line start) to h.
+ * A missing file is empty.  A damaged or foreign line is skipped with a
+ * FILE:LINE warning (line numbers count from `from`, so pass 0 for a whole
+ * file); a last line without its newline is left for next time.  *end gets
+ * the offset after the last whole line.  Returns 0, or -1 when the file
+ * cannot be read (an error in d).
+ */
+int history_read(const char *path, off_t from, struct history *h, struct diags *d, off_t *end);
+void history_free(struct history *h);
 
 #endif

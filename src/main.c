@@ -22,6 +22,9 @@ static const char usage[] =
     "       unknot show ROUTINE\n"
     "       unknot check [--strict] FILE...\n"
     "       unknot safety\n"
+    "       unknot remind [--every D] [--routine ID] [--hours HH:MM-HH:MM] [--days mon-fri]\n"
+    "                     [--snooze D] [--daemon]\n"
+    "       unknot remind status | snooze [D] | skip | stop\n"
     "       unknot --help | --version\n"
     "\n"
     "A terminal coach for self-massage, stretching and posture breaks.\n"
@@ -33,6 +36,8 @@ static const char usage[] =
     "  show ROUTINE     the plan as text: every step, side, rep, rest, the total\n"
     "  check FILE...    validate routine files; --strict fails on warnings too\n"
     "  safety           red flags and the contraindication catalogue\n"
+    "  remind           posture-break reminders, in the foreground or as a daemon;\n"
+    "                   status, snooze, skip and stop talk to the running one\n"
     "\n"
     "ROUTINE is an id (the file name without .routine) or a path.\n"
     "Durations: 90, 45s, 1m30s, 2h.  See unknot(1) and unknot-routine(5).\n";
@@ -46,6 +51,7 @@ static const struct command {
 	{"show", cmd_show},
 	{"check", cmd_check},
 	{"safety", cmd_safety},
+	{"remind", cmd_remind},
 };
 
 void

@@ -57,6 +57,6 @@ end_key(void *ctx, int key, bool is_char, long long now)
 int
 ui_end_screen(const struct end_info *e)
 {
-	struct ui_screen scr = {end_draw, end_key, NULL, NULL, (void *)e};
+	struct ui_screen scr = {.draw = end_draw, .key = end_key, .ctx = (void *)e};
 	return ui_run(&scr);
 }

@@ -270,7 +270,7 @@ ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio)
 		diags_free(&d);
 	}
 	refilter(&h);
-	struct ui_screen scr = {home_draw, home_key, NULL, NULL, &h};
+	struct ui_screen scr = {.draw = home_draw, .key = home_key, .ctx = &h};
 	int rc;
 	for (;;) {
 		h.start = NULL;

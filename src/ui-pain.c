@@ -68,7 +68,7 @@ int
 ui_pain(const char *title, const char *hint, int *value)
 {
 	struct pain_ctx c = {.title = title, .hint = hint};
-	struct ui_screen scr = {pain_draw, pain_key, NULL, NULL, &c};
+	struct ui_screen scr = {.draw = pain_draw, .key = pain_key, .ctx = &c};
 	int rc = ui_run(&scr);
 	*value = c.typed[0] ? (c.typed[1] ? 10 : c.typed[0] - '0') : -1;
 	return rc;

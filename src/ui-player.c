@@ -296,7 +296,8 @@ ui_player(const struct routine *r, double speed, struct audio *audio, struct pla
 	p.s = session_new(r, speed, p.now);
 	if (audio_status(audio))
 		say(&p, audio_status(audio));
-	struct ui_screen scr = {player_draw, player_key, player_tick, player_suspend, &p};
+	struct ui_screen scr = {.draw = player_draw, .key = player_key, .tick = player_tick,
+	    .suspend = player_suspend, .ctx = &p};
 	int rc = ui_run(&scr);
 	long long end = now_us();
 	out->completed = p.completed;

@@ -94,7 +94,7 @@ ui_red_flags_once(const struct safety *cat)
 	int rc = UI_OK;
 	if (access(mark, F_OK) != 0) {
 		struct flags_ctx c = {.cat = cat};
-		struct ui_screen scr = {flags_draw, flags_key, NULL, NULL, &c};
+		struct ui_screen scr = {.draw = flags_draw, .key = flags_key, .ctx = &c};
 		rc = ui_run(&scr);
 		if (rc == UI_OK && paths_mkdirs(dir, 0700) == 0) {
 			int fd = open(mark, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);

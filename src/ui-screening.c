@@ -140,7 +140,7 @@ ui_screening(const struct routine *r, const struct safety *cat, char *const *dec
 {
 	struct screening_ctx c = {.r = r};
 	safety_screen(cat, r, declared, &c.sc);
-	struct ui_screen scr = {screening_draw, screening_key, NULL, NULL, &c};
+	struct ui_screen scr = {.draw = screening_draw, .key = screening_key, .ctx = &c};
 	int rc = ui_run(&scr);
 	clear_lines(&c);
 	free(c.lines);

@@ -46,6 +46,11 @@ void ui_help_draw(const char *title, const char *const *lines);
  * read, UI_QUIT when the user would rather not go on) */
 int ui_red_flags_once(const struct safety *cat);
 
+/* ui-remind.c: the foreground reminder */
+struct reminder;
+int ui_remind(struct reminder *r, const struct routine *routine, const struct safety *cat,
+    const struct config *cfg);
+
 /* ui-home.c */
 int ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio);
 

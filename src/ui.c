@@ -218,7 +218,8 @@ ui_run(struct ui_screen *s)
 			refresh();
 			dirty = false;
 		}
-		struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+		struct pollfd pfds[2] = {{.fd = STDIN_FILENO, .events = POLLIN}, {.fd = s->fd, .events = POLLIN}};
+		struct pollfd *pfd = &pfds[0];
 		struct timespec ts, *tsp = NULL;
 		if (wake != LLONG_MAX) {
 			long long left = wake - now_us();
@@ -228,14 +229,18 @@ ui_run(struct ui_screen *s)
 			ts.tv_nsec = (left % 1000000) * 1000;
 			tsp = &ts;
 		}
-		int n = ppoll(&pfd, 1, tsp, &orig_mask);
+		int n = ppoll(pfds, s->on_fd ? 2 : 1, tsp, &orig_mask);
 		if (n < 0)
 			continue; /* a signal: the flags are seen at the top */
 		if (n == 0) {
 			dirty = true; /* the screen's time moved on */
 			continue;
 		}
-		if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) {
+		if (s->on_fd && (pfds[1].revents & POLLIN))
+			s->on_fd(s->ctx);
+		if (pfd->revents == 0)
+			continue;
+		if (pfd->revents & (POLLHUP | POLLERR | POLLNVAL)) {
 			last_signal = SIGHUP; /* the terminal went away */
 			return UI_SIGNAL;
 		}

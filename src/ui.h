@@ -30,6 +30,10 @@ struct ui_screen {
 	/* Called before the process stops (true) and after it continues. */
 	void (*suspend)(void *ctx, bool stopping, long long now);
 	void *ctx;
+	/* Optional: another descriptor to watch, and what to do when it is
+	 * readable (on_fd NULL: none). */
+	int fd;
+	void (*on_fd)(void *ctx);
 };
 
 /* Colour pairs / roles. */

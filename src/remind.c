@@ -1,0 +1,582 @@
+/*
+ * remind.c - the reminder's lock, socket, history and alerts, the
+ * daemon's loop, and the `unknot remind` command.
+ */
+#define _GNU_SOURCE /* accept4, struct ucred */
+#include "remind.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "audio.h"
+#include "cmd.h"
+#include "duration.h"
+#include "history.h"
+#include "library.h"
+#include "paths.h"
+#include "routine.h"
+#include "safety.h"
+#include "ui-screens.h"
+#include "ui.h"
+#include "util.h"
+
+/* ---- lock and socket ------------------------------------------------- */
+
+/* The runtime folder must be ours and private: refuse anything else. */
+static int
+private_dir(const char *dir)
+{
+	if (paths_mkdirs(dir, 0700) < 0) {
+		warnx("cannot create %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid()) {
+		warnx("%s is not a folder of yours: remove it and try again", dir);
+		return -1;
+	}
+	if ((st.st_mode & 077) && chmod(dir, 0700) < 0) {
+		warnx("%s is open to others and cannot be made private", dir);
+		return -1;
+	}
+	return 0;
+}
+
+int
+reminder_open(struct reminder *r, const char *mode)
+{
+	r->listen_fd = r->lock_fd = -1;
+	r->dir = paths_runtime_dir();
+	r->sock_path = xasprintf("%s/remind.sock", r->dir);
+	r->lock_path = xasprintf("%s/remind.lock", r->dir);
+	r->hist_path = history_path();
+	r->started = time(NULL);
+	if (private_dir(r->dir) < 0)
+		return -1;
+	r->lock_fd = open(r->lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (r->lock_fd < 0) {
+		warnx("cannot open %s: %s", r->lock_path, strerror(errno));
+		return -1;
+	}
+	if (flock(r->lock_fd, LOCK_EX | LOCK_NB) < 0) {
+		char who[128] = "";
+		ssize_t n = pread(r->lock_fd, who, sizeof who - 1, 0);
+		who[n > 0 ? n : 0] = '\0';
+		who[strcspn(who, "\n")] = '\0';
+		warnx("a reminder is already running (%s); `unknot remind stop` ends it",
+		    who[0] ? who : "its pid is unknown");
+		close(r->lock_fd);
+		r->lock_fd = -1;
+		return -1;
+	}
+	/* We hold the lock: a socket left here is from a reminder that died. */
+	unlink(r->sock_path);
+	struct sockaddr_un sa = {.sun_family = AF_UNIX};
+	if (strlen(r->sock_path) >= sizeof sa.sun_path) {
+		warnx("%s: the path is too long for a socket", r->sock_path);
+		return -1;
+	}
+	strcpy(sa.sun_path, r->sock_path);
+	r->listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	mode_t old = umask(077);
+	int rc = r->listen_fd < 0 ? -1 : bind(r->listen_fd, (struct sockaddr *)&sa, sizeof sa);
+	umask(old);
+	if (rc < 0 || chmod(r->sock_path, 0600) < 0 || listen(r->listen_fd, 4) < 0) {
+		warnx("cannot listen on %s: %s", r->sock_path, strerror(errno));
+		return -1;
+	}
+	char who[128];
+	int n = snprintf(who, sizeof who, "pid %ld, %s\n", (long)getpid(), mode);
+	if (ftruncate(r->lock_fd, 0) < 0 || pwrite(r->lock_fd, who, (size_t)n, 0) < 0)
+		return 0; /* the note is only for the refusal message */
+	return 0;
+}
+
+void
+reminder_close(struct reminder *r)
+{
+	if (r->listen_fd >= 0) {
+		close(r->listen_fd);
+		unlink(r->sock_path);
+	}
+	if (r->lock_fd >= 0) {
+		unlink(r->lock_path);
+		close(r->lock_fd);
+	}
+	r->listen_fd = r->lock_fd = -1;
+	free(r->dir);
+	free(r->sock_path);
+	free(r->lock_path);
+	free(r->hist_path);
+	free(r->routine);
+}
+
+/* ---- history and the schedule --------------------------------------- */
+
+static void
+count(struct reminder *r, int outcome)
+{
+	if (outcome == OUTCOME_REMINDER_TAKEN)
+		r->taken++;
+	else if (outcome == OUTCOME_REMINDER_SNOOZED)
+		r->snoozed++;
+	else if (outcome == OUTCOME_REMINDER_SKIPPED)
+		r->skipped++;
+}
+
+void
+reminder_refresh(struct reminder *r, time_t now)
+{
+	struct tm tm;
+	localtime_r(&now, &tm);
+	if (tm.tm_yday != r->today) {
+		r->today = tm.tm_yday;
+		r->taken = r->snoozed = r->skipped = 0;
+	}
+	struct stat st;
+	if (stat(r->hist_path, &st) < 0 || st.st_size == r->hist_off)
+		return; /* nothing new: the usual case, one stat() */
+	struct history h = {0};
+	struct diags d = {0};
+	off_t end;
+	history_read(r->hist_path, r->hist_off, &h, &d, &end);
+	r->hist_off = end;
+	for (size_t i = 0; i < h.n; i++) {
+		const struct history_entry *e = &h.v[i];
+		/* a routine finished since the last break was a break */
+		if (e->outcome == OUTCOME_COMPLETED && e->when + e->seconds > r->sch.last_break)
+			schedule_break_taken(&r->sch, e->when + e->seconds);
+		struct tm et;
+		localtime_r(&e->when, &et);
+		if (et.tm_yday == tm.tm_yday && et.tm_year == tm.tm_year)
+			count(r, e->outcome);
+	}
+	history_free(&h);
+	diags_free(&d);
+}
+
+time_t
+reminder_due(const struct reminder *r, time_t now)
+{
+	return schedule_next_due(&r->sch, now);
+}
+
+static void
+record(struct reminder *r, int outcome, time_t now)
+{
+	struct history_record rec = {
+		.when = now, .routine = r->routine, .outcome = outcome, .seconds = 0,
+		.pain_before = -1, .pain_after = -1,
+	};
+	const char *why;
+	history_append(&rec, &why); /* a reminder never stops for a full disk */
+}
+
+void
+reminder_taken(struct reminder *r, time_t now)
+{
+	record(r, OUTCOME_REMINDER_TAKEN, now);
+	schedule_break_taken(&r->sch, now);
+	r->due_shown = false;
+}
+
+void
+reminder_snooze(struct reminder *r, time_t now, int seconds)
+{
+	record(r, OUTCOME_REMINDER_SNOOZED, now);
+	schedule_snooze(&r->sch, now, seconds);
+	r->due_shown = false;
+}
+
+void
+reminder_skip(struct reminder *r, time_t now)
+{
+	record(r, OUTCOME_REMINDER_SKIPPED, now);
+	schedule_skip(&r->sch, now);
+	r->due_shown = false;
+}
+
+const char *
+reminder_next_text(const struct reminder *r, time_t now)
+{
+	static char buf[96];
+	time_t due = reminder_due(r, now);
+	struct tm tm;
+	localtime_r(&due, &tm);
+	char when[32];
+	strftime(when, sizeof when, due - now >= 86400 / 2 ? "%a %H:%M" : "%H:%M", &tm);
+	long mins = (long)((due - now + 59) / 60);
+	if (due <= now)
+		snprintf(buf, sizeof buf, "a posture break is due now");
+	else if (mins <= 1)
+		snprintf(buf, sizeof buf, "next break at %s (in less than a minute)", when);
+	else if (mins < 120)
+		snprintf(buf, sizeof buf, "next break at %s (in %ld min)", when, mins);
+	else
+		snprintf(buf, sizeof buf, "next break at %s (in %ldh%02ldm)", when, mins / 60, mins % 60);
+	return buf;
+}
+
+/* ---- alerts ----------------------------------------------------------- */
+
+static bool
+in_path(const char *prog)
+{
+	const char *path = getenv("PATH");
+	if (path == NULL)
+		return false;
+	char *copy = xstrdup(path), *save = NULL;
+	bool found = false;
+	for (char *d = strtok_r(copy, ":", &save); d && !found; d = strtok_r(NULL, ":", &save)) {
+		char *p = xasprintf("%s/%s", d, prog);
+		found = access(p, X_OK) == 0;
+		free(p);
+	}
+	free(copy);
+	return found;
+}
+
+void
+reminder_alert(struct reminder *r)
+{
+	/* The cue plays in a child that loads the audio module, plays, and
+	 * exits: the waiting process never holds the audio libraries. */
+	if (r->sound && fork() == 0) {
+		struct audio *a = audio_new(true, r->voice, r->volume);
+		audio_play(a, CUE_REMINDER);
+		audio_free(a); /* waits for the cue to finish */
+		_exit(0);
+	}
+	if (in_path("notify-send") && fork() == 0) {
+		int null = open("/dev/null", O_RDWR);
+		dup2(null, 0), dup2(null, 1), dup2(null, 2);
+		char *body = xasprintf("Stand up and move: `unknot run %s` (two minutes)", r->routine);
+		execlp("notify-send", "notify-send", "-a", "unknot", "Time for a posture break", body,
+		    (char *)NULL);
+		_exit(127);
+	}
+}
+
+/* ---- the control socket ---------------------------------------------- */
+
+static void
+reply(int fd, const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+void
+reminder_serve(struct reminder *r)
+{
+	int fd = accept4(r->listen_fd, NULL, NULL, SOCK_CLOEXEC);
+	if (fd < 0)
+		return;
+	struct ucred cred;
+	socklen_t len = sizeof cred;
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0 || cred.uid != getuid()) {
+		close(fd); /* only this user may talk to it */
+		return;
+	}
+	/* a command is one short line; do not wait long for it */
+	struct pollfd p = {fd, POLLIN, 0};
+	char line[128] = "";
+	ssize_t n = poll(&p, 1, 1000) > 0 ? read(fd, line, sizeof line - 1) : 0;
+	line[n > 0 ? n : 0] = '\0';
+	line[strcspn(line, "\r\n")] = '\0';
+	time_t now = time(NULL);
+	char out[256];
+	if (strcmp(line, "status") == 0) {
+		snprintf(out, sizeof out, "%s; every %s, %02d:%02d-%02d:%02d, %s; routine %s; "
+		    "today %d taken, %d snoozed, %d skipped; pid %ld\n",
+		    reminder_next_text(r, now), duration_words(r->sch.every, (char[32]){0}, 32),
+		    r->sch.start_min / 60, r->sch.start_min % 60, r->sch.end_min / 60, r->sch.end_min % 60,
+		    schedule_days_text(r->sch.days), r->routine, r->taken, r->snoozed, r->skipped,
+		    (long)getpid());
+	} else if (strncmp(line, "snooze", 6) == 0) {
+		long secs = 0;
+		const char *why = NULL;
+		if (line[6] == ' ' && duration_parse(line + 7, &secs, &why) < 0) {
+			snprintf(out, sizeof out, "error: %s\n", why);
+		} else {
+			reminder_snooze(r, now, (int)secs);
+			snprintf(out, sizeof out, "snoozed: %s\n", reminder_next_text(r, now));
+		}
+	} else if (strcmp(line, "skip") == 0) {
+		reminder_skip(r, now);
+		snprintf(out, sizeof out, "skipped: %s\n", reminder_next_text(r, now));
+	} else if (strcmp(line, "stop") == 0) {
+		r->quit = true;
+		snprintf(out, sizeof out, "stopping (pid %ld)\n", (long)getpid());
+	} else {
+		snprintf(out, sizeof out, "error: unknown request\n");
+	}
+	reply(fd, out);
+	close(fd);
+	ui_dirty();
+}
+
+/* ---- the daemon -------------------------------------------------------- */
+
+static volatile sig_atomic_t got_term;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	got_term = 1;
+}
+
+static int
+daemon_loop(struct reminder *r)
+{
+	struct sigaction sa = {.sa_handler = on_term};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	while (!got_term && !r->quit) {
+		time_t now = time(NULL);
+		reminder_refresh(r, now);
+		time_t due = reminder_due(r, now);
+		if (due <= now && !r->due_shown) {
+			reminder_alert(r);
+			/* nobody answers a daemon: the notification was the break */
+			schedule_break_taken(&r->sch, now);
+			continue;
+		}
+		/* sleep until due, but wake once a minute to notice clock jumps */
+		long long wait = (long long)(due - now) * 1000;
+		if (wait > 60000)
+			wait = 60000;
+		struct pollfd p = {r->listen_fd, POLLIN, 0};
+		if (poll(&p, 1, (int)wait) > 0)
+			reminder_serve(r);
+	}
+	return 0;
+}
+
+/* ---- the command ------------------------------------------------------- */
+
+static int
+talk(const char *request)
+{
+	char *dir = paths_runtime_dir();
+	char *path = xasprintf("%s/remind.sock", dir);
+	free(dir);
+	struct sockaddr_un sa = {.sun_family = AF_UNIX};
+	snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof sa) < 0) {
+		warnx("no reminder is running (start one with `unknot remind`)");
+		free(path);
+		if (fd >= 0)
+			close(fd);
+		return 1;
+	}
+	free(path);
+	char *line = xasprintf("%s\n", request);
+	reply(fd, line);
+	free(line);
+	shutdown(fd, SHUT_WR);
+	char buf[512];
+	ssize_t n;
+	int status = 0;
+	struct pollfd p = {fd, POLLIN, 0};
+	if (poll(&p, 1, 3000) <= 0) {
+		warnx("the reminder did not answer (it may be showing a routine): try again later");
+		close(fd);
+		return 1;
+	}
+	while ((n = read(fd, buf, sizeof buf)) > 0) {
+		if (n >= 6 && strncmp(buf, "error:", 6) == 0)
+			status = 1;
+		fwrite(buf, 1, (size_t)n, status ? stderr : stdout);
+	}
+	close(fd);
+	/* `stop` returns once the reminder has let go of its socket */
+	if (strcmp(request, "stop") == 0) {
+		char *d2 = paths_runtime_dir();
+		char *lock = xasprintf("%s/remind.lock", d2);
+		for (int i = 0; i < 100 && access(lock, F_OK) == 0; i++)
+			usleep(20000);
+		free(lock);
+		free(d2);
+	}
+	return status;
+}
+
+static int
+set_duration(const char *opt, const char *v, int min, int *out)
+{
+	long secs;
+	const char *why;
+	if (v == NULL)
+		return usage_error("remind", "%s needs a duration such as 45m", opt);
+	if (duration_parse(v, &secs, &why) < 0)
+		return usage_error("remind", "%s '%s': %s", opt, v, why);
+	if (secs < min)
+		return usage_error("remind", "%s '%s': at least %ds", opt, v, min);
+	*out = (int)secs;
+	return 0;
+}
+
+int
+cmd_remind(int argc, char **argv)
+{
+	if (argc > 0 && argv[0][0] != '-') {
+		const char *sub = argv[0];
+		if (strcmp(sub, "status") == 0 || strcmp(sub, "skip") == 0 || strcmp(sub, "stop") == 0) {
+			if (argc > 1)
+				return usage_error("remind", "remind %s takes no arguments", sub);
+			return talk(sub);
+		}
+		if (strcmp(sub, "snooze") == 0) {
+			if (argc > 2)
+				return usage_error("remind", "remind snooze takes at most one duration");
+			long secs;
+			const char *why;
+			if (argc == 2 && duration_parse(argv[1], &secs, &why) < 0)
+				return usage_error("remind", "snooze '%s': %s", argv[1], why);
+			char *req = argc == 2 ? xasprintf("snooze %s", argv[1]) : xstrdup("snooze");
+			int rc = talk(req);
+			free(req);
+			return rc;
+		}
+		return usage_error("remind", "remind: unknown request '%s' (status, snooze, skip, stop)", sub);
+	}
+
+	struct safety cat = {0};
+	struct config cfg = {0};
+	struct diags d = {0};
+	if (library_safety(&cat, &d) < 0 || config_load(&cfg, &cat, &d) < 0) {
+		diags_print(&d, stderr);
+		warnx("fix the errors above first");
+		diags_free(&d);
+		config_free(&cfg);
+		safety_free(&cat);
+		return 1;
+	}
+	diags_print(&d, stderr);
+	diags_free(&d);
+
+	struct reminder r = {.today = -1};
+	bool daemon = false;
+	const char *hours = cfg.remind_hours, *days = cfg.remind_days, *routine = cfg.remind_routine;
+	r.sch.every = cfg.remind_every;
+	r.sch.snooze = cfg.remind_snooze;
+	int rc = 0;
+	for (int i = 0; i < argc && rc == 0; i++) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			print_usage(stdout);
+			goto out;
+		} else if (strcmp(a, "--daemon") == 0) {
+			daemon = true;
+		} else if (strcmp(a, "--every") == 0) {
+			rc = set_duration(a, v, 1, &r.sch.every), i++;
+		} else if (strcmp(a, "--snooze") == 0) {
+			rc = set_duration(a, v, 1, &r.sch.snooze), i++;
+		} else if (strcmp(a, "--hours") == 0 || strcmp(a, "--days") == 0 || strcmp(a, "--routine") == 0) {
+			if (v == NULL)
+				rc = usage_error("remind", "%s needs a value", a);
+			else if (a[2] == 'h')
+				hours = v;
+			else if (a[2] == 'd')
+				days = v;
+			else
+				routine = v;
+			i++;
+		} else {
+			rc = usage_error("remind", "remind: unknown option '%s'", a);
+		}
+	}
+	const char *why;
+	if (rc == 0 && schedule_parse_hours(hours, &r.sch.start_min, &r.sch.end_min, &why) < 0)
+		rc = usage_error("remind", "hours '%s': %s", hours, why);
+	if (rc == 0 && schedule_parse_days(days, &r.sch.days, &why) < 0)
+		rc = usage_error("remind", "days '%s': %s", days, why);
+	if (rc)
+		goto out;
+	/* the routine must exist now, not at the first break */
+	struct routine *rt = load_routine_arg(routine, &cat, NULL, NULL);
+	if (rt == NULL) {
+		rc = 1;
+		goto out;
+	}
+	r.routine = xstrdup(routine);
+	r.sound = cfg.audio_enabled;
+	r.voice = cfg.voice;
+	r.volume = cfg.volume;
+	r.sch.last_break = time(NULL);
+	signal(SIGCHLD, SIG_IGN); /* cue and notification children reap themselves */
+
+	if (daemon) {
+		if (reminder_open(&r, "in the background") < 0) {
+			rc = 1;
+		} else {
+			pid_t pid = fork();
+			if (pid < 0) {
+				warnx("cannot start in the background: %s", strerror(errno));
+				rc = 1;
+			} else if (pid > 0) {
+				printf("unknot: reminding %s in the background (pid %ld); `unknot remind stop` ends it\n",
+				    reminder_next_text(&r, time(NULL)), (long)pid);
+				fflush(stdout);
+				_exit(0); /* the child owns the lock and the socket now */
+			} else {
+				setsid();
+				if (chdir("/") < 0)
+					_exit(1);
+				int null = open("/dev/null", O_RDWR);
+				dup2(null, 0), dup2(null, 1), dup2(null, 2);
+				if (null > 2)
+					close(null);
+				char who[64];
+				int n = snprintf(who, sizeof who, "pid %ld, in the background\n", (long)getpid());
+				if (ftruncate(r.lock_fd, 0) == 0 && pwrite(r.lock_fd, who, (size_t)n, 0) < 0)
+					_exit(1);
+				daemon_loop(&r);
+			}
+		}
+	} else {
+		char *mode = xasprintf("in the foreground on %s", ttyname(STDIN_FILENO) ? ttyname(STDIN_FILENO) :
+		    "a terminal");
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			warnx("the foreground reminder needs a terminal: use `unknot remind --daemon`");
+			rc = 1;
+		} else if (reminder_open(&r, mode) < 0) {
+			rc = 1;
+		} else if (ui_init() == 0) {
+			int urc = ui_remind(&r, rt, &cat, &cfg);
+			ui_end();
+			rc = urc == UI_SIGNAL ? 128 + ui_last_signal() : 0;
+		} else {
+			rc = 1;
+		}
+		free(mode);
+	}
+	routine_free(rt);
+	reminder_close(&r);
+out:
+	config_free(&cfg);
+	safety_free(&cat);
+	return rc;
+}
