@@ -16,6 +16,7 @@ BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share/unknot
 LIBDIR    ?= $(PREFIX)/lib/unknot
 MANDIR    ?= $(PREFIX)/share/man
+UNITDIR   ?= $(PREFIX)/lib/systemd/user
 DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
 CC        ?= cc
@@ -55,7 +56,19 @@ FUZZ_PKGS  = clang libclang-rt-dev
 
 .PHONY: all run check bench fuzz install uninstall clean deps test-deps fuzz-deps unit e2e lint-man
 
-all: build/unknot build/unknot-audio.so
+all: build/unknot build/unknot-audio.so build/unknot-remind.service
+
+# The install paths are compiled in: rebuild what holds them when they change
+# (so that `make install PREFIX=/usr` after a plain `make` is right).
+build/paths.stamp: FORCE | build/obj
+	@echo '$(DATADIR) $(LIBDIR) $(BINDIR)' | cmp -s - $@ 2>/dev/null || \
+	  echo '$(DATADIR) $(LIBDIR) $(BINDIR)' > $@
+build/obj/paths.o: build/paths.stamp
+.PHONY: FORCE
+FORCE:
+
+build/unknot-remind.service: src/unknot-remind.service.in build/paths.stamp | build/obj
+	$(Q)sed 's|@BINDIR@|$(BINDIR)|g' src/unknot-remind.service.in > $@
 
 # $(call ensure,PACKAGES): install what dpkg says is missing.
 define ensure
@@ -163,10 +176,12 @@ install: all
 	install -m 644 routines/*.routine routines/safety.cfg $(DESTDIR)$(DATADIR)/routines/
 	install -m 644 man/unknot.1 $(DESTDIR)$(MANDIR)/man1/unknot.1
 	install -m 644 man/unknot-routine.5 $(DESTDIR)$(MANDIR)/man5/unknot-routine.5
+	install -d $(DESTDIR)$(UNITDIR)
+	install -m 644 build/unknot-remind.service $(DESTDIR)$(UNITDIR)/unknot-remind.service
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/unknot $(DESTDIR)$(MANDIR)/man1/unknot.1 \
-	  $(DESTDIR)$(MANDIR)/man5/unknot-routine.5
+	  $(DESTDIR)$(MANDIR)/man5/unknot-routine.5 $(DESTDIR)$(UNITDIR)/unknot-remind.service
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
 
 clean:
