@@ -44,8 +44,8 @@ msg = @printf '  %-6s %s\n'
 endif
 
 # The pure core: no curses, no SDL.  Tests and the fuzzer link only these.
-CORE = util diag duration lcfg text routine safety paths library session config history audio schedule
-CMDS = main cmd-routines cmd-run remind ui ui-player ui-screening ui-pain ui-end ui-help ui-home ui-follow ui-redflags ui-remind
+CORE = util diag duration lcfg text routine safety paths library session config history audio schedule stats
+CMDS = main cmd-routines cmd-run cmd-history remind ui ui-player ui-screening ui-pain ui-end ui-help ui-home ui-follow ui-redflags ui-remind ui-stats
 CORE_OBJ = $(CORE:%=build/obj/%.o)
 BIN_OBJ  = $(CORE_OBJ) $(CMDS:%=build/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)

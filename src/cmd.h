@@ -15,6 +15,8 @@ int cmd_safety(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_home(int argc, char **argv);
 int cmd_remind(int argc, char **argv);
+int cmd_history(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 #include <stdio.h>
 

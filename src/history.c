@@ -201,7 +201,7 @@ out:
 }
 
 int
-history_read(const char *path, off_t from, struct history *h, struct diags *d, off_t *end)
+history_read(const char *path, off_t from, history_fn *fn, void *arg, struct diags *d, off_t *end)
 {
 	*end = from;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -212,60 +212,44 @@ history_read(const char *path, off_t from, struct history *h, struct diags *d, o
 		return -1;
 	}
 	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	FILE *fp = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "r") : NULL;
+	if (fp == NULL) {
 		diags_add(d, path, 0, DIAG_ERROR, "cannot read: not a regular file");
 		close(fd);
 		return -1;
 	}
 	if (from > st.st_size)
 		from = 0; /* replaced by a shorter file: read it all */
-	size_t len = (size_t)(st.st_size - from);
-	char *buf = xmalloc(len + 1);
-	size_t got = 0;
-	while (got < len) {
-		ssize_t r = pread(fd, buf + got, len - got, from + (off_t)got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	close(fd);
-	buf[got] = '\0';
-	size_t cap = h->n;
+	if (from > 0 && fseeko(fp, from, SEEK_SET) < 0)
+		from = 0;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
 	int lineno = 0;
-	char *p = buf;
-	for (;;) {
-		char *nl = memchr(p, '\n', got - (size_t)(p - buf));
-		if (nl == NULL)
-			break; /* a half-written last line: not yet a record */
-		*nl = '\0';
+	off_t pos = from;
+	while ((n = getline(&line, &cap, fp)) > 0) {
 		lineno++;
-		if (*p && *p != '#') {
-			struct history_entry e;
-			const char *why;
-			if (memchr(p, '\0', (size_t)(nl - p)) != NULL || history_parse(p, &e, &why) < 0) {
-				diags_add(d, path, lineno, DIAG_WARNING, "skipped a damaged line: %s",
-				    memchr(p, '\0', (size_t)(nl - p)) ? "it holds a NUL byte" : why);
-			} else {
-				if (h->n == cap) {
-					cap = cap ? cap * 2 : 256;
-					h->v = xrealloc(h->v, cap * sizeof *h->v);
-				}
-				h->v[h->n++] = e;
-			}
+		if (line[n - 1] != '\n') {
+			/* a record cut short by a crash or a full disk: flag it, and
+			 * leave it for a later read in case it is still being written */
+			diags_add(d, path, lineno, DIAG_WARNING, "skipped an unfinished last line");
+			break;
 		}
-		p = nl + 1;
+		pos += n;
+		line[--n] = '\0';
+		if (n == 0 || line[0] == '#')
+			continue;
+		struct history_entry e;
+		const char *why;
+		if (strlen(line) != (size_t)n)
+			diags_add(d, path, lineno, DIAG_WARNING, "skipped a damaged line: it holds a NUL byte");
+		else if (history_parse(line, &e, &why) < 0)
+			diags_add(d, path, lineno, DIAG_WARNING, "skipped a damaged line: %s", why);
+		else
+			fn(&e, arg);
 	}
-	*end = from + (off_t)(p - buf);
-	free(buf);
+	free(line);
+	fclose(fp);
+	*end = pos;
 	return 0;
-}
-
-void
-history_free(struct history *h)
-{
-	free(h->v);
-	h->v = NULL;
-	h->n = 0;
 }

@@ -47,24 +47,22 @@ struct history_entry {
 	int pain_before, pain_after;
 };
 
-struct history {
-	struct history_entry *v;
-	size_t n;
-};
+/* Called for each good record, in file order. */
+typedef void history_fn(const struct history_entry *e, void *arg);
 
 /* $XDG_STATE_HOME/unknot/history.tsv; the caller frees it. */
 char *history_path(void);
 /* Parse one record line (without its newline).  Returns 0, or -1 with *why. */
 int history_parse(const char *line, struct history_entry *e, const char **why);
 /*
- * Append the records of path from byte offset `from` (a line start) to h.
- * A missing file is empty.  A damaged or foreign line is skipped with a
- * FILE:LINE warning (line numbers count from `from`, so pass 0 for a whole
- * file); a last line without its newline is left for next time.  *end gets
- * the offset after the last whole line.  Returns 0, or -1 when the file
- * cannot be read (an error in d).
+ * Stream the records of path from byte offset `from` (a line start) to fn,
+ * one line at a time, in constant memory.  A missing file is empty.  A
+ * damaged or foreign line is skipped with a FILE:LINE warning (line numbers
+ * count from `from`, so pass 0 for a whole file); a last line without its
+ * newline (a write cut short) is reported and left for next time.  *end
+ * gets the offset after the last whole line.  Returns 0, or -1 when the
+ * file cannot be read (an error in d).
  */
-int history_read(const char *path, off_t from, struct history *h, struct diags *d, off_t *end);
-void history_free(struct history *h);
+int history_read(const char *path, off_t from, history_fn *fn, void *arg, struct diags *d, off_t *end);
 
 #endif

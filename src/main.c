@@ -21,6 +21,8 @@ static const char usage[] =
     "       unknot list\n"
     "       unknot show ROUTINE\n"
     "       unknot check [--strict] FILE...\n"
+    "       unknot history [--since DATE] [--csv]\n"
+    "       unknot stats\n"
     "       unknot safety\n"
     "       unknot remind [--every D] [--routine ID] [--hours HH:MM-HH:MM] [--days mon-fri]\n"
     "                     [--snooze D] [--daemon]\n"
@@ -35,6 +37,8 @@ static const char usage[] =
     "  list             one line per routine: id, title, minutes, steps, origin\n"
     "  show ROUTINE     the plan as text: every step, side, rep, rest, the total\n"
     "  check FILE...    validate routine files; --strict fails on warnings too\n"
+    "  history          past sessions and reminders; --csv for spreadsheets\n"
+    "  stats            streaks, minutes per week, pain before and after\n"
     "  safety           red flags and the contraindication catalogue\n"
     "  remind           posture-break reminders, in the foreground or as a daemon;\n"
     "                   status, snooze, skip and stop talk to the running one\n"
@@ -50,6 +54,8 @@ static const struct command {
 	{"list", cmd_list},
 	{"show", cmd_show},
 	{"check", cmd_check},
+	{"history", cmd_history},
+	{"stats", cmd_stats},
 	{"safety", cmd_safety},
 	{"remind", cmd_remind},
 };

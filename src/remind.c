@@ -135,6 +135,24 @@ count(struct reminder *r, int outcome)
 		r->skipped++;
 }
 
+struct refresh {
+	struct reminder *r;
+	struct tm today;
+};
+
+static void
+refresh_one(const struct history_entry *e, void *arg)
+{
+	struct refresh *f = arg;
+	/* a routine finished since the last break was a break */
+	if (e->outcome == OUTCOME_COMPLETED && e->when + e->seconds > f->r->sch.last_break)
+		schedule_break_taken(&f->r->sch, e->when + e->seconds);
+	struct tm et;
+	localtime_r(&e->when, &et);
+	if (et.tm_yday == f->today.tm_yday && et.tm_year == f->today.tm_year)
+		count(f->r, e->outcome);
+}
+
 void
 reminder_refresh(struct reminder *r, time_t now)
 {
@@ -147,22 +165,11 @@ reminder_refresh(struct reminder *r, time_t now)
 	struct stat st;
 	if (stat(r->hist_path, &st) < 0 || st.st_size == r->hist_off)
 		return; /* nothing new: the usual case, one stat() */
-	struct history h = {0};
+	struct refresh f = {r, tm};
 	struct diags d = {0};
 	off_t end;
-	history_read(r->hist_path, r->hist_off, &h, &d, &end);
+	history_read(r->hist_path, r->hist_off, refresh_one, &f, &d, &end);
 	r->hist_off = end;
-	for (size_t i = 0; i < h.n; i++) {
-		const struct history_entry *e = &h.v[i];
-		/* a routine finished since the last break was a break */
-		if (e->outcome == OUTCOME_COMPLETED && e->when + e->seconds > r->sch.last_break)
-			schedule_break_taken(&r->sch, e->when + e->seconds);
-		struct tm et;
-		localtime_r(&e->when, &et);
-		if (et.tm_yday == tm.tm_yday && et.tm_year == tm.tm_year)
-			count(r, e->outcome);
-	}
-	history_free(&h);
 	diags_free(&d);
 }
 

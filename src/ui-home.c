@@ -31,12 +31,14 @@ struct home {
 	bool filtering, help;
 	char msg[128];
 	const struct routine *start; /* set by Enter: run after ui_run returns */
+	bool stats;                  /* set by s: show progress */
 };
 
 static const char *const help_lines[] = {
 	"Up/Down, j/k   choose a routine",
 	"Enter          start it (after the safety screen)",
 	"/              filter by title, id or body area",
+	"s              progress: streaks, minutes, pain",
 	"Esc            clear the filter",
 	"?              this help",
 	"q              quit",
@@ -186,7 +188,8 @@ home_draw(void *ctx)
 		const char *keys[] = {"Enter", "keep filter", "Esc", "clear", NULL};
 		ui_keys(LINES - 1, keys);
 	} else {
-		const char *keys[] = {"Enter", "start", "/", "filter", "?", "help", "q", "quit", NULL};
+		const char *keys[] = {"Enter", "start", "/", "filter", "s", "progress", "?", "help", "q", "quit",
+			NULL};
 		ui_keys(LINES - 1, keys);
 	}
 	if (h->help)
@@ -236,6 +239,7 @@ home_key(void *ctx, int key, bool is_char, long long now)
 	case 'k': if (h->sel) h->sel--; break;
 	case 'j': if (h->sel + 1 < h->nshown) h->sel++; break;
 	case '/': h->filtering = true; break;
+	case 's': h->stats = true; return UI_OK;
 	case 27: h->filter[0] = '\0'; refilter(h); break;
 	case '?': h->help = true; break;
 	case 'q':
@@ -274,7 +278,13 @@ ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio)
 	int rc;
 	for (;;) {
 		h.start = NULL;
+		h.stats = false;
 		rc = ui_run(&scr);
+		if (rc == UI_OK && h.stats) {
+			if ((rc = ui_stats()) == UI_SIGNAL)
+				break;
+			continue;
+		}
 		if (rc != UI_OK || h.start == NULL)
 			break;
 		struct follow_opts o = {.speed = 1.0, .audio = audio, .from_home = true};

@@ -51,6 +51,9 @@ struct reminder;
 int ui_remind(struct reminder *r, const struct routine *routine, const struct safety *cat,
     const struct config *cfg);
 
+/* ui-stats.c: progress, from the history */
+int ui_stats(void);
+
 /* ui-home.c */
 int ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio);
 

@@ -1,0 +1,151 @@
+/*
+ * cmd-history.c - `unknot history` and `unknot stats`: the history file
+ * read back, as a table, as CSV, and as progress.
+ */
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "duration.h"
+#include "history.h"
+#include "stats.h"
+#include "util.h"
+
+struct printer {
+	bool csv, utf8;
+	time_t since;
+	long rows;
+};
+
+static void
+print_entry(const struct history_entry *e, void *arg)
+{
+	struct printer *p = arg;
+	if (e->when < p->since)
+		return;
+	char when[32], t[16];
+	time_t local = e->when + e->utc_offset;
+	struct tm tm;
+	gmtime_r(&local, &tm);
+	if (p->csv) {
+		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
+		int off = e->utc_offset < 0 ? -e->utc_offset : e->utc_offset;
+		printf("%s%c%02d:%02d,", when, e->utc_offset < 0 ? '-' : '+', off / 3600, off / 60 % 60);
+		if (strpbrk(e->routine, ",\"")) {
+			putchar('"');
+			for (const char *c = e->routine; *c; c++)
+				printf(*c == '"' ? "\"\"" : "%c", *c);
+			putchar('"');
+		} else {
+			fputs(e->routine, stdout);
+		}
+		printf(",%s,%ld,", outcome_name(e->outcome), e->seconds);
+		if (e->pain_before >= 0)
+			printf("%d", e->pain_before);
+		putchar(',');
+		if (e->pain_after >= 0)
+			printf("%d", e->pain_after);
+		putchar('\n');
+	} else {
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		printf("%s  %-24.24s %-17s %7s", when, e->routine, outcome_name(e->outcome),
+		    e->seconds ? duration_clock(e->seconds, t, sizeof t) : "");
+		if (e->pain_before >= 0 || e->pain_after >= 0) {
+			printf("  pain ");
+			if (e->pain_before >= 0)
+				printf("%d", e->pain_before);
+			else
+				printf("-");
+			printf("%s", p->utf8 ? " → " : " -> ");
+			if (e->pain_after >= 0)
+				printf("%d", e->pain_after);
+			else
+				printf("-");
+		}
+		putchar('\n');
+	}
+	p->rows++;
+}
+
+/* YYYY-MM-DD, local midnight. */
+static int
+parse_date(const char *s, time_t *out)
+{
+	int y, m, d, n = 0;
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || s[n] || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_isdst = -1};
+	*out = mktime(&tm);
+	return *out == (time_t)-1 ? -1 : 0;
+}
+
+static bool
+utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && strcmp(cs, "UTF-8") == 0;
+}
+
+/* Read the whole history into fn; warnings and errors on stderr. */
+static int
+read_all(history_fn *fn, void *arg)
+{
+	char *path = history_path();
+	struct diags d = {0};
+	off_t end;
+	int rc = history_read(path, 0, fn, arg, &d, &end);
+	diags_print(&d, stderr);
+	diags_free(&d);
+	free(path);
+	return rc;
+}
+
+int
+cmd_history(int argc, char **argv)
+{
+	struct printer p = {.utf8 = utf8_locale()};
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--csv") == 0) {
+			p.csv = true;
+		} else if (strcmp(argv[i], "--since") == 0 || strncmp(argv[i], "--since=", 8) == 0) {
+			const char *v = argv[i][7] == '=' ? argv[i] + 8 : (i + 1 < argc ? argv[++i] : NULL);
+			if (v == NULL || parse_date(v, &p.since) < 0)
+				return usage_error("history", "--since needs a date as YYYY-MM-DD");
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			print_usage(stdout);
+			return 0;
+		} else {
+			return usage_error("history", "history: unknown argument '%s'", argv[i]);
+		}
+	}
+	if (p.csv)
+		printf("time,routine,outcome,seconds,pain_before,pain_after\n");
+	int rc = read_all(print_entry, &p);
+	if (rc == 0 && p.rows == 0 && !p.csv)
+		fprintf(stderr, "unknot: no sessions yet%s\n", p.since ? " since that date" : "");
+	return rc < 0 ? 1 : 0;
+}
+
+int
+cmd_stats(int argc, char **argv)
+{
+	if (argc > 0 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+		print_usage(stdout);
+		return 0;
+	}
+	if (argc > 0)
+		return usage_error("stats", "stats takes no arguments");
+	struct stats s;
+	stats_init(&s, time(NULL));
+	int rc = read_all(stats_add, &s);
+	stats_finish(&s);
+	char **lines = stats_lines(&s, utf8_locale(), 80);
+	for (char **l = lines; *l; l++)
+		puts(*l);
+	strv_free(lines);
+	stats_free(&s);
+	return rc < 0 ? 1 : 0;
+}
