@@ -136,7 +136,11 @@ build/tests/onsets: tests/tools/onsets.c | build/tests
 	$(msg) CC $@
 	$(Q)$(CC) -O2 -o $@ tests/tools/onsets.c
 
-e2e: all build/tests/onsets | test-deps
+build/tests/ptyrun: tests/tools/ptyrun.c | build/tests
+	$(msg) CC $@
+	$(Q)$(CC) -O2 -o $@ tests/tools/ptyrun.c -lutil
+
+e2e: all build/tests/onsets build/tests/ptyrun | test-deps
 	@echo "== end-to-end tests (the real binary, tmux)"
 	$(Q)tests/e2e/run.sh
 

@@ -26,14 +26,14 @@ print_entry(const struct history_entry *e, void *arg)
 	struct printer *p = arg;
 	if (e->when < p->since)
 		return;
-	char when[32], t[16];
+	char t[16];
 	time_t local = e->when + e->utc_offset;
 	struct tm tm;
 	gmtime_r(&local, &tm);
 	if (p->csv) {
-		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
 		int off = e->utc_offset < 0 ? -e->utc_offset : e->utc_offset;
-		printf("%s%c%02d:%02d,", when, e->utc_offset < 0 ? '-' : '+', off / 3600, off / 60 % 60);
+		printf("%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d,", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+		    tm.tm_hour, tm.tm_min, tm.tm_sec, e->utc_offset < 0 ? '-' : '+', off / 3600, off / 60 % 60);
 		if (strpbrk(e->routine, ",\"")) {
 			putchar('"');
 			for (const char *c = e->routine; *c; c++)
@@ -50,8 +50,8 @@ print_entry(const struct history_entry *e, void *arg)
 			printf("%d", e->pain_after);
 		putchar('\n');
 	} else {
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-		printf("%s  %-24.24s %-17s %7s", when, e->routine, outcome_name(e->outcome),
+		printf("%04d-%02d-%02d %02d:%02d  %-24.24s %-17s %7s", tm.tm_year + 1900, tm.tm_mon + 1,
+		    tm.tm_mday, tm.tm_hour, tm.tm_min, e->routine, outcome_name(e->outcome),
 		    e->seconds ? duration_clock(e->seconds, t, sizeof t) : "");
 		if (e->pain_before >= 0 || e->pain_after >= 0) {
 			printf("  pain ");

@@ -132,72 +132,96 @@ history_path(void)
 	return p;
 }
 
+/* n decimal digits at p, or -1. */
 static int
-parse_pain(const char *s, int *v)
+digits(const char *p, int n)
 {
-	if (strcmp(s, "-") == 0) {
-		*v = -1;
-		return 0;
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return -1;
+		v = v * 10 + (p[i] - '0');
 	}
-	char *end;
-	long n = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || n < 0 || n > 10)
+	return v;
+}
+
+/* "2026-11-25T14:03:07+01:00", exactly. */
+static int
+parse_time(const char *s, size_t len, struct history_entry *e)
+{
+	if (len != 25 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+	    (s[19] != '+' && s[19] != '-') || s[22] != ':')
 		return -1;
-	*v = (int)n;
+	int y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2), h = digits(s + 11, 2),
+	    mi = digits(s + 14, 2), sec = digits(s + 17, 2), oh = digits(s + 20, 2), om = digits(s + 23, 2);
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
+	    sec < 0 || sec > 60 || oh < 0 || oh > 14 || om < 0 || om > 59)
+		return -1;
+	e->utc_offset = (s[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+	e->when = (time_t)civil_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - e->utc_offset;
 	return 0;
 }
 
 int
 history_parse(const char *line, struct history_entry *e, const char **why)
 {
-	char *copy = xstrdup(line), *f[7], *save = NULL;
+	/* split in place on a copy-free walk: six fields, five tabs */
+	const char *f[6];
+	size_t len[6];
+	const char *p = line;
 	int n = 0;
-	for (char *t = strtok_r(copy, "\t", &save); t && n < 7; t = strtok_r(NULL, "\t", &save))
-		f[n++] = t;
-	int rc = -1;
-	*why = "expected 6 tab-separated fields";
-	if (n != 6)
-		goto out;
-	struct tm tm = {0};
-	int y, mo, d, h, mi, sec, oh, om, used = 0;
-	char sign;
-	if (sscanf(f[0], "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &sign, &oh, &om,
-		&used) != 9 || f[0][used] != '\0' || (sign != '+' && sign != '-') || mo < 1 || mo > 12 ||
-	    d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 || oh > 14 || om > 59) {
+	while (n < 6) {
+		const char *tab = strchr(p, '\t');
+		f[n] = p;
+		len[n] = tab ? (size_t)(tab - p) : strlen(p);
+		n++;
+		if (tab == NULL)
+			break;
+		p = tab + 1;
+	}
+	if (n != 6 || strchr(f[5], '\t')) {
+		*why = "expected 6 tab-separated fields";
+		return -1;
+	}
+	if (parse_time(f[0], len[0], e) < 0) {
 		*why = "the time is not YYYY-MM-DDTHH:MM:SS+HH:MM";
-		goto out;
+		return -1;
 	}
-	tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d;
-	tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = sec;
-	e->utc_offset = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-	e->when = timegm(&tm) - e->utc_offset;
-	if (strlen(f[1]) >= sizeof e->routine || f[1][0] == '\0') {
+	if (len[1] == 0 || len[1] >= sizeof e->routine) {
 		*why = "the routine id is empty or too long";
-		goto out;
+		return -1;
 	}
-	strcpy(e->routine, f[1]);
+	memcpy(e->routine, f[1], len[1]);
+	e->routine[len[1]] = '\0';
 	e->outcome = -1;
-	for (int o = OUTCOME_COMPLETED; o <= OUTCOME_REMINDER_SKIPPED; o++)
-		if (strcmp(f[2], outcome_name(o)) == 0)
+	for (int o = OUTCOME_COMPLETED; o <= OUTCOME_REMINDER_SKIPPED; o++) {
+		const char *name = outcome_name(o);
+		if (strlen(name) == len[2] && memcmp(name, f[2], len[2]) == 0)
 			e->outcome = o;
+	}
 	if (e->outcome < 0) {
 		*why = "unknown outcome";
-		goto out;
+		return -1;
 	}
-	char *end;
-	e->seconds = strtol(f[3], &end, 10);
-	if (*f[3] == '\0' || *end != '\0' || e->seconds < 0 || e->seconds > 86400) {
+	int secs = len[3] >= 1 && len[3] <= 5 ? digits(f[3], (int)len[3]) : -1;
+	if (secs < 0 || secs > 86400) {
 		*why = "seconds must be a whole number from 0 to 86400";
-		goto out;
+		return -1;
 	}
-	if (parse_pain(f[4], &e->pain_before) < 0 || parse_pain(f[5], &e->pain_after) < 0) {
-		*why = "pain must be 0 to 10, or -";
-		goto out;
+	e->seconds = secs;
+	int pain[2];
+	for (int i = 0; i < 2; i++) {
+		const char *v = f[4 + i];
+		size_t l = len[4 + i];
+		pain[i] = (l == 1 && v[0] == '-') ? -1 : (l >= 1 && l <= 2) ? digits(v, (int)l) : -2;
+		if (pain[i] < -1 || pain[i] > 10 || (pain[i] == -1 && v[0] != '-')) {
+			*why = "pain must be 0 to 10, or -";
+			return -1;
+		}
 	}
-	rc = 0;
-out:
-	free(copy);
-	return rc;
+	e->pain_before = pain[0];
+	e->pain_after = pain[1];
+	return 0;
 }
 
 int

@@ -8,25 +8,13 @@
 
 #include "util.h"
 
-long
-stats_day_number(int y, int m, int d)
-{
-	/* Howard Hinnant's days_from_civil */
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static long
 day_of(time_t t, long offset)
 {
 	time_t local = t + offset;
 	struct tm tm;
 	gmtime_r(&local, &tm);
-	return stats_day_number(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return civil_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /* Monday of the week holding day d (1970-01-01 was a Thursday). */

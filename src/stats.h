@@ -42,7 +42,4 @@ void stats_free(struct stats *s);
 /* The report as lines of at most width columns, Unicode blocks or ASCII. */
 char **stats_lines(const struct stats *s, bool utf8, int width);
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-long stats_day_number(int y, int m, int d);
-
 #endif

@@ -2,7 +2,7 @@
 # The player's figures, for `make bench` (run from tests/bench/run.sh).
 M=$1 U=$2 TMP=$3
 B=build/bench
-cc -O2 -o $B/ptyrun tests/bench/ptyrun.c -lutil
+cc -O2 -o $B/ptyrun tests/tools/ptyrun.c -lutil
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(pkg-config --cflags libconfig) \
 	-o $B/clock tests/bench/clock.c build/obj/util.o build/obj/diag.o build/obj/duration.o \
 	build/obj/lcfg.o build/obj/routine.o build/obj/safety.o build/obj/session.o build/obj/text.o \

@@ -37,4 +37,18 @@ $M 200 "unknot --version start-up [< 5 ms]" $U --version
 $M 50 "check of a 500-step file [< 5 ms]" $U check $TMP/big.routine
 UNKNOT_DATA_DIR=$TMP/lib $M 10 "list of 1,000 routine files [< 200 ms]" $U list
 UNKNOT_DATA_DIR=$TMP/lib $M 3 "peak RSS of list over 1,000 files [< 4 MB]" $U list
+# a 100,000-line history: a session or a reminder every few hours for years
+mkdir -p $TMP/hist/unknot
+awk 'BEGIN {
+	print "# unknot history: time\troutine\toutcome\tseconds\tpain_before\tpain_after"
+	split("completed stopped reminder-taken reminder-snoozed reminder-skipped", o, " ")
+	t = 1500000000
+	for (i = 0; i < 100000; i++) {
+		t += 3000 + (i * 7919) % 20000
+		printf "%s+00:00\t%s\t%s\t%d\t%d\t%d\n", strftime("%Y-%m-%dT%H:%M:%S", t, 1),
+			(i % 3 ? "desk-reset" : "lower-back"), o[i % 5 + 1], 60 + i % 600, i % 11, (i + 3) % 11
+	}
+}' > $TMP/hist/unknot/history.tsv
+XDG_STATE_HOME=$TMP/hist $M 10 "stats over 100,000 records [< 100 ms, 8 MB]" $U stats
+XDG_STATE_HOME=$TMP/hist $M 10 "history --csv of 100,000 [< 100 ms, 8 MB]" $U history --csv
 if [ -x tests/bench/player.sh ]; then sh tests/bench/player.sh "$M" "$U" "$TMP"; fi

@@ -5,12 +5,14 @@
  *   ptyrun STEP... -- COMMAND [ARGS...]
  *
  * Steps, in order: wait=TEXT (until TEXT has been printed; prints the ms
- * since start), send=KEYS, sleep=SECONDS, mark (prints the ms since start).
+ * since start), send=KEYS, sleep=SECONDS, mark (prints the ms since start),
+ * kill=SIGNAL (sends it to the program).
  * At the end it waits for the program and prints its CPU time and peak RSS.
  */
 #define _GNU_SOURCE
 #include <poll.h>
 #include <pty.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +95,8 @@ main(int argc, char **argv)
 				rc = 1;
 		} else if (strncmp(s, "sleep=", 6) == 0) {
 			pump(fd, NULL, atof(s + 6) * 1000);
+		} else if (strncmp(s, "kill=", 5) == 0) {
+			kill(pid, atoi(s + 5));
 		} else if (strcmp(s, "mark") == 0) {
 			printf("mark: %.2f ms\n", ms() - t0);
 		}
