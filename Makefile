@@ -17,6 +17,8 @@ DATADIR   ?= $(PREFIX)/share/unknot
 LIBDIR    ?= $(PREFIX)/lib/unknot
 MANDIR    ?= $(PREFIX)/share/man
 UNITDIR   ?= $(PREFIX)/lib/systemd/user
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
 CC        ?= cc
@@ -45,7 +47,7 @@ endif
 
 # The pure core: no curses, no SDL.  Tests and the fuzzer link only these.
 CORE = util diag duration lcfg text routine safety paths library session config history audio schedule stats
-CMDS = main cmd-routines cmd-run cmd-history remind ui ui-player ui-screening ui-pain ui-end ui-help ui-home ui-follow ui-redflags ui-remind ui-stats
+CMDS = main cmd-routines cmd-run cmd-history cmd-edit remind ui ui-player ui-screening ui-pain ui-end ui-help ui-home ui-follow ui-redflags ui-remind ui-stats
 CORE_OBJ = $(CORE:%=build/obj/%.o)
 BIN_OBJ  = $(CORE_OBJ) $(CMDS:%=build/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)
@@ -182,10 +184,14 @@ install: all
 	install -m 644 man/unknot-routine.5 $(DESTDIR)$(MANDIR)/man5/unknot-routine.5
 	install -d $(DESTDIR)$(UNITDIR)
 	install -m 644 build/unknot-remind.service $(DESTDIR)$(UNITDIR)/unknot-remind.service
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 src/completion.bash $(DESTDIR)$(BASHCOMPDIR)/unknot
+	install -m 644 src/completion.zsh $(DESTDIR)$(ZSHCOMPDIR)/_unknot
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/unknot $(DESTDIR)$(MANDIR)/man1/unknot.1 \
-	  $(DESTDIR)$(MANDIR)/man5/unknot-routine.5 $(DESTDIR)$(UNITDIR)/unknot-remind.service
+	  $(DESTDIR)$(MANDIR)/man5/unknot-routine.5 $(DESTDIR)$(UNITDIR)/unknot-remind.service \
+	  $(DESTDIR)$(BASHCOMPDIR)/unknot $(DESTDIR)$(ZSHCOMPDIR)/_unknot
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
 
 clean:

@@ -17,6 +17,8 @@ int cmd_home(int argc, char **argv);
 int cmd_remind(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+int cmd_edit(int argc, char **argv);
 
 #include <stdio.h>
 

@@ -21,6 +21,8 @@ static const char usage[] =
     "       unknot list\n"
     "       unknot show ROUTINE\n"
     "       unknot check [--strict] FILE...\n"
+    "       unknot new NAME [--from ROUTINE]\n"
+    "       unknot edit ROUTINE\n"
     "       unknot history [--since DATE] [--csv]\n"
     "       unknot stats\n"
     "       unknot safety\n"
@@ -37,6 +39,8 @@ static const char usage[] =
     "  list             one line per routine: id, title, minutes, steps, origin\n"
     "  show ROUTINE     the plan as text: every step, side, rep, rest, the total\n"
     "  check FILE...    validate routine files; --strict fails on warnings too\n"
+    "  new NAME         start a routine of your own (a template, or a copy)\n"
+    "  edit ROUTINE     edit it in $VISUAL/$EDITOR; saved only once it checks\n"
     "  history          past sessions and reminders; --csv for spreadsheets\n"
     "  stats            streaks, minutes per week, pain before and after\n"
     "  safety           red flags and the contraindication catalogue\n"
@@ -54,6 +58,8 @@ static const struct command {
 	{"list", cmd_list},
 	{"show", cmd_show},
 	{"check", cmd_check},
+	{"new", cmd_new},
+	{"edit", cmd_edit},
 	{"history", cmd_history},
 	{"stats", cmd_stats},
 	{"safety", cmd_safety},

@@ -1,0 +1,382 @@
+/*
+ * cmd-edit.c - `unknot new` and `unknot edit`: writing routine files of
+ * your own.  Like `crontab -e`, edit works on a temporary copy and only a
+ * file that passes check replaces the old one, atomically (write, fsync,
+ * rename), so no mistake made in the editor ever breaks a working routine.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "duration.h"
+#include "library.h"
+#include "paths.h"
+#include "routine.h"
+#include "safety.h"
+#include "util.h"
+
+/* A name people can type and share: lower-case letters, digits, - and _. */
+static const char *
+name_problem(const char *name)
+{
+	size_t n = strlen(name);
+	if (n == 0 || n > 64)
+		return "a name has 1 to 64 characters";
+	if (!islower((unsigned char)name[0]) && !isdigit((unsigned char)name[0]))
+		return "a name starts with a lower-case letter or a digit";
+	for (const char *p = name; *p; p++)
+		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '-' && *p != '_')
+			return "a name has only lower-case letters, digits, '-' and '_'";
+	return NULL;
+}
+
+static char *
+user_dir(void)
+{
+	char *conf = paths_config_dir();
+	char *dir = xasprintf("%s/routines", conf);
+	free(conf);
+	return dir;
+}
+
+/* One key of a table as a commented template line. */
+static void
+key_line(struct buf *b, const char *indent, const struct lcfg_key *k)
+{
+	char d[32];
+	if (k->required) {
+		const char *range = "";
+		char r[80] = "";
+		if (k->kind == LK_DURATION) {
+			snprintf(r, sizeof r, "; %s to %s", duration_words(k->min, d, sizeof d),
+			    duration_words(k->max, (char[32]){0}, 32));
+			range = r;
+		}
+		buf_addf(b, "%s# %s: %s%s (required)\n", indent, k->name, k->help, range);
+		return;
+	}
+	switch (k->kind) {
+	case LK_DURATION:
+		buf_addf(b, "%s# %s: %s; %s to %s, default %s\n", indent, k->name, k->help,
+		    duration_words(k->min, d, sizeof d), duration_words(k->max, (char[32]){0}, 32),
+		    duration_words(k->def, (char[32]){0}, 32));
+		break;
+	case LK_INT:
+		buf_addf(b, "%s# %s: %s; %ld to %ld, default %ld\n", indent, k->name, k->help, k->min, k->max, k->def);
+		break;
+	case LK_BOOL:
+		buf_addf(b, "%s# %s: %s; true or false, default %s\n", indent, k->name, k->help,
+		    k->def ? "true" : "false");
+		break;
+	case LK_ENUM: {
+		buf_addf(b, "%s# %s: %s; default \"%s\"\n", indent, k->name, k->help, k->choices[k->def]);
+		break;
+	}
+	default:
+		buf_addf(b, "%s# %s: %s\n", indent, k->name, k->help);
+		break;
+	}
+}
+
+/* The template: every key with its meaning and default, from the tables
+ * that check uses, so the two never disagree. */
+static char *
+template(const char *name)
+{
+	struct buf b = {0};
+	buf_addf(&b, "# %s.routine: a routine of your own for unknot (see `man unknot-routine`).\n"
+		     "# Check it with `unknot check`, preview it with `unknot run --speed 10 %s`.\n"
+		     "#\n# Routine keys:\n", name, name);
+	for (size_t i = 0; i < routine_nkeys; i++)
+		key_line(&b, "", &routine_keys[i]);
+	buf_addf(&b, "#\n# Step keys:\n");
+	for (size_t i = 0; i < step_nkeys; i++)
+		key_line(&b, "", &step_keys[i]);
+	buf_addf(&b, "#\n# A step takes n = reps x (sides ? 2 : 1) bouts of duration, with rest between:\n"
+		     "# n x duration + (n - 1) x rest.\n\n"
+		     "version = 1;\n"
+		     "title = \"My routine\";\n"
+		     "summary = \"What it is for, in a sentence.\";\n"
+		     "level = \"gentle\";\n"
+		     "equipment = [\"mat\"];\n"
+		     "areas = [\"lower back\"];\n"
+		     "contraindications = [];            # ids from `unknot safety`\n"
+		     "warnings = [];\n"
+		     "prepare = 5;\n\n"
+		     "steps = (\n"
+		     "  { type = \"stretch\"; title = \"Knee to chest\";\n"
+		     "    how = \"On your back, hug one knee gently toward your chest.\";\n"
+		     "    duration = \"30s\"; sides = true; reps = 2; rest = 5; },\n"
+		     "  { type = \"posture\"; title = \"Pelvic tilts\";\n"
+		     "    how = \"Flatten the lower back into the floor, then let it arch gently.\";\n"
+		     "    duration = 45; }\n"
+		     ");\n");
+	return b.s;
+}
+
+/* Write text to path through a temporary file in the same folder, fsync,
+ * rename: readers see the old file or the new one, never half of one. */
+static int
+write_atomic(const char *path, const char *text, bool replace, const char **why)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	char *slash = strrchr(tmp, '/');
+	/* a dot file, so that the library never lists it */
+	char *dot = xasprintf("%.*s/.%s", (int)(slash - tmp), tmp, slash + 1);
+	free(tmp);
+	int fd = mkstemp(dot);
+	int rc = -1;
+	if (fd < 0) {
+		*why = strerror(errno);
+		free(dot);
+		return -1;
+	}
+	size_t n = strlen(text);
+	if (write(fd, text, n) == (ssize_t)n && fsync(fd) == 0 && fchmod(fd, 0644) == 0) {
+		if (replace)
+			rc = rename(dot, path);
+		else
+			rc = link(dot, path); /* fails if path appeared meanwhile */
+	}
+	if (rc < 0)
+		*why = strerror(errno);
+	close(fd);
+	unlink(dot);
+	free(dot);
+	return rc;
+}
+
+int
+cmd_new(int argc, char **argv)
+{
+	const char *name = NULL, *from = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--from") == 0) {
+			if (i + 1 >= argc)
+				return usage_error("new", "--from needs a ROUTINE");
+			from = argv[++i];
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			print_usage(stdout);
+			return 0;
+		} else if (argv[i][0] == '-') {
+			return usage_error("new", "new: unknown option '%s'", argv[i]);
+		} else if (name) {
+			return usage_error("new", "new takes one NAME");
+		} else {
+			name = argv[i];
+		}
+	}
+	if (name == NULL)
+		return usage_error("new", "new needs a NAME, such as my-back");
+	const char *why = name_problem(name);
+	if (why)
+		return usage_error("new", "'%s': %s", name, why);
+
+	char *text = NULL;
+	if (from) {
+		struct safety cat = {0};
+		struct diags d = {0};
+		library_safety(&cat, &d);
+		diags_free(&d);
+		char *over = NULL;
+		int source;
+		struct routine *r = load_routine_arg(from, &cat, &source, &over);
+		free(over);
+		safety_free(&cat);
+		if (r == NULL)
+			return 1;
+		size_t len;
+		text = read_file(r->path, LCFG_FILE_LIMIT, &len, &why);
+		routine_free(r);
+		if (text == NULL) {
+			warnx("cannot read %s: %s", from, why);
+			return 1;
+		}
+	} else {
+		text = template(name);
+	}
+	char *dir = user_dir();
+	char *path = xasprintf("%s/%s.routine", dir, name);
+	int rc = 0;
+	if (access(path, F_OK) == 0) {
+		warnx("%s already exists: `unknot edit %s` changes it", path, name);
+		rc = 1;
+	} else if (paths_mkdirs(dir, 0755) < 0) {
+		warnx("cannot create %s: %s", dir, strerror(errno));
+		rc = 1;
+	} else if (write_atomic(path, text, false, &why) < 0) {
+		warnx("cannot write %s: %s", path, why);
+		rc = 1;
+	} else {
+		printf("%s\n", path);
+	}
+	free(text);
+	free(path);
+	free(dir);
+	return rc;
+}
+
+/* Run the user's editor on path; true when it exited 0. */
+static bool
+run_editor(const char *path)
+{
+	const char *ed = getenv("VISUAL");
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* through sh, as crontab does, so that EDITOR="code -w" works;
+		 * the file name is an argument, never part of the command text */
+		char *cmd = xasprintf("%s \"$1\"", ed);
+		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	int st;
+	if (pid < 0 || waitpid(pid, &st, 0) < 0)
+		return false;
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 127)
+		warnx("could not run the editor '%s': set VISUAL or EDITOR", ed);
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+/* "Edit again?"  Yes unless the answer starts with n; no without a terminal. */
+static bool
+ask_again(void)
+{
+	if (!isatty(STDIN_FILENO))
+		return false;
+	fprintf(stderr, "Edit again? [Y/n] (n discards your changes) ");
+	char line[32];
+	if (fgets(line, sizeof line, stdin) == NULL)
+		return false;
+	return line[0] != 'n' && line[0] != 'N';
+}
+
+int
+cmd_edit(int argc, char **argv)
+{
+	if (argc == 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+		print_usage(stdout);
+		return 0;
+	}
+	if (argc != 1)
+		return usage_error("edit", argc ? "edit takes one ROUTINE" : "edit needs a ROUTINE");
+	struct safety cat = {0};
+	struct diags d = {0};
+	if (library_safety(&cat, &d) < 0) {
+		diags_print(&d, stderr);
+		diags_free(&d);
+		safety_free(&cat);
+		return 1;
+	}
+	diags_free(&d);
+
+	/* what to edit: a path as it is; an id in the user's folder, where a
+	 * bundled or data routine is first copied */
+	char *target, *source;
+	if (routine_arg_is_path(argv[0])) {
+		target = xstrdup(argv[0]);
+		source = xstrdup(argv[0]);
+	} else {
+		struct library lib;
+		library_scan(&lib);
+		const struct entry *e = library_find(&lib, argv[0]);
+		char *dir = user_dir();
+		target = xasprintf("%s/%s.routine", dir, argv[0]);
+		source = e ? xstrdup(e->path) : NULL;
+		library_free(&lib);
+		if (source == NULL) {
+			warnx("no routine called '%s': `unknot new %s` starts one", argv[0], argv[0]);
+			free(dir);
+			free(target);
+			safety_free(&cat);
+			return 1;
+		}
+		if (strcmp(source, target) != 0 && paths_mkdirs(dir, 0755) < 0) {
+			warnx("cannot create %s: %s", dir, strerror(errno));
+			free(dir), free(target), free(source);
+			safety_free(&cat);
+			return 1;
+		}
+		free(dir);
+	}
+	const char *why;
+	size_t len;
+	char *old = read_file(source, LCFG_FILE_LIMIT, &len, &why);
+	int rc = 1;
+	if (old == NULL) {
+		warnx("cannot read %s: %s", source, why);
+		goto out;
+	}
+	char *tmpl = xasprintf("%s/unknot-XXXXXX.routine", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	int fd = mkstemps(tmpl, 8);
+	if (fd < 0 || write(fd, old, len) != (ssize_t)len || close(fd) < 0) {
+		warnx("cannot make a temporary copy in %s: %s", tmpl, strerror(errno));
+		free(tmpl);
+		goto out;
+	}
+	for (;;) {
+		if (!run_editor(tmpl)) {
+			warnx("the editor failed: nothing changed (your edit is kept in %s)", tmpl);
+			free(tmpl);
+			goto out;
+		}
+		char *now = read_file(tmpl, LCFG_FILE_LIMIT, &len, &why);
+		if (now == NULL) {
+			warnx("cannot read back %s: %s", tmpl, why);
+			break;
+		}
+		if (strcmp(now, old) == 0 && strcmp(source, target) == 0) {
+			fprintf(stderr, "unknot: no changes\n");
+			free(now);
+			rc = 0;
+			break;
+		}
+		/* check under the name the file will have */
+		struct diags dd = {0};
+		char *copy = xstrdup(now);
+		struct routine *r = routine_parse(target, copy, len, &cat, &dd);
+		free(copy);
+		diags_print(&dd, stderr);
+		if (r) {
+			routine_free(r);
+			if (write_atomic(target, now, true, &why) < 0) {
+				warnx("cannot save %s: %s (your edit is kept in %s)", target, why, tmpl);
+				free(now);
+				diags_free(&dd);
+				free(tmpl);
+				goto out;
+			}
+			printf("%s\n", target);
+			rc = 0;
+			free(now);
+			diags_free(&dd);
+			break;
+		}
+		fprintf(stderr, "unknot: %zu error%s: %s was not changed\n", dd.errors, dd.errors == 1 ? "" : "s",
+		    target);
+		diags_free(&dd);
+		free(now);
+		if (!ask_again()) {
+			fprintf(stderr, "unknot: changes discarded\n");
+			break;
+		}
+	}
+	unlink(tmpl);
+	free(tmpl);
+out:
+	free(old);
+	free(target);
+	free(source);
+	safety_free(&cat);
+	return rc;
+}
