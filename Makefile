@@ -53,7 +53,7 @@ BIN_OBJ  = $(CORE_OBJ) $(CMDS:%=build/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
 BUILD_PKGS = pkg-config libncurses-dev libconfig-dev libsdl2-mixer-dev
-TEST_PKGS  = libcriterion-dev tmux groff-base
+TEST_PKGS  = libcriterion-dev tmux groff-base procps
 FUZZ_PKGS  = clang libclang-rt-dev
 
 .PHONY: all run check bench fuzz install uninstall clean deps test-deps fuzz-deps unit e2e lint-man
