@@ -160,31 +160,30 @@ cmd_new(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--from") == 0) {
 			if (i + 1 >= argc)
-				return usage_error("new", "--from needs a ROUTINE");
+				return usage_error("--from needs a ROUTINE");
 			from = argv[++i];
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			print_usage(stdout);
 			return 0;
 		} else if (argv[i][0] == '-') {
-			return usage_error("new", "new: unknown option '%s'", argv[i]);
+			return usage_error("new: unknown option '%s'", argv[i]);
 		} else if (name) {
-			return usage_error("new", "new takes one NAME");
+			return usage_error("new takes one NAME");
 		} else {
 			name = argv[i];
 		}
 	}
 	if (name == NULL)
-		return usage_error("new", "new needs a NAME, such as my-back");
+		return usage_error("new needs a NAME, such as my-back");
 	const char *why = name_problem(name);
 	if (why)
-		return usage_error("new", "'%s': %s", name, why);
+		return usage_error("'%s': %s", name, why);
 
 	char *text = NULL;
 	if (from) {
 		struct safety cat = {0};
-		struct diags d = {0};
-		library_safety(&cat, &d);
-		diags_free(&d);
+		if (load_safety(&cat) < 0)
+			return 1;
 		char *over = NULL;
 		int source;
 		struct routine *r = load_routine_arg(from, &cat, &source, &over);
@@ -269,16 +268,10 @@ cmd_edit(int argc, char **argv)
 		return 0;
 	}
 	if (argc != 1)
-		return usage_error("edit", argc ? "edit takes one ROUTINE" : "edit needs a ROUTINE");
+		return usage_error(argc ? "edit takes one ROUTINE" : "edit needs a ROUTINE");
 	struct safety cat = {0};
-	struct diags d = {0};
-	if (library_safety(&cat, &d) < 0) {
-		diags_print(&d, stderr);
-		diags_free(&d);
-		safety_free(&cat);
+	if (load_safety(&cat) < 0)
 		return 1;
-	}
-	diags_free(&d);
 
 	/* what to edit: a path as it is; an id in the user's folder, where a
 	 * bundled or data routine is first copied */

@@ -113,12 +113,12 @@ cmd_history(int argc, char **argv)
 		} else if (strcmp(argv[i], "--since") == 0 || strncmp(argv[i], "--since=", 8) == 0) {
 			const char *v = argv[i][7] == '=' ? argv[i] + 8 : (i + 1 < argc ? argv[++i] : NULL);
 			if (v == NULL || parse_date(v, &p.since) < 0)
-				return usage_error("history", "--since needs a date as YYYY-MM-DD");
+				return usage_error("--since needs a date as YYYY-MM-DD");
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			print_usage(stdout);
 			return 0;
 		} else {
-			return usage_error("history", "history: unknown argument '%s'", argv[i]);
+			return usage_error("history: unknown argument '%s'", argv[i]);
 		}
 	}
 	if (p.csv)
@@ -137,7 +137,7 @@ cmd_stats(int argc, char **argv)
 		return 0;
 	}
 	if (argc > 0)
-		return usage_error("stats", "stats takes no arguments");
+		return usage_error("stats takes no arguments");
 	struct stats s;
 	stats_init(&s, time(NULL));
 	int rc = read_all(stats_add, &s);

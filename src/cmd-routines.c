@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "config.h"
 #include "duration.h"
 #include "library.h"
 #include "paths.h"
@@ -36,16 +37,36 @@ print_help(void)
 	return 0;
 }
 
-/* Load the catalogue, printing its diagnostics; the caller decides. */
-static int
+int
 load_safety(struct safety *cat)
 {
 	struct diags d = {0};
 	int rc = library_safety(cat, &d);
 	diags_print(&d, stderr);
 	diags_free(&d);
-	if (rc < 0)
+	if (rc < 0) {
 		warnx("the safety catalogue has errors (see above): fix it before going on");
+		safety_free(cat);
+	}
+	return rc;
+}
+
+int
+load_settings(struct safety *cat, struct config *cfg)
+{
+	if (load_safety(cat) < 0)
+		return -1;
+	struct diags d = {0};
+	int rc = config_load(cfg, cat, &d);
+	diags_print(&d, stderr); /* warnings too */
+	diags_free(&d);
+	if (rc < 0) {
+		char *p = config_path();
+		warnx("%s has errors (see above): fix them, or move the file away to use the defaults", p);
+		free(p);
+		config_free(cfg);
+		safety_free(cat);
+	}
 	return rc;
 }
 
@@ -91,12 +112,10 @@ cmd_list(int argc, char **argv)
 	if (wants_help(argc, argv))
 		return print_help();
 	if (argc > 0)
-		return usage_error("list", "list takes no arguments");
+		return usage_error("list takes no arguments");
 	struct safety cat = {0};
-	if (load_safety(&cat) < 0) {
-		safety_free(&cat);
+	if (load_safety(&cat) < 0)
 		return 1;
-	}
 	struct library lib;
 	library_scan(&lib);
 	if (lib.n == 0) {
@@ -202,12 +221,10 @@ cmd_show(int argc, char **argv)
 	if (wants_help(argc, argv))
 		return print_help();
 	if (argc != 1)
-		return usage_error("show", argc ? "show takes one ROUTINE" : "show needs a ROUTINE");
+		return usage_error(argc ? "show takes one ROUTINE" : "show needs a ROUTINE");
 	struct safety cat = {0};
-	if (load_safety(&cat) < 0) {
-		safety_free(&cat);
+	if (load_safety(&cat) < 0)
 		return 1;
-	}
 	int source;
 	char *overrides = NULL;
 	struct routine *r = load_routine_arg(argv[0], &cat, &source, &overrides);
@@ -268,7 +285,7 @@ cmd_check(int argc, char **argv)
 			i++;
 			break;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return usage_error("check", "check: unknown option '%s'", argv[i]);
+			return usage_error("check: unknown option '%s'", argv[i]);
 		else
 			break;
 	}
@@ -277,13 +294,11 @@ cmd_check(int argc, char **argv)
 		if (strcmp(argv[j], "--strict") != 0)
 			nfiles++;
 	if (nfiles == 0)
-		return usage_error("check", "check needs at least one FILE");
+		return usage_error("check needs at least one FILE");
 
 	struct safety cat = {0};
-	if (load_safety(&cat) < 0) {
-		safety_free(&cat);
+	if (load_safety(&cat) < 0)
 		return 1;
-	}
 	int failed = 0;
 	for (; i < argc; i++) {
 		if (strcmp(argv[i], "--strict") == 0) {
@@ -322,12 +337,10 @@ cmd_safety(int argc, char **argv)
 	if (wants_help(argc, argv))
 		return print_help();
 	if (argc > 0)
-		return usage_error("safety", "safety takes no arguments");
+		return usage_error("safety takes no arguments");
 	struct safety cat = {0};
-	if (load_safety(&cat) < 0) {
-		safety_free(&cat);
+	if (load_safety(&cat) < 0)
 		return 1;
-	}
 	printf("RED FLAGS: stop, and get medical help\n\n");
 	printf("Go to emergency care now if back pain comes with:\n");
 	for (char **p = cat.emergency; p && *p; p++)

@@ -16,29 +16,6 @@
 #include "ui.h"
 #include "util.h"
 
-/* The catalogue and the config, or an error printed and -1. */
-static int
-load_settings(struct safety *cat, struct config *cfg)
-{
-	struct diags d = {0};
-	int rc = 0;
-	if (library_safety(cat, &d) < 0) {
-		rc = -1;
-		diags_print(&d, stderr);
-		warnx("the safety catalogue has errors (see above): fix it before going on");
-	} else if (config_load(cfg, cat, &d) < 0) {
-		rc = -1;
-		diags_print(&d, stderr);
-		char *p = config_path();
-		warnx("%s has errors (see above): fix them, or move the file away to use the defaults", p);
-		free(p);
-	} else {
-		diags_print(&d, stderr); /* warnings */
-	}
-	diags_free(&d);
-	return rc;
-}
-
 /* The exit status for the way a TUI ended. */
 static int
 finish(int rc)
@@ -76,27 +53,24 @@ cmd_run(int argc, char **argv)
 		} else if (strcmp(a, "--speed") == 0 || strncmp(a, "--speed=", 8) == 0) {
 			const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
 			if (v == NULL)
-				return usage_error("run", "--speed needs a number from 0.1 to 1000");
+				return usage_error("--speed needs a number from 0.1 to 1000");
 			if (!parse_speed(v, &speed))
-				return usage_error("run", "--speed '%s': give a number from 0.1 to 1000", v);
+				return usage_error("--speed '%s': give a number from 0.1 to 1000", v);
 		} else if (a[0] == '-' && a[1] != '\0') {
-			return usage_error("run", "run: unknown option '%s'", a);
+			return usage_error("run: unknown option '%s'", a);
 		} else if (name) {
-			return usage_error("run", "run takes one ROUTINE");
+			return usage_error("run takes one ROUTINE");
 		} else {
 			name = a;
 		}
 	}
 	if (name == NULL)
-		return usage_error("run", "run needs a ROUTINE (`unknot list` shows them)");
+		return usage_error("run needs a ROUTINE (`unknot list` shows them)");
 
 	struct safety cat = {0};
 	struct config cfg = {0};
-	if (load_settings(&cat, &cfg) < 0) {
-		config_free(&cfg);
-		safety_free(&cat);
+	if (load_settings(&cat, &cfg) < 0)
 		return 1;
-	}
 	struct routine *r = load_routine_arg(name, &cat, NULL, NULL);
 	if (r == NULL) {
 		config_free(&cfg);
@@ -131,14 +105,11 @@ cmd_home(int argc, char **argv)
 {
 	(void)argv;
 	if (argc > 0)
-		return usage_error(NULL, "unknown command");
+		return usage_error("unknown command");
 	struct safety cat = {0};
 	struct config cfg = {0};
-	if (load_settings(&cat, &cfg) < 0) {
-		config_free(&cfg);
-		safety_free(&cat);
+	if (load_settings(&cat, &cfg) < 0)
 		return 1;
-	}
 	int status = 1;
 	if (ui_init() == 0) {
 		struct audio *audio = audio_new(cfg.audio_enabled, cfg.voice, cfg.volume);

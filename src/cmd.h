@@ -27,11 +27,19 @@ void print_usage(FILE *fp);
 
 /* Shared by the commands: "unknot: " + message on stderr. */
 void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Print "unknot CMD: usage..." hint and return EXIT_USAGE. */
-int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "unknot: MESSAGE" and a pointer to --help on stderr; returns EXIT_USAGE. */
+int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 struct routine;
 struct safety;
+struct config;
+
+/* The safety catalogue (bundled and the user's), its problems printed.
+ * Returns 0, or -1 with cat already freed. */
+int load_safety(struct safety *cat);
+/* The catalogue and the user's config, their problems printed (warnings
+ * too).  Returns 0, or -1 with both already freed. */
+int load_settings(struct safety *cat, struct config *cfg);
 /*
  * Find and load ROUTINE (an id, or a path when it has a '/' or ends in
  * .routine) with the catalogue loaded into cat.  On failure prints why

@@ -72,27 +72,30 @@ print_usage(FILE *fp)
 	fputs(usage, fp);
 }
 
+static void
+vwarnx(const char *fmt, va_list ap)
+{
+	fputs("unknot: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void
 warnx(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("unknot: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vwarnx(fmt, ap);
 	va_end(ap);
 }
 
 int
-usage_error(const char *cmd, const char *fmt, ...)
+usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("unknot: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vwarnx(fmt, ap);
 	va_end(ap);
-	(void)cmd;
 	fputs("Try 'unknot --help' for more information.\n", stderr);
 	return EXIT_USAGE;
 }
@@ -116,6 +119,6 @@ main(int argc, char **argv)
 		if (strcmp(commands[i].name, name) == 0)
 			return commands[i].run(argc - 2, argv + 2);
 	if (name[0] == '-')
-		return usage_error(NULL, "unknown option '%s'", name);
-	return usage_error(NULL, "unknown command '%s'", name);
+		return usage_error("unknown option '%s'", name);
+	return usage_error("unknown command '%s'", name);
 }

@@ -436,11 +436,11 @@ set_duration(const char *opt, const char *v, int min, int *out)
 	long secs;
 	const char *why;
 	if (v == NULL)
-		return usage_error("remind", "%s needs a duration such as 45m", opt);
+		return usage_error("%s needs a duration such as 45m", opt);
 	if (duration_parse(v, &secs, &why) < 0)
-		return usage_error("remind", "%s '%s': %s", opt, v, why);
+		return usage_error("%s '%s': %s", opt, v, why);
 	if (secs < min)
-		return usage_error("remind", "%s '%s': at least %ds", opt, v, min);
+		return usage_error("%s '%s': at least %ds", opt, v, min);
 	*out = (int)secs;
 	return 0;
 }
@@ -452,37 +452,28 @@ cmd_remind(int argc, char **argv)
 		const char *sub = argv[0];
 		if (strcmp(sub, "status") == 0 || strcmp(sub, "skip") == 0 || strcmp(sub, "stop") == 0) {
 			if (argc > 1)
-				return usage_error("remind", "remind %s takes no arguments", sub);
+				return usage_error("remind %s takes no arguments", sub);
 			return talk(sub);
 		}
 		if (strcmp(sub, "snooze") == 0) {
 			if (argc > 2)
-				return usage_error("remind", "remind snooze takes at most one duration");
+				return usage_error("remind snooze takes at most one duration");
 			long secs;
 			const char *why;
 			if (argc == 2 && duration_parse(argv[1], &secs, &why) < 0)
-				return usage_error("remind", "snooze '%s': %s", argv[1], why);
+				return usage_error("snooze '%s': %s", argv[1], why);
 			char *req = argc == 2 ? xasprintf("snooze %s", argv[1]) : xstrdup("snooze");
 			int rc = talk(req);
 			free(req);
 			return rc;
 		}
-		return usage_error("remind", "remind: unknown request '%s' (status, snooze, skip, stop)", sub);
+		return usage_error("remind: unknown request '%s' (status, snooze, skip, stop)", sub);
 	}
 
 	struct safety cat = {0};
 	struct config cfg = {0};
-	struct diags d = {0};
-	if (library_safety(&cat, &d) < 0 || config_load(&cfg, &cat, &d) < 0) {
-		diags_print(&d, stderr);
-		warnx("fix the errors above first");
-		diags_free(&d);
-		config_free(&cfg);
-		safety_free(&cat);
+	if (load_settings(&cat, &cfg) < 0)
 		return 1;
-	}
-	diags_print(&d, stderr);
-	diags_free(&d);
 
 	struct reminder r = {.today = -1};
 	bool daemon = false;
@@ -503,7 +494,7 @@ cmd_remind(int argc, char **argv)
 			rc = set_duration(a, v, 1, &r.sch.snooze), i++;
 		} else if (strcmp(a, "--hours") == 0 || strcmp(a, "--days") == 0 || strcmp(a, "--routine") == 0) {
 			if (v == NULL)
-				rc = usage_error("remind", "%s needs a value", a);
+				rc = usage_error("%s needs a value", a);
 			else if (a[2] == 'h')
 				hours = v;
 			else if (a[2] == 'd')
@@ -512,14 +503,14 @@ cmd_remind(int argc, char **argv)
 				routine = v;
 			i++;
 		} else {
-			rc = usage_error("remind", "remind: unknown option '%s'", a);
+			rc = usage_error("remind: unknown option '%s'", a);
 		}
 	}
 	const char *why;
 	if (rc == 0 && schedule_parse_hours(hours, &r.sch.start_min, &r.sch.end_min, &why) < 0)
-		rc = usage_error("remind", "hours '%s': %s", hours, why);
+		rc = usage_error("hours '%s': %s", hours, why);
 	if (rc == 0 && schedule_parse_days(days, &r.sch.days, &why) < 0)
-		rc = usage_error("remind", "days '%s': %s", days, why);
+		rc = usage_error("days '%s': %s", days, why);
 	if (rc)
 		goto out;
 	/* the routine must exist now, not at the first break */
