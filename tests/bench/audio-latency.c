@@ -17,22 +17,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../tools/timing.h"
+
 #include "audio.h"
 
-static double
-ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
 
-static int
-cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 int
 main(int argc, char **argv)
@@ -55,9 +44,9 @@ main(int argc, char **argv)
 			fprintf(stderr, "open: %s\n", why);
 			return 1;
 		}
-		double t0 = ms();
+		double t0 = ms_now();
 		usleep(300000);
-		double asked = ms() - t0;
+		double asked = ms_now() - t0;
 		be->play(st, CUE_START);
 		usleep(500000);
 		be->close(st);
@@ -69,7 +58,7 @@ main(int argc, char **argv)
 		fclose(fp);
 		delays[trial] = i * 1000.0 / 48000 - asked;
 	}
-	qsort(delays, 5, sizeof *delays, cmp);
+	qsort(delays, 5, sizeof *delays, cmp_double);
 	printf("median %.1f ms, worst %.1f ms (5 trials)\n", delays[2], delays[4]);
 	return 0;
 }

@@ -12,18 +12,13 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "../tools/timing.h"
+
 #include "diag.h"
 #include "routine.h"
 #include "session.h"
 #include "util.h"
 
-static double
-precise_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
 
 int
 main(int argc, char **argv)
@@ -38,7 +33,7 @@ main(int argc, char **argv)
 	}
 	double speed = atof(argv[2]);
 	long long start = now_us();
-	double start_precise = precise_ms();
+	double start_precise = ms_now();
 	struct session *s = session_new(r, speed, start);
 	long long done = 0;
 	double done_precise = 0;
@@ -50,7 +45,7 @@ main(int argc, char **argv)
 		for (size_t i = 0; i < n; i++)
 			if (ev[i].kind == EV_DONE) {
 				done = now;
-				done_precise = precise_ms();
+				done_precise = ms_now();
 			}
 		long long next = session_next_redraw(s, now, 40);
 		long long dl = session_next_deadline(s);

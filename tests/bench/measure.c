@@ -13,12 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
-static int
-cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
+#include "../tools/timing.h"
+
 
 int
 main(int argc, char **argv)
@@ -58,7 +54,7 @@ main(int argc, char **argv)
 		if (ru.ru_maxrss > rss)
 			rss = ru.ru_maxrss;
 	}
-	qsort(wall, (size_t)runs, sizeof *wall, cmp);
+	qsort(wall, (size_t)runs, sizeof *wall, cmp_double);
 	printf("%-44s median %8.2f ms   cpu %7.2f ms   peak RSS %6.2f MB   (%d runs)\n", argv[2],
 	    wall[runs / 2], cpu / runs, rss / 1024.0, runs);
 	free(wall);

@@ -21,13 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
-static double
-ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
+#include "timing.h"
+
 
 static char seen[1 << 20];
 static size_t nseen;
@@ -36,12 +31,12 @@ static size_t nseen;
 static int
 pump(int fd, const char *want, double limit)
 {
-	double end = ms() + limit;
+	double end = ms_now() + limit;
 	size_t from = nseen > 256 ? nseen - 256 : 0;
 	for (;;) {
 		if (want && memmem(seen + from, nseen - from, want, strlen(want)))
 			return 0;
-		double left = end - ms();
+		double left = end - ms_now();
 		if (left <= 0)
 			return -1;
 		struct pollfd p = {fd, POLLIN, 0};
@@ -73,7 +68,7 @@ main(int argc, char **argv)
 	}
 	struct winsize ws = {.ws_row = 24, .ws_col = 80};
 	int fd;
-	double t0 = ms();
+	double t0 = ms_now();
 	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
 	if (pid == 0) {
 		setenv("TERM", "xterm-256color", 1);
@@ -89,7 +84,7 @@ main(int argc, char **argv)
 				rc = 1;
 				break;
 			}
-			printf("seen %s: %.2f ms\n", s + 5, ms() - t0);
+			printf("seen %s: %.2f ms\n", s + 5, ms_now() - t0);
 		} else if (strncmp(s, "send=", 5) == 0) {
 			if (write(fd, s + 5, strlen(s + 5)) < 0)
 				rc = 1;
@@ -98,15 +93,15 @@ main(int argc, char **argv)
 		} else if (strncmp(s, "kill=", 5) == 0) {
 			kill(pid, atoi(s + 5));
 		} else if (strcmp(s, "mark") == 0) {
-			printf("mark: %.2f ms\n", ms() - t0);
+			printf("mark: %.2f ms\n", ms_now() - t0);
 		}
 	}
 	int st;
 	struct rusage ru;
-	double end = ms() + 5000;
+	double end = ms_now() + 5000;
 	while (waitpid(pid, &st, WNOHANG) == 0) {
 		pump(fd, NULL, 50);
-		if (ms() > end) {
+		if (ms_now() > end) {
 			kill(pid, SIGTERM);
 			rc = 1;
 		}
