@@ -39,6 +39,10 @@ keys Enter
 expect_screen "Enter opens the screening screen" "Before you start: Evening wind-down"
 keys q
 expect_screen "q on the screening goes back home" "8 routines"
+keys s
+expect_screen "s shows progress from the history" "Streak: 0 days"
+keys q
+expect_screen "q goes back home" "8 routines"
 keys '?'
 expect_screen "? shows the home keys" "Home keys"
 keys x q
