@@ -63,6 +63,15 @@ mkfifo "$E2E_TMP/fifo.routine"
 run_cli check "$E2E_TMP/fifo.routine"
 t "a FIFO is refused without hanging" '[ $rc = 1 ] && has "$err" "not a regular file"'
 
+# @include is refused before libconfig could open the file: a FIFO there
+# would block any open() for ever
+mkfifo "$E2E_TMP/trap"
+printf 'version = 1;\n@include "%s"\ntitle = "x";\nsteps = ({ type = "rest"; title = "r"; duration = 5; });\n' \
+	"$E2E_TMP/trap" > "$E2E_TMP/include.routine"
+out=$(timeout 5 "$UNKNOT" check "$E2E_TMP/include.routine" 2>"$E2E_TMP/stderr") && rc=0 || rc=$?
+err=$(cat "$E2E_TMP/stderr")
+t "@include is refused without opening the named file" '[ $rc = 1 ] && has "$err" "include.routine:2: error: @include is not allowed"'
+
 # every bad file: exit 1 under --strict, and each expected line printed
 nbad=0 missing=""
 for f in tests/data/bad/*.routine; do
