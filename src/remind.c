@@ -61,7 +61,6 @@ reminder_open(struct reminder *r, const char *mode)
 	r->sock_path = xasprintf("%s/remind.sock", r->dir);
 	r->lock_path = xasprintf("%s/remind.lock", r->dir);
 	r->hist_path = history_path();
-	r->started = time(NULL);
 	if (private_dir(r->dir) < 0)
 		return -1;
 	r->lock_fd = open(r->lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -195,7 +194,6 @@ reminder_taken(struct reminder *r, time_t now)
 {
 	record(r, OUTCOME_REMINDER_TAKEN, now);
 	schedule_break_taken(&r->sch, now);
-	r->due_shown = false;
 }
 
 void
@@ -203,7 +201,6 @@ reminder_snooze(struct reminder *r, time_t now, int seconds)
 {
 	record(r, OUTCOME_REMINDER_SNOOZED, now);
 	schedule_snooze(&r->sch, now, seconds);
-	r->due_shown = false;
 }
 
 void
@@ -211,7 +208,6 @@ reminder_skip(struct reminder *r, time_t now)
 {
 	record(r, OUTCOME_REMINDER_SKIPPED, now);
 	schedule_skip(&r->sch, now);
-	r->due_shown = false;
 }
 
 const char *
@@ -363,7 +359,7 @@ daemon_loop(struct reminder *r)
 		time_t now = time(NULL);
 		reminder_refresh(r, now);
 		time_t due = reminder_due(r, now);
-		if (due <= now && !r->due_shown) {
+		if (due <= now) {
 			reminder_alert(r);
 			/* nobody answers a daemon: the notification was the break */
 			schedule_break_taken(&r->sch, now);

@@ -23,10 +23,8 @@ struct reminder {
 	int listen_fd, lock_fd;
 	char *dir, *sock_path, *lock_path, *hist_path;
 	off_t hist_off;
-	time_t started;
 	int taken, snoozed, skipped;  /* today */
 	int today;                    /* day of year those count */
-	bool due_shown;               /* the current due time has fired */
 	bool quit;
 };
 

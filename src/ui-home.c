@@ -287,7 +287,7 @@ ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio)
 		}
 		if (rc != UI_OK || h.start == NULL)
 			break;
-		struct follow_opts o = {.speed = 1.0, .audio = audio, .from_home = true};
+		struct follow_opts o = {.speed = 1.0, .audio = audio};
 		rc = ui_follow(h.start, cat, cfg, &o);
 		if (rc == UI_SIGNAL)
 			break;

@@ -302,7 +302,6 @@ ui_player(const struct routine *r, double speed, struct audio *audio, struct pla
 	long long end = now_us();
 	out->completed = p.completed;
 	out->active_ms = session_active_ms(p.s, end);
-	out->skipped = session_skipped(p.s);
 	session_free(p.s);
 	return rc;
 }

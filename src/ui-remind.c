@@ -128,7 +128,7 @@ ui_remind(struct reminder *r, const struct routine *routine, const struct safety
 			break;
 		/* the full player, screening first; audio only while it runs */
 		struct audio *audio = audio_new(cfg->audio_enabled, cfg->voice, cfg->volume);
-		struct follow_opts o = {.speed = 1.0, .audio = audio, .from_home = true};
+		struct follow_opts o = {.speed = 1.0, .audio = audio};
 		rc = ui_follow(routine, cat, cfg, &o);
 		audio_free(audio);
 		schedule_break_taken(&r->sch, time(NULL));

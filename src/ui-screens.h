@@ -18,7 +18,6 @@ struct audio;
 struct player_result {
 	bool completed;
 	long long active_ms;  /* routine time in bouts and rests */
-	bool skipped;
 };
 int ui_player(const struct routine *r, double speed, struct audio *audio,
     struct player_result *out);
@@ -61,7 +60,6 @@ int ui_home(const struct safety *cat, const struct config *cfg, struct audio *au
 struct follow_opts {
 	double speed;
 	struct audio *audio;
-	bool from_home; /* a refused start goes back instead of failing */
 };
 /* UI_OK after the end screen, UI_BACK when the user went back, UI_SIGNAL. */
 int ui_follow(const struct routine *r, const struct safety *cat, const struct config *cfg,
