@@ -82,10 +82,12 @@ layout(struct screening_ctx *c)
 	    "stop and get medical help now. `unknot safety` lists them all.", ROLE_NORMAL);
 }
 
+/* Content rows: below the title and a gap, above the "(more...)" row and
+ * the key line. */
 static int
 visible(void)
 {
-	return LINES - 3;
+	return LINES - 4;
 }
 
 static void
