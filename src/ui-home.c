@@ -149,7 +149,15 @@ home_draw(void *ctx)
 		free(f);
 	}
 	bool side = COLS >= 80;
-	int listw = side ? COLS * 45 / 100 : COLS;
+	/* the list as wide as its longest title needs, up to half the window */
+	int widest = 10;
+	for (size_t i = 0; i < h->nshown; i++) {
+		const struct item *it = &h->items[h->shown[i]];
+		int w = text_width(it->r ? it->r->title : it->e->id);
+		if (w > widest)
+			widest = w;
+	}
+	int listw = side ? (widest + 12 < COLS / 2 ? widest + 12 : COLS / 2) : COLS;
 	int listh = side ? LINES - listy - 1 : (LINES - listy - 1) / 2;
 	if (listh < 3)
 		listh = 3;
