@@ -162,9 +162,6 @@ cmd_new(int argc, char **argv)
 			if (i + 1 >= argc)
 				return usage_error("--from needs a ROUTINE");
 			from = argv[++i];
-		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			print_usage(stdout);
-			return 0;
 		} else if (argv[i][0] == '-') {
 			return usage_error("new: unknown option '%s'", argv[i]);
 		} else if (name) {
@@ -263,10 +260,6 @@ ask_again(void)
 int
 cmd_edit(int argc, char **argv)
 {
-	if (argc == 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
-		print_usage(stdout);
-		return 0;
-	}
 	if (argc != 1)
 		return usage_error(argc ? "edit takes one ROUTINE" : "edit needs a ROUTINE");
 	struct safety cat = {0};

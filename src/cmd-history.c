@@ -114,9 +114,6 @@ cmd_history(int argc, char **argv)
 			const char *v = argv[i][7] == '=' ? argv[i] + 8 : (i + 1 < argc ? argv[++i] : NULL);
 			if (v == NULL || parse_date(v, &p.since) < 0)
 				return usage_error("--since needs a date as YYYY-MM-DD");
-		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			print_usage(stdout);
-			return 0;
 		} else {
 			return usage_error("history: unknown argument '%s'", argv[i]);
 		}
@@ -132,10 +129,6 @@ cmd_history(int argc, char **argv)
 int
 cmd_stats(int argc, char **argv)
 {
-	if (argc > 0 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
-		print_usage(stdout);
-		return 0;
-	}
 	if (argc > 0)
 		return usage_error("stats takes no arguments");
 	struct stats s;

@@ -17,26 +17,6 @@
 #include "text.h"
 #include "util.h"
 
-/* A command's own --help: the global usage says everything. */
-static bool
-wants_help(int argc, char **argv)
-{
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return false;
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return true;
-	}
-	return false;
-}
-
-static int
-print_help(void)
-{
-	print_usage(stdout);
-	return 0;
-}
-
 int
 load_safety(struct safety *cat)
 {
@@ -109,8 +89,6 @@ load_routine_arg(const char *arg, struct safety *cat, int *source_out, char **ov
 int
 cmd_list(int argc, char **argv)
 {
-	if (wants_help(argc, argv))
-		return print_help();
 	if (argc > 0)
 		return usage_error("list takes no arguments");
 	struct safety cat = {0};
@@ -218,8 +196,6 @@ print_list(const char *label, char **v)
 int
 cmd_show(int argc, char **argv)
 {
-	if (wants_help(argc, argv))
-		return print_help();
 	if (argc != 1)
 		return usage_error(argc ? "show takes one ROUTINE" : "show needs a ROUTINE");
 	struct safety cat = {0};
@@ -279,8 +255,6 @@ cmd_check(int argc, char **argv)
 	for (; i < argc; i++) {
 		if (strcmp(argv[i], "--strict") == 0)
 			strict = true;
-		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return print_help();
 		else if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
@@ -334,8 +308,6 @@ cmd_check(int argc, char **argv)
 int
 cmd_safety(int argc, char **argv)
 {
-	if (wants_help(argc, argv))
-		return print_help();
 	if (argc > 0)
 		return usage_error("safety takes no arguments");
 	struct safety cat = {0};

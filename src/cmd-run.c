@@ -45,10 +45,7 @@ cmd_run(int argc, char **argv)
 	const char *name = NULL;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			print_usage(stdout);
-			return 0;
-		} else if (strcmp(a, "--mute") == 0) {
+		if (strcmp(a, "--mute") == 0) {
 			mute = true;
 		} else if (strcmp(a, "--speed") == 0 || strncmp(a, "--speed=", 8) == 0) {
 			const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);

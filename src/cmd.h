@@ -1,7 +1,8 @@
 /*
  * cmd.h - the commands main.c dispatches to.  Each takes the arguments
  * after its own name and returns the exit status: 0 success, 1 failure,
- * 2 wrong usage.  Commands print their own errors as "unknot: ...".
+ * 2 wrong usage.  Commands print their own errors as "unknot: ...";
+ * main.c answers `--help` for all of them.
  */
 #ifndef UNKNOT_CMD_H
 #define UNKNOT_CMD_H
@@ -19,11 +20,6 @@ int cmd_history(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_edit(int argc, char **argv);
-
-#include <stdio.h>
-
-/* The usage text of `unknot --help`. */
-void print_usage(FILE *fp);
 
 /* Shared by the commands: "unknot: " + message on stderr. */
 void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

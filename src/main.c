@@ -66,12 +66,6 @@ static const struct command {
 	{"remind", cmd_remind},
 };
 
-void
-print_usage(FILE *fp)
-{
-	fputs(usage, fp);
-}
-
 static void
 vwarnx(const char *fmt, va_list ap)
 {
@@ -115,9 +109,17 @@ main(int argc, char **argv)
 		printf("unknot %s\n", VERSION);
 		return 0;
 	}
-	for (size_t i = 0; i < ARRAY_LEN(commands); i++)
-		if (strcmp(commands[i].name, name) == 0)
-			return commands[i].run(argc - 2, argv + 2);
+	for (size_t i = 0; i < ARRAY_LEN(commands); i++) {
+		if (strcmp(commands[i].name, name) != 0)
+			continue;
+		/* `unknot CMD ... --help`: the one usage says it all, for every command */
+		for (int a = 2; a < argc && strcmp(argv[a], "--") != 0; a++)
+			if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
+				fputs(usage, stdout);
+				return 0;
+			}
+		return commands[i].run(argc - 2, argv + 2);
+	}
 	if (name[0] == '-')
 		return usage_error("unknown option '%s'", name);
 	return usage_error("unknown command '%s'", name);

@@ -479,10 +479,7 @@ cmd_remind(int argc, char **argv)
 	int rc = 0;
 	for (int i = 0; i < argc && rc == 0; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			print_usage(stdout);
-			goto out;
-		} else if (strcmp(a, "--daemon") == 0) {
+		if (strcmp(a, "--daemon") == 0) {
 			daemon = true;
 		} else if (strcmp(a, "--every") == 0) {
 			rc = set_duration(a, v, 1, &r.sch.every), i++;
