@@ -2,7 +2,6 @@
  * cmd-history.c - `unknot history` and `unknot stats`: the history file
  * read back, as a table, as CSV, and as progress.
  */
-#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "duration.h"
 #include "history.h"
 #include "stats.h"
+#include "text.h"
 #include "util.h"
 
 struct printer {
@@ -82,31 +82,11 @@ parse_date(const char *s, time_t *out)
 	return *out == (time_t)-1 ? -1 : 0;
 }
 
-static bool
-utf8_locale(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	return cs && strcmp(cs, "UTF-8") == 0;
-}
-
-/* Read the whole history into fn; warnings and errors on stderr. */
-static int
-read_all(history_fn *fn, void *arg)
-{
-	char *path = history_path();
-	struct diags d = {0};
-	off_t end;
-	int rc = history_read(path, 0, fn, arg, &d, &end);
-	diags_print(&d, stderr);
-	diags_free(&d);
-	free(path);
-	return rc;
-}
 
 int
 cmd_history(int argc, char **argv)
 {
-	struct printer p = {.utf8 = utf8_locale()};
+	struct printer p = {.utf8 = text_utf8()};
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--csv") == 0) {
 			p.csv = true;
@@ -120,7 +100,13 @@ cmd_history(int argc, char **argv)
 	}
 	if (p.csv)
 		printf("time,routine,outcome,seconds,pain_before,pain_after\n");
-	int rc = read_all(print_entry, &p);
+	char *path = history_path();
+	struct diags d = {0};
+	off_t end;
+	int rc = history_read(path, 0, print_entry, &p, &d, &end);
+	diags_print(&d, stderr);
+	diags_free(&d);
+	free(path);
 	if (rc == 0 && p.rows == 0 && !p.csv)
 		fprintf(stderr, "unknot: no sessions yet%s\n", p.since ? " since that date" : "");
 	return rc < 0 ? 1 : 0;
@@ -132,10 +118,11 @@ cmd_stats(int argc, char **argv)
 	if (argc > 0)
 		return usage_error("stats takes no arguments");
 	struct stats s;
-	stats_init(&s, time(NULL));
-	int rc = read_all(stats_add, &s);
-	stats_finish(&s);
-	char **lines = stats_lines(&s, utf8_locale(), 80);
+	struct diags d = {0};
+	int rc = stats_load(&s, time(NULL), &d);
+	diags_print(&d, stderr);
+	diags_free(&d);
+	char **lines = stats_lines(&s, text_utf8(), 80);
 	for (char **l = lines; *l; l++)
 		puts(*l);
 	strv_free(lines);

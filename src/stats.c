@@ -108,6 +108,18 @@ stats_finish(struct stats *s)
 	}
 }
 
+int
+stats_load(struct stats *s, time_t now, struct diags *d)
+{
+	stats_init(s, now);
+	char *path = history_path();
+	off_t end;
+	int rc = history_read(path, 0, stats_add, s, d, &end);
+	free(path);
+	stats_finish(s);
+	return rc;
+}
+
 void
 stats_free(struct stats *s)
 {

@@ -36,6 +36,9 @@ struct stats {
 };
 
 void stats_init(struct stats *s, time_t now);
+/* init, every record of the user's history file, finish: the whole report.
+ * The history's warnings go to d.  Returns 0, or -1 when it cannot be read. */
+int stats_load(struct stats *s, time_t now, struct diags *d);
 void stats_add(const struct history_entry *e, void *stats);
 void stats_finish(struct stats *s);
 void stats_free(struct stats *s);

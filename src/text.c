@@ -1,11 +1,19 @@
 /* text.c - columns, padding and wrapping: see text.h. */
 #include "text.h"
 
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "util.h"
+
+bool
+text_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
 
 /* Columns of the character at s; *len gets its length in bytes. */
 static int

@@ -7,9 +7,13 @@
 #ifndef UNKNOT_TEXT_H
 #define UNKNOT_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
+/* True when the locale's character set is UTF-8: blocks, box lines and
+ * arrows may be drawn; otherwise ASCII stand-ins. */
+bool text_utf8(void);
 /* Columns s takes on screen. */
 int text_width(const char *s);
 /* The longest prefix of s (in bytes) that fits in cols columns. */

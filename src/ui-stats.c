@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "history.h"
 #include "stats.h"
 #include "ui-screens.h"
 #include "ui.h"
@@ -49,14 +48,9 @@ int
 ui_stats(void)
 {
 	struct stats_ctx c = {0};
-	stats_init(&c.s, time(NULL));
-	char *path = history_path();
 	struct diags d = {0};
-	off_t end;
-	history_read(path, 0, stats_add, &c.s, &d, &end);
-	stats_finish(&c.s);
+	stats_load(&c.s, time(NULL), &d); /* damaged lines are skipped; `unknot history` names them */
 	diags_free(&d);
-	free(path);
 	struct ui_screen scr = {.draw = stats_draw, .key = stats_key, .ctx = &c};
 	int rc = ui_run(&scr);
 	stats_free(&c.s);

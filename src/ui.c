@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <langinfo.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -59,8 +58,7 @@ ui_init(void)
 		fputs("unknot: this needs a terminal (try `unknot list` or `unknot show`)\n", stderr);
 		return -1;
 	}
-	const char *cs = nl_langinfo(CODESET);
-	ui_utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	ui_utf8 = text_utf8();
 	/* Ours before curses': ncurses leaves handlers alone that are not SIG_DFL. */
 	sigemptyset(&handled);
 	catch_signal(SIGINT);
