@@ -53,13 +53,23 @@ private_dir(const char *dir)
 	return 0;
 }
 
+/* A file of the reminder's in $XDG_RUNTIME_DIR/unknot/. */
+static char *
+runtime_file(const char *name)
+{
+	char *dir = paths_runtime_dir();
+	char *p = xasprintf("%s/%s", dir, name);
+	free(dir);
+	return p;
+}
+
 int
 reminder_open(struct reminder *r, const char *mode)
 {
 	r->listen_fd = r->lock_fd = -1;
 	r->dir = paths_runtime_dir();
-	r->sock_path = xasprintf("%s/remind.sock", r->dir);
-	r->lock_path = xasprintf("%s/remind.lock", r->dir);
+	r->sock_path = runtime_file("remind.sock");
+	r->lock_path = runtime_file("remind.lock");
 	r->hist_path = history_path();
 	if (private_dir(r->dir) < 0)
 		return -1;
@@ -381,9 +391,7 @@ daemon_loop(struct reminder *r)
 static int
 talk(const char *request)
 {
-	char *dir = paths_runtime_dir();
-	char *path = xasprintf("%s/remind.sock", dir);
-	free(dir);
+	char *path = runtime_file("remind.sock");
 	struct sockaddr_un sa = {.sun_family = AF_UNIX};
 	snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
 	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -416,12 +424,10 @@ talk(const char *request)
 	close(fd);
 	/* `stop` returns once the reminder has let go of its socket */
 	if (strcmp(request, "stop") == 0) {
-		char *d2 = paths_runtime_dir();
-		char *lock = xasprintf("%s/remind.lock", d2);
+		char *lock = runtime_file("remind.lock");
 		for (int i = 0; i < 100 && access(lock, F_OK) == 0; i++)
 			usleep(20000);
 		free(lock);
-		free(d2);
 	}
 	return status;
 }
