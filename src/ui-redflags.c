@@ -9,57 +9,36 @@
 #include <unistd.h>
 
 #include "paths.h"
-#include "text.h"
 #include "ui-screens.h"
 #include "ui.h"
 #include "util.h"
 
 struct flags_ctx {
 	const struct safety *cat;
-	int scroll, total;
+	struct ui_page page;
+	int scroll;
 };
 
-static int
-draw_list(int y, int y1, int skip, const char *head, char **items, int *count)
+static void
+add_list(struct ui_page *pg, const char *head, char **items)
 {
-	char **lines = text_wrap(head, COLS);
-	for (char **l = lines; *l; l++, (*count)++)
-		if (*count >= skip && y < y1)
-			ui_text(y++, 0, COLS, *l, ROLE_STOP);
-	strv_free(lines);
-	for (char **it = items; it && *it; it++) {
-		char *full = xasprintf("- %s", *it);
-		lines = text_wrap(full, COLS - 2);
-		for (char **l = lines; *l; l++, (*count)++)
-			if (*count >= skip && y < y1)
-				ui_text(y++, l == lines ? 0 : 2, COLS - 2, *l, ROLE_NORMAL);
-		strv_free(lines);
-		free(full);
-	}
-	(*count)++;
-	if (*count > skip && y < y1)
-		y++;
-	return y;
+	ui_page_add(pg, 0, "", head, ROLE_STOP);
+	for (char **it = items; it && *it; it++)
+		ui_page_add(pg, 0, "- ", *it, ROLE_NORMAL);
+	ui_page_add(pg, 0, "", "", ROLE_NORMAL);
 }
 
 static void
 flags_draw(void *ctx)
 {
 	struct flags_ctx *c = ctx;
+	ui_page_clear(&c->page);
+	add_list(&c->page, "Go to emergency care now if back pain comes with:", c->cat->emergency);
+	add_list(&c->page, "See a doctor or physiotherapist soon if:", c->cat->urgent);
+	ui_page_add(&c->page, 0, "", "unknot is a comfort aid that goes with staying active; it cannot tell "
+	    "what causes your pain. `unknot safety` shows this list again.", ROLE_DIM);
 	ui_text(0, 0, COLS, "Before your first routine: the red flags", ROLE_TITLE);
-	int y = 2, y1 = LINES - 2, count = 0;
-	y = draw_list(y, y1, c->scroll, "Go to emergency care now if back pain comes with:", c->cat->emergency,
-	    &count);
-	y = draw_list(y, y1, c->scroll, "See a doctor or physiotherapist soon if:", c->cat->urgent, &count);
-	char **lines = text_wrap("unknot is a comfort aid that goes with staying active; it cannot tell "
-	    "what causes your pain. `unknot safety` shows this list again.", COLS);
-	for (char **l = lines; *l; l++, count++)
-		if (count >= c->scroll && y < y1)
-			ui_text(y++, 0, COLS, *l, ROLE_DIM);
-	strv_free(lines);
-	c->total = count;
-	if (c->scroll + (y1 - 2) < c->total)
-		ui_text(LINES - 2, COLS - 10, 10, "(more...)", ROLE_DIM);
+	ui_page_draw(&c->page, &c->scroll);
 	const char *keys[] = {"Enter", "I have read them", "Up/Down", "scroll", NULL};
 	ui_keys(LINES - 1, keys);
 }
@@ -69,20 +48,11 @@ flags_key(void *ctx, int key, bool is_char, long long now)
 {
 	struct flags_ctx *c = ctx;
 	(void)now;
-	if (is_char && (key == '\r' || key == '\n'))
-		return UI_OK;
-	if (!is_char && key == KEY_ENTER)
+	if ((is_char && (key == '\r' || key == '\n')) || (!is_char && key == KEY_ENTER))
 		return UI_OK;
 	if (is_char && (key == 'q' || key == 27))
 		return UI_QUIT;
-	if ((!is_char && key == KEY_DOWN) || (is_char && key == 'j'))
-		c->scroll++;
-	if ((!is_char && key == KEY_UP) || (is_char && key == 'k'))
-		c->scroll--;
-	if (c->scroll > c->total - (LINES - 4))
-		c->scroll = c->total - (LINES - 4);
-	if (c->scroll < 0)
-		c->scroll = 0;
+	ui_page_key(key, is_char, &c->scroll);
 	return UI_CONTINUE;
 }
 
@@ -96,6 +66,8 @@ ui_red_flags_once(const struct safety *cat)
 		struct flags_ctx c = {.cat = cat};
 		struct ui_screen scr = {.draw = flags_draw, .key = flags_key, .ctx = &c};
 		rc = ui_run(&scr);
+		ui_page_clear(&c.page);
+		free(c.page.v);
 		if (rc == UI_OK && paths_mkdirs(dir, 0700) == 0) {
 			int fd = open(mark, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
 			if (fd >= 0)

@@ -9,6 +9,7 @@
 
 struct stats_ctx {
 	struct stats s;
+	struct ui_page page;
 	int scroll;
 };
 
@@ -16,16 +17,13 @@ static void
 stats_draw(void *ctx)
 {
 	struct stats_ctx *c = ctx;
-	ui_text(0, 0, COLS, "Progress", ROLE_TITLE);
+	ui_page_clear(&c->page);
 	char **lines = stats_lines(&c->s, ui_utf8, COLS);
-	int n = (int)strv_len(lines), rows = LINES - 3;
-	if (c->scroll > n - rows)
-		c->scroll = n - rows;
-	if (c->scroll < 0)
-		c->scroll = 0;
-	for (int i = 0; i < rows && c->scroll + i < n; i++)
-		ui_text(2 + i, 0, COLS, lines[c->scroll + i], ROLE_NORMAL);
+	for (char **l = lines; *l; l++)
+		ui_page_add(&c->page, 0, "", *l, ROLE_NORMAL);
 	strv_free(lines);
+	ui_text(0, 0, COLS, "Progress", ROLE_TITLE);
+	ui_page_draw(&c->page, &c->scroll);
 	const char *keys[] = {"q", "back", "Up/Down", "scroll", NULL};
 	ui_keys(LINES - 1, keys);
 }
@@ -35,11 +33,9 @@ stats_key(void *ctx, int key, bool is_char, long long now)
 {
 	struct stats_ctx *c = ctx;
 	(void)now;
-	if (!is_char && key == KEY_DOWN)
-		c->scroll++;
-	else if (!is_char && key == KEY_UP)
-		c->scroll--;
-	else if (is_char && (key == 'q' || key == 27 || key == '\n' || key == '\r'))
+	if (ui_page_key(key, is_char, &c->scroll))
+		return UI_CONTINUE;
+	if (is_char && (key == 'q' || key == 27 || key == '\n' || key == '\r'))
 		return UI_BACK;
 	return UI_CONTINUE;
 }
@@ -53,6 +49,8 @@ ui_stats(void)
 	diags_free(&d);
 	struct ui_screen scr = {.draw = stats_draw, .key = stats_key, .ctx = &c};
 	int rc = ui_run(&scr);
+	ui_page_clear(&c.page);
+	free(c.page.v);
 	stats_free(&c.s);
 	return rc;
 }

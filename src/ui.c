@@ -456,3 +456,75 @@ ui_keys(int y, const char *const *pairs)
 		x += ui_text(y, x + 1, COLS - x - 1, pairs[i + 1], ROLE_NORMAL) + 3;
 	}
 }
+
+void
+ui_page_add(struct ui_page *pg, int indent, const char *label, const char *text, int role)
+{
+	int lw = text_width(label);
+	int w = COLS - indent - lw;
+	char **lines = text_wrap(text, w > 10 ? w : 10);
+	if (lines[0] == NULL)
+		lines = strv_push(lines, "");
+	for (char **l = lines; *l; l++) {
+		if (pg->n == pg->cap) {
+			pg->cap = pg->cap ? pg->cap * 2 : 32;
+			pg->v = xrealloc(pg->v, (size_t)pg->cap * sizeof *pg->v);
+		}
+		bool first = l == lines;
+		pg->v[pg->n++] = (struct ui_line){
+			.text = first ? xasprintf("%s%s", label, *l) : xstrdup(*l),
+			.role = role,
+			.indent = first ? indent : indent + lw,
+		};
+	}
+	strv_free(lines);
+}
+
+void
+ui_page_clear(struct ui_page *pg)
+{
+	for (int i = 0; i < pg->n; i++)
+		free(pg->v[i].text);
+	pg->n = 0;
+}
+
+/* Rows for the page: below the title and a gap, above "(more...)" and the
+ * key line. */
+static int
+page_rows(void)
+{
+	return LINES - 4;
+}
+
+void
+ui_page_draw(const struct ui_page *pg, int *scroll)
+{
+	if (*scroll > pg->n - page_rows())
+		*scroll = pg->n - page_rows();
+	if (*scroll < 0)
+		*scroll = 0;
+	for (int i = 0; i < page_rows() && *scroll + i < pg->n; i++) {
+		const struct ui_line *l = &pg->v[*scroll + i];
+		ui_text(2 + i, l->indent, COLS - l->indent, l->text, l->role);
+	}
+	if (*scroll + page_rows() < pg->n)
+		ui_text(LINES - 2, COLS - 10, 10, "(more...)", ROLE_DIM);
+}
+
+bool
+ui_page_key(int key, bool is_char, int *scroll)
+{
+	if ((!is_char && key == KEY_DOWN) || (is_char && key == 'j'))
+		(*scroll)++;
+	else if ((!is_char && key == KEY_UP) || (is_char && key == 'k'))
+		(*scroll)--;
+	else if (!is_char && key == KEY_NPAGE)
+		*scroll += page_rows();
+	else if (!is_char && key == KEY_PPAGE)
+		*scroll -= page_rows();
+	else
+		return false;
+	if (*scroll < 0)
+		*scroll = 0; /* the upper bound is the page's: ui_page_draw clamps it */
+	return true;
+}

@@ -68,6 +68,29 @@ int ui_big_width(const char *clock);
 void ui_big(int y, int x, const char *clock, int role);
 /* When the window is under 40x12, draw a notice and return true. */
 bool ui_too_small(void);
+/*
+ * A page of text that scrolls: lines wrapped to the window with a role and
+ * an indent, drawn below a title and above the key line, with "(more...)"
+ * when some are off the bottom.  Screens rebuild it in their draw function
+ * (the width may have changed) and pass their own scroll position.
+ */
+struct ui_line {
+	char *text;
+	int role, indent;
+};
+struct ui_page {
+	struct ui_line *v;
+	int n, cap;
+};
+/* Add label+text wrapped to the window; continuation lines hang under the
+ * text.  An empty text adds a blank line. */
+void ui_page_add(struct ui_page *pg, int indent, const char *label, const char *text, int role);
+void ui_page_clear(struct ui_page *pg);
+/* Rows 2 to LINES-3 from *scroll (clamped to the page). */
+void ui_page_draw(const struct ui_page *pg, int *scroll);
+/* Up/Down, j/k, PgUp/PgDn: true when the key was a scroll key. */
+bool ui_page_key(int key, bool is_char, int *scroll);
+
 /* A key line at the bottom: "space pause  n next ..." fitted to the width. */
 void ui_keys(int y, const char *const *pairs);
 
