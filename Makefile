@@ -30,12 +30,14 @@ WERROR = -Werror
 endif
 
 # Recursive (=) so that pkg-config runs after the deps step has installed it.
-DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw libconfig)
-DEP_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw libconfig) -lm -ldl
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g \
+CONFIG_CFLAGS = $(shell $(PKG_CONFIG) --cflags libconfig)
+CONFIG_LIBS   = $(shell $(PKG_CONFIG) --libs libconfig)
+CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
+CURSES_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw)
+BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -O2 -g \
 	-Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter $(WERROR) \
 	-DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' -DMODULEDIR='"$(LIBDIR)"' \
-	$(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+	$(CONFIG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
 ifeq ($(V),1)
 Q =
@@ -45,18 +47,37 @@ Q = @
 msg = @printf '  %-6s %s\n'
 endif
 
-# The pure core: no curses, no SDL.  Tests and the fuzzer link only these.
-CORE = util diag duration lcfg text routine safety paths library session config history audio schedule stats
-CMDS = main cmd-routines cmd-run cmd-history cmd-edit remind ui ui-player ui-screening ui-pain ui-end ui-help ui-home ui-follow ui-redflags ui-remind ui-stats
-CORE_OBJ = $(CORE:%=build/obj/%.o)
-BIN_OBJ  = $(CORE_OBJ) $(CMDS:%=build/obj/%.o)
+# The layers, one folder each (see ARCHITECTURE.md).  A layer sees the
+# headers of the layers under it and nothing else, so that a wrong
+# #include does not compile; `make check` also reads the objects (tests/layers.sh).
+#   core    the model: no curses, no SDL, no clock (time is an argument)
+#   sys     the edges to the system: clock, sound module loader, sockets
+#   ui      the curses screens
+#   cmd     the commands and main()
+#   module  what is loaded with dlopen (SDL2_mixer)
+# Adding a screen or a command is adding one file: the folders are read by pattern.
+LAYERS = core sys ui cmd
+INC_core = -Isrc/core
+INC_sys  = $(INC_core) -Isrc/sys
+INC_ui   = $(INC_sys) -Isrc/ui $(CURSES_CFLAGS)
+INC_cmd  = $(INC_ui) -Isrc/cmd
+SRC_core = $(wildcard src/core/*.c)
+SRC_sys  = $(wildcard src/sys/*.c)
+SRC_ui   = $(wildcard src/ui/*.c)
+SRC_cmd  = $(wildcard src/cmd/*.c)
+OBJ_core = $(SRC_core:src/%.c=build/obj/%.o)
+OBJ_sys  = $(SRC_sys:src/%.c=build/obj/%.o)
+OBJ_ui   = $(SRC_ui:src/%.c=build/obj/%.o)
+OBJ_cmd  = $(SRC_cmd:src/%.c=build/obj/%.o)
+CORE_LIB = build/libunknot-core.a
+SYS_LIB  = build/libunknot-sys.a
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
 BUILD_PKGS = pkg-config libncurses-dev libconfig-dev libsdl2-mixer-dev
 TEST_PKGS  = libcriterion-dev tmux groff-base procps
 FUZZ_PKGS  = clang libclang-rt-dev
 
-.PHONY: all run check bench fuzz install uninstall clean deps test-deps fuzz-deps unit e2e lint-man
+.PHONY: all run check bench fuzz install uninstall clean deps test-deps fuzz-deps unit e2e lint-man layers
 
 all: build/unknot build/unknot-audio.so build/unknot-remind.service
 
@@ -65,12 +86,12 @@ all: build/unknot build/unknot-audio.so build/unknot-remind.service
 build/paths.stamp: FORCE | build/obj
 	@echo '$(DATADIR) $(LIBDIR) $(BINDIR)' | cmp -s - $@ 2>/dev/null || \
 	  echo '$(DATADIR) $(LIBDIR) $(BINDIR)' > $@
-build/obj/paths.o: build/paths.stamp
+build/obj/core/paths.o: build/paths.stamp
 .PHONY: FORCE
 FORCE:
 
-build/unknot-remind.service: src/unknot-remind.service.in build/paths.stamp | build/obj
-	$(Q)sed 's|@BINDIR@|$(BINDIR)|g' src/unknot-remind.service.in > $@
+build/unknot-remind.service: src/extra/unknot-remind.service.in build/paths.stamp | build/obj
+	$(Q)sed 's|@BINDIR@|$(BINDIR)|g' src/extra/unknot-remind.service.in > $@
 
 # $(call ensure,PACKAGES): install what dpkg says is missing.
 define ensure
@@ -102,33 +123,50 @@ test-deps: deps
 fuzz-deps: deps
 	$(call ensure,$(FUZZ_PKGS))
 
-build/obj/%.o: src/%.c | deps build/obj
-	$(msg) CC $<
-	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+# One rule per layer: its include path is its contract.
+define layer_rule
+build/obj/$(1)/%.o: src/$(1)/%.c | deps build/obj/$(1)
+	$$(msg) CC $$<
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $$(INC_$(1)) -MMD -MP -c -o $$@ $$<
+build/obj/$(1):
+	@mkdir -p $$@
+endef
+$(foreach l,$(LAYERS),$(eval $(call layer_rule,$(l))))
 
-build/obj build/tests:
+build/obj build/tests build/bench:
 	@mkdir -p $@
 
-build/unknot: $(BIN_OBJ)
+$(CORE_LIB): $(OBJ_core)
+	$(msg) AR $@
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+$(SYS_LIB): $(OBJ_sys)
+	$(msg) AR $@
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+build/unknot: $(OBJ_cmd) $(OBJ_ui) $(SYS_LIB) $(CORE_LIB)
 	$(msg) LD $@
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(BIN_OBJ) $(DEP_LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJ_cmd) $(OBJ_ui) $(SYS_LIB) $(CORE_LIB) \
+	  $(CURSES_LIBS) $(CONFIG_LIBS) -lm -ldl
 
 # The SDL2_mixer back end: a module the program loads on first use, so
 # that build/unknot itself never links SDL.
 SDL_CFLAGS = $(shell $(PKG_CONFIG) --cflags SDL2_mixer)
 SDL_LIBS   = $(shell $(PKG_CONFIG) --libs SDL2_mixer)
-build/unknot-audio.so: src/audio-sdl.c src/audio.h | deps build/obj
+build/unknot-audio.so: src/module/audio-sdl.c src/sys/audio.h | deps build/obj
 	$(msg) CC $@
-	$(Q)$(CC) $(ALL_CFLAGS) $(SDL_CFLAGS) -fPIC -shared -o $@ src/audio-sdl.c $(LDFLAGS) $(SDL_LIBS)
+	$(Q)$(CC) $(BASE_CFLAGS) $(INC_sys) $(SDL_CFLAGS) -fPIC -shared -o $@ src/module/audio-sdl.c \
+	  $(LDFLAGS) $(SDL_LIBS)
 
 run: all
 	./build/unknot
 
 # ---- tests ----------------------------------------------------------
 
-build/tests/unit: $(UNIT_SRC) $(CORE_OBJ) | test-deps build/tests
+# The unit tests see the core and sys layers only: no curses, no SDL.
+build/tests/unit: $(UNIT_SRC) tests/unit/helpers.h $(SYS_LIB) $(CORE_LIB) | test-deps build/tests
 	$(msg) LD $@
-	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(UNIT_SRC) $(CORE_OBJ) $(DEP_LIBS) -lcriterion
+	$(Q)$(CC) $(BASE_CFLAGS) $(INC_sys) -o $@ $(UNIT_SRC) $(SYS_LIB) $(CORE_LIB) \
+	  $(CONFIG_LIBS) -lm -ldl -lcriterion
 
 unit: build/tests/unit
 	@echo "== unit tests (Criterion)"
@@ -146,23 +184,37 @@ e2e: all build/tests/onsets build/tests/ptyrun | test-deps
 	@echo "== end-to-end tests (the real binary, tmux)"
 	$(Q)tests/e2e/run.sh
 
+layers: $(OBJ_core) $(OBJ_sys) | test-deps
+	@echo "== layers"
+	$(Q)CC="$(CC)" tests/layers.sh && CC="$(CC)" tests/layers.sh --self-test
+
 lint-man: build/unknot | test-deps
 	@echo "== man pages"
 	$(Q)tests/man-lint.sh
 
 check: all
-	$(Q)$(MAKE) --no-print-directory unit lint-man e2e
+	$(Q)$(MAKE) --no-print-directory layers unit lint-man e2e
 
 # ---- figures and fuzzing ---------------------------------------------
 
-bench: all
+BENCH_TOOLS = build/bench/measure build/bench/ptyrun build/bench/clock build/bench/audio-latency
+build/bench/measure: tests/bench/measure.c | build/bench
+	$(Q)$(CC) -O2 -o $@ $<
+build/bench/ptyrun: tests/tools/ptyrun.c | build/bench
+	$(Q)$(CC) -O2 -o $@ $< -lutil
+build/bench/clock: tests/bench/clock.c $(SYS_LIB) $(CORE_LIB) | build/bench
+	$(Q)$(CC) $(BASE_CFLAGS) $(INC_sys) -o $@ $< $(SYS_LIB) $(CORE_LIB) $(CONFIG_LIBS) -lm
+build/bench/audio-latency: tests/bench/audio-latency.c src/sys/audio.h | build/bench
+	$(Q)$(CC) -O2 $(INC_sys) -o $@ $< -ldl
+
+bench: all $(BENCH_TOOLS)
 	$(Q)tests/bench/run.sh
 
-build/fuzz-routine: tests/fuzz/fuzz_routine.c $(CORE:%=src/%.c) | fuzz-deps build/obj
+build/fuzz-routine: tests/fuzz/fuzz_routine.c $(SRC_core) | fuzz-deps build/obj
 	$(msg) CLANG $@
 	$(Q)$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
-	  -fsanitize=fuzzer,address,undefined -Isrc $(DEP_CFLAGS) \
-	  -o $@ $^ $(DEP_LIBS)
+	  -fsanitize=fuzzer,address,undefined $(INC_core) $(CONFIG_CFLAGS) \
+	  -o $@ $^ $(CONFIG_LIBS) -lm
 
 fuzz: build/fuzz-routine
 	@mkdir -p build/fuzz-corpus build/fuzz-crashes
@@ -185,8 +237,8 @@ install: all
 	install -d $(DESTDIR)$(UNITDIR)
 	install -m 644 build/unknot-remind.service $(DESTDIR)$(UNITDIR)/unknot-remind.service
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
-	install -m 644 src/completion.bash $(DESTDIR)$(BASHCOMPDIR)/unknot
-	install -m 644 src/completion.zsh $(DESTDIR)$(ZSHCOMPDIR)/_unknot
+	install -m 644 src/extra/completion.bash $(DESTDIR)$(BASHCOMPDIR)/unknot
+	install -m 644 src/extra/completion.zsh $(DESTDIR)$(ZSHCOMPDIR)/_unknot
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/unknot $(DESTDIR)$(MANDIR)/man1/unknot.1 \
@@ -197,4 +249,4 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(wildcard build/obj/*.d)
+-include $(wildcard build/obj/*/*.d)

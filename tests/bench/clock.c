@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "routine.h"
 #include "session.h"
+#include "clock.h"
 #include "util.h"
 
 

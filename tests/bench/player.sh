@@ -2,11 +2,6 @@
 # The player's figures, for `make bench` (run from tests/bench/run.sh).
 M=$1 U=$2 TMP=$3
 B=build/bench
-cc -O2 -o $B/ptyrun tests/tools/ptyrun.c -lutil
-cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(pkg-config --cflags libconfig) \
-	-o $B/clock tests/bench/clock.c build/obj/util.o build/obj/diag.o build/obj/duration.o \
-	build/obj/lcfg.o build/obj/routine.o build/obj/safety.o build/obj/session.o build/obj/text.o \
-	$(pkg-config --libs libconfig) -lm
 mkdir -p "$XDG_CONFIG_HOME/unknot"
 printf 'health = { ask_pain = false; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
 cat > $TMP/minute.routine <<'R'
@@ -38,7 +33,6 @@ printf '%-44s %s\n' "player peak RSS, no sound [< 4 MB]" "$(echo "$out" | sed -n
 echo "clock at --speed 100 over a 30-minute routine [< 20 ms]:"
 printf '  '; $B/clock $TMP/half-hour.routine 100
 
-cc -O2 -Isrc -o $B/audio-latency tests/bench/audio-latency.c -ldl
 printf '%-44s %s\n' "cue delay, event to first sample [< 50 ms]" \
 	"$($B/audio-latency $PWD/build/unknot-audio.so $PWD/audio $TMP/latency.raw 2>/dev/null)"
 cat > $TMP/audio.routine <<'R'

@@ -4,8 +4,6 @@
 set -eu
 cd "$(dirname "$0")/../.."
 B=build/bench
-mkdir -p $B
-cc -O2 -o $B/measure tests/bench/measure.c
 M=$B/measure
 U=$PWD/build/unknot
 TMP=$(mktemp -d /tmp/unknot-bench.XXXXXX)

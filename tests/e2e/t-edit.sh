@@ -76,7 +76,7 @@ err=$(cat "$E2E_TMP/stderr")
 t "an unusable config folder gets a clear error" '[ $rc = 1 ] && has "$err" "cannot create .*: Not a directory"'
 
 # --- completion ---------------------------------------------------------------------------
-comp() { PATH="$TOP/build:$PATH" bash -c '. src/completion.bash; COMP_WORDS=($1); COMP_CWORD=$2; _unknot; echo "${COMPREPLY[*]}"' - "$1" "$2"; }
+comp() { PATH="$TOP/build:$PATH" bash -c '. src/extra/completion.bash; COMP_WORDS=($1); COMP_CWORD=$2; _unknot; echo "${COMPREPLY[*]}"' - "$1" "$2"; }
 t "bash completes commands" '[ "$(comp "unknot ch" 1)" = check ]'
 t "bash completes routine ids" 'comp "unknot run lower" 2 | grep -qx lower-back'
 t "bash completes remind requests" '[ "$(comp "unknot remind st" 2)" = "status stop" ]'

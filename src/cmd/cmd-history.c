@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli.h"
 #include "cmd.h"
 #include "duration.h"
 #include "history.h"
@@ -93,9 +94,9 @@ cmd_history(int argc, char **argv)
 		} else if (strcmp(argv[i], "--since") == 0 || strncmp(argv[i], "--since=", 8) == 0) {
 			const char *v = argv[i][7] == '=' ? argv[i] + 8 : (i + 1 < argc ? argv[++i] : NULL);
 			if (v == NULL || parse_date(v, &p.since) < 0)
-				return usage_error("--since needs a date as YYYY-MM-DD");
+				return cli_usage_error("--since needs a date as YYYY-MM-DD");
 		} else {
-			return usage_error("history: unknown argument '%s'", argv[i]);
+			return cli_usage_error("history: unknown argument '%s'", argv[i]);
 		}
 	}
 	if (p.csv)
@@ -116,7 +117,7 @@ int
 cmd_stats(int argc, char **argv)
 {
 	if (argc > 0)
-		return usage_error("stats takes no arguments");
+		return cli_usage_error("stats takes no arguments");
 	struct stats s;
 	struct diags d = {0};
 	int rc = stats_load(&s, time(NULL), &d);

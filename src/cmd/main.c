@@ -2,11 +2,11 @@
  * main.c - unknot's entry point: global options and a table of commands.
  */
 #include <locale.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "cmd.h"
 #include "util.h"
 
@@ -66,34 +66,6 @@ static const struct command {
 	{"remind", cmd_remind},
 };
 
-static void
-vwarnx(const char *fmt, va_list ap)
-{
-	fputs("unknot: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-}
-
-void
-warnx(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vwarnx(fmt, ap);
-	va_end(ap);
-}
-
-int
-usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vwarnx(fmt, ap);
-	va_end(ap);
-	fputs("Try 'unknot --help' for more information.\n", stderr);
-	return EXIT_USAGE;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -121,6 +93,6 @@ main(int argc, char **argv)
 		return commands[i].run(argc - 2, argv + 2);
 	}
 	if (name[0] == '-')
-		return usage_error("unknown option '%s'", name);
-	return usage_error("unknown command '%s'", name);
+		return cli_usage_error("unknown option '%s'", name);
+	return cli_usage_error("unknown command '%s'", name);
 }

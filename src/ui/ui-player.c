@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "audio.h"
+#include "clock.h"
 #include "duration.h"
 #include "session.h"
 #include "text.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "cmd.h"
 #include "config.h"
 #include "duration.h"
@@ -18,86 +19,17 @@
 #include "util.h"
 
 int
-load_safety(struct safety *cat)
-{
-	struct diags d = {0};
-	int rc = library_safety(cat, &d);
-	diags_print(&d, stderr);
-	diags_free(&d);
-	if (rc < 0) {
-		warnx("the safety catalogue has errors (see above): fix it before going on");
-		safety_free(cat);
-	}
-	return rc;
-}
-
-int
-load_settings(struct safety *cat, struct config *cfg)
-{
-	if (load_safety(cat) < 0)
-		return -1;
-	struct diags d = {0};
-	int rc = config_load(cfg, cat, &d);
-	diags_print(&d, stderr); /* warnings too */
-	diags_free(&d);
-	if (rc < 0) {
-		char *p = config_path();
-		warnx("%s has errors (see above): fix them, or move the file away to use the defaults", p);
-		free(p);
-		config_free(cfg);
-		safety_free(cat);
-	}
-	return rc;
-}
-
-struct routine *
-load_routine_arg(const char *arg, struct safety *cat, int *source_out, char **overrides_out)
-{
-	struct library lib = {0};
-	const char *path = arg;
-	int source = SOURCE_PATH;
-	char *overrides = NULL;
-	if (!routine_arg_is_path(arg)) {
-		library_scan(&lib);
-		const struct entry *e = library_find(&lib, arg);
-		if (e == NULL) {
-			warnx("no routine called '%s' (`unknot list` shows them all)", arg);
-			library_free(&lib);
-			return NULL;
-		}
-		path = e->path;
-		source = e->source;
-		overrides = e->overrides ? xstrdup(e->overrides) : NULL;
-	}
-	struct diags d = {0};
-	struct routine *r = routine_load(path, cat, &d);
-	diags_print(&d, stderr);
-	if (r == NULL)
-		warnx("%s has %zu error%s: fix %s and try again", path, d.errors, d.errors == 1 ? "" : "s",
-		    d.errors == 1 ? "it" : "them");
-	diags_free(&d);
-	if (source_out)
-		*source_out = source;
-	if (overrides_out)
-		*overrides_out = overrides;
-	else
-		free(overrides);
-	library_free(&lib);
-	return r;
-}
-
-int
 cmd_list(int argc, char **argv)
 {
 	if (argc > 0)
-		return usage_error("list takes no arguments");
+		return cli_usage_error("list takes no arguments");
 	struct safety cat = {0};
-	if (load_safety(&cat) < 0)
+	if (cli_load_safety(&cat) < 0)
 		return 1;
 	struct library lib;
 	library_scan(&lib);
 	if (lib.n == 0) {
-		warnx("no routines found in %s, %s or %s", lib.dirs[0], lib.dirs[1], lib.dirs[2]);
+		cli_warn("no routines found in %s, %s or %s", lib.dirs[0], lib.dirs[1], lib.dirs[2]);
 		library_free(&lib);
 		safety_free(&cat);
 		return 1;
@@ -121,7 +53,7 @@ cmd_list(int argc, char **argv)
 		struct routine *r = routine_load(e->path, &cat, &d);
 		diags_free(&d);
 		if (r == NULL) {
-			warnx("%s has errors: run `unknot check %s`", e->path, e->path);
+			cli_warn("%s has errors: run `unknot check %s`", e->path, e->path);
 			broken++;
 			continue;
 		}
@@ -197,13 +129,13 @@ int
 cmd_show(int argc, char **argv)
 {
 	if (argc != 1)
-		return usage_error(argc ? "show takes one ROUTINE" : "show needs a ROUTINE");
+		return cli_usage_error(argc ? "show takes one ROUTINE" : "show needs a ROUTINE");
 	struct safety cat = {0};
-	if (load_safety(&cat) < 0)
+	if (cli_load_safety(&cat) < 0)
 		return 1;
 	int source;
 	char *overrides = NULL;
-	struct routine *r = load_routine_arg(argv[0], &cat, &source, &overrides);
+	struct routine *r = cli_load_routine(argv[0], &cat, &source, &overrides);
 	if (r == NULL) {
 		safety_free(&cat);
 		return 1;
@@ -259,7 +191,7 @@ cmd_check(int argc, char **argv)
 			i++;
 			break;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return usage_error("check: unknown option '%s'", argv[i]);
+			return cli_usage_error("check: unknown option '%s'", argv[i]);
 		else
 			break;
 	}
@@ -268,10 +200,10 @@ cmd_check(int argc, char **argv)
 		if (strcmp(argv[j], "--strict") != 0)
 			nfiles++;
 	if (nfiles == 0)
-		return usage_error("check needs at least one FILE");
+		return cli_usage_error("check needs at least one FILE");
 
 	struct safety cat = {0};
-	if (load_safety(&cat) < 0)
+	if (cli_load_safety(&cat) < 0)
 		return 1;
 	int failed = 0;
 	for (; i < argc; i++) {
@@ -309,9 +241,9 @@ int
 cmd_safety(int argc, char **argv)
 {
 	if (argc > 0)
-		return usage_error("safety takes no arguments");
+		return cli_usage_error("safety takes no arguments");
 	struct safety cat = {0};
-	if (load_safety(&cat) < 0)
+	if (cli_load_safety(&cat) < 0)
 		return 1;
 	printf("RED FLAGS: stop, and get medical help\n\n");
 	printf("Go to emergency care now if back pain comes with:\n");

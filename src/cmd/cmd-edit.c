@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "cmd.h"
 #include "duration.h"
 #include "library.h"
@@ -160,30 +161,30 @@ cmd_new(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--from") == 0) {
 			if (i + 1 >= argc)
-				return usage_error("--from needs a ROUTINE");
+				return cli_usage_error("--from needs a ROUTINE");
 			from = argv[++i];
 		} else if (argv[i][0] == '-') {
-			return usage_error("new: unknown option '%s'", argv[i]);
+			return cli_usage_error("new: unknown option '%s'", argv[i]);
 		} else if (name) {
-			return usage_error("new takes one NAME");
+			return cli_usage_error("new takes one NAME");
 		} else {
 			name = argv[i];
 		}
 	}
 	if (name == NULL)
-		return usage_error("new needs a NAME, such as my-back");
+		return cli_usage_error("new needs a NAME, such as my-back");
 	const char *why = name_problem(name);
 	if (why)
-		return usage_error("'%s': %s", name, why);
+		return cli_usage_error("'%s': %s", name, why);
 
 	char *text = NULL;
 	if (from) {
 		struct safety cat = {0};
-		if (load_safety(&cat) < 0)
+		if (cli_load_safety(&cat) < 0)
 			return 1;
 		char *over = NULL;
 		int source;
-		struct routine *r = load_routine_arg(from, &cat, &source, &over);
+		struct routine *r = cli_load_routine(from, &cat, &source, &over);
 		free(over);
 		safety_free(&cat);
 		if (r == NULL)
@@ -192,7 +193,7 @@ cmd_new(int argc, char **argv)
 		text = read_file(r->path, LCFG_FILE_LIMIT, &len, &why);
 		routine_free(r);
 		if (text == NULL) {
-			warnx("cannot read %s: %s", from, why);
+			cli_warn("cannot read %s: %s", from, why);
 			return 1;
 		}
 	} else {
@@ -202,13 +203,13 @@ cmd_new(int argc, char **argv)
 	char *path = xasprintf("%s/%s.routine", dir, name);
 	int rc = 0;
 	if (access(path, F_OK) == 0) {
-		warnx("%s already exists: `unknot edit %s` changes it", path, name);
+		cli_warn("%s already exists: `unknot edit %s` changes it", path, name);
 		rc = 1;
 	} else if (paths_mkdirs(dir, 0755) < 0) {
-		warnx("cannot create %s: %s", dir, strerror(errno));
+		cli_warn("cannot create %s: %s", dir, strerror(errno));
 		rc = 1;
 	} else if (write_atomic(path, text, false, &why) < 0) {
-		warnx("cannot write %s: %s", path, why);
+		cli_warn("cannot write %s: %s", path, why);
 		rc = 1;
 	} else {
 		printf("%s\n", path);
@@ -240,7 +241,7 @@ run_editor(const char *path)
 	if (pid < 0 || waitpid(pid, &st, 0) < 0)
 		return false;
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 127)
-		warnx("could not run the editor '%s': set VISUAL or EDITOR", ed);
+		cli_warn("could not run the editor '%s': set VISUAL or EDITOR", ed);
 	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
 }
 
@@ -261,9 +262,9 @@ int
 cmd_edit(int argc, char **argv)
 {
 	if (argc != 1)
-		return usage_error(argc ? "edit takes one ROUTINE" : "edit needs a ROUTINE");
+		return cli_usage_error(argc ? "edit takes one ROUTINE" : "edit needs a ROUTINE");
 	struct safety cat = {0};
-	if (load_safety(&cat) < 0)
+	if (cli_load_safety(&cat) < 0)
 		return 1;
 
 	/* what to edit: a path as it is; an id in the user's folder, where a
@@ -281,14 +282,14 @@ cmd_edit(int argc, char **argv)
 		source = e ? xstrdup(e->path) : NULL;
 		library_free(&lib);
 		if (source == NULL) {
-			warnx("no routine called '%s': `unknot new %s` starts one", argv[0], argv[0]);
+			cli_warn("no routine called '%s': `unknot new %s` starts one", argv[0], argv[0]);
 			free(dir);
 			free(target);
 			safety_free(&cat);
 			return 1;
 		}
 		if (strcmp(source, target) != 0 && paths_mkdirs(dir, 0755) < 0) {
-			warnx("cannot create %s: %s", dir, strerror(errno));
+			cli_warn("cannot create %s: %s", dir, strerror(errno));
 			free(dir), free(target), free(source);
 			safety_free(&cat);
 			return 1;
@@ -300,25 +301,25 @@ cmd_edit(int argc, char **argv)
 	char *old = read_file(source, LCFG_FILE_LIMIT, &len, &why);
 	int rc = 1;
 	if (old == NULL) {
-		warnx("cannot read %s: %s", source, why);
+		cli_warn("cannot read %s: %s", source, why);
 		goto out;
 	}
 	char *tmpl = xasprintf("%s/unknot-XXXXXX.routine", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	int fd = mkstemps(tmpl, 8);
 	if (fd < 0 || write(fd, old, len) != (ssize_t)len || close(fd) < 0) {
-		warnx("cannot make a temporary copy in %s: %s", tmpl, strerror(errno));
+		cli_warn("cannot make a temporary copy in %s: %s", tmpl, strerror(errno));
 		free(tmpl);
 		goto out;
 	}
 	for (;;) {
 		if (!run_editor(tmpl)) {
-			warnx("the editor failed: nothing changed (your edit is kept in %s)", tmpl);
+			cli_warn("the editor failed: nothing changed (your edit is kept in %s)", tmpl);
 			free(tmpl);
 			goto out;
 		}
 		char *now = read_file(tmpl, LCFG_FILE_LIMIT, &len, &why);
 		if (now == NULL) {
-			warnx("cannot read back %s: %s", tmpl, why);
+			cli_warn("cannot read back %s: %s", tmpl, why);
 			break;
 		}
 		if (strcmp(now, old) == 0 && strcmp(source, target) == 0) {
@@ -336,7 +337,7 @@ cmd_edit(int argc, char **argv)
 		if (r) {
 			routine_free(r);
 			if (write_atomic(target, now, true, &why) < 0) {
-				warnx("cannot save %s: %s (your edit is kept in %s)", target, why, tmpl);
+				cli_warn("cannot save %s: %s (your edit is kept in %s)", target, why, tmpl);
 				free(now);
 				diags_free(&dd);
 				free(tmpl);

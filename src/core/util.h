@@ -54,8 +54,4 @@ bool str_ends_with(const char *s, const char *suffix);
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian, any year). */
 long civil_days(int y, int m, int d);
 
-/* The monotonic clock in microseconds: fine enough that a routine run
- * at --speed 100 keeps time to a fraction of a routine millisecond. */
-long long now_us(void);
-
 #endif

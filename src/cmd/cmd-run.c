@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "audio.h"
+#include "cli.h"
 #include "cmd.h"
 #include "config.h"
 #include "library.h"
@@ -50,25 +51,25 @@ cmd_run(int argc, char **argv)
 		} else if (strcmp(a, "--speed") == 0 || strncmp(a, "--speed=", 8) == 0) {
 			const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
 			if (v == NULL)
-				return usage_error("--speed needs a number from 0.1 to 1000");
+				return cli_usage_error("--speed needs a number from 0.1 to 1000");
 			if (!parse_speed(v, &speed))
-				return usage_error("--speed '%s': give a number from 0.1 to 1000", v);
+				return cli_usage_error("--speed '%s': give a number from 0.1 to 1000", v);
 		} else if (a[0] == '-' && a[1] != '\0') {
-			return usage_error("run: unknown option '%s'", a);
+			return cli_usage_error("run: unknown option '%s'", a);
 		} else if (name) {
-			return usage_error("run takes one ROUTINE");
+			return cli_usage_error("run takes one ROUTINE");
 		} else {
 			name = a;
 		}
 	}
 	if (name == NULL)
-		return usage_error("run needs a ROUTINE (`unknot list` shows them)");
+		return cli_usage_error("run needs a ROUTINE (`unknot list` shows them)");
 
 	struct safety cat = {0};
 	struct config cfg = {0};
-	if (load_settings(&cat, &cfg) < 0)
+	if (cli_load_settings(&cat, &cfg) < 0)
 		return 1;
-	struct routine *r = load_routine_arg(name, &cat, NULL, NULL);
+	struct routine *r = cli_load_routine(name, &cat, NULL, NULL);
 	if (r == NULL) {
 		config_free(&cfg);
 		safety_free(&cat);
@@ -79,7 +80,7 @@ cmd_run(int argc, char **argv)
 	safety_screen(&cat, r, cfg.conditions, &sc);
 	int status = 1;
 	if (sc.refuse) {
-		warnx("not starting '%s': you declared '%s' (%s) in your config, and this routine "
+		cli_warn("not starting '%s': you declared '%s' (%s) in your config, and this routine "
 		    "must not be done then. %s", r->id, sc.refuse->id, sc.refuse->title, sc.refuse->advice);
 	} else if (ui_init() == 0) {
 		struct audio *audio = audio_new(cfg.audio_enabled && !mute, cfg.voice, cfg.volume);
@@ -102,10 +103,10 @@ cmd_home(int argc, char **argv)
 {
 	(void)argv;
 	if (argc > 0)
-		return usage_error("unknown command");
+		return cli_usage_error("unknown command");
 	struct safety cat = {0};
 	struct config cfg = {0};
-	if (load_settings(&cat, &cfg) < 0)
+	if (cli_load_settings(&cat, &cfg) < 0)
 		return 1;
 	int status = 1;
 	if (ui_init() == 0) {

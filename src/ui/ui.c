@@ -17,6 +17,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "clock.h"
 #include "text.h"
 #include "util.h"
 

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "audio.h"
+#include "cli.h"
 #include "cmd.h"
 #include "duration.h"
 #include "history.h"
@@ -38,16 +39,16 @@ static int
 private_dir(const char *dir)
 {
 	if (paths_mkdirs(dir, 0700) < 0) {
-		warnx("cannot create %s: %s", dir, strerror(errno));
+		cli_warn("cannot create %s: %s", dir, strerror(errno));
 		return -1;
 	}
 	struct stat st;
 	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid()) {
-		warnx("%s is not a folder of yours: remove it and try again", dir);
+		cli_warn("%s is not a folder of yours: remove it and try again", dir);
 		return -1;
 	}
 	if ((st.st_mode & 077) && chmod(dir, 0700) < 0) {
-		warnx("%s is open to others and cannot be made private", dir);
+		cli_warn("%s is open to others and cannot be made private", dir);
 		return -1;
 	}
 	return 0;
@@ -75,7 +76,7 @@ reminder_open(struct reminder *r, const char *mode)
 		return -1;
 	r->lock_fd = open(r->lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (r->lock_fd < 0) {
-		warnx("cannot open %s: %s", r->lock_path, strerror(errno));
+		cli_warn("cannot open %s: %s", r->lock_path, strerror(errno));
 		return -1;
 	}
 	if (flock(r->lock_fd, LOCK_EX | LOCK_NB) < 0) {
@@ -83,7 +84,7 @@ reminder_open(struct reminder *r, const char *mode)
 		ssize_t n = pread(r->lock_fd, who, sizeof who - 1, 0);
 		who[n > 0 ? n : 0] = '\0';
 		who[strcspn(who, "\n")] = '\0';
-		warnx("a reminder is already running (%s); `unknot remind stop` ends it",
+		cli_warn("a reminder is already running (%s); `unknot remind stop` ends it",
 		    who[0] ? who : "its pid is unknown");
 		close(r->lock_fd);
 		r->lock_fd = -1;
@@ -93,7 +94,7 @@ reminder_open(struct reminder *r, const char *mode)
 	unlink(r->sock_path);
 	struct sockaddr_un sa = {.sun_family = AF_UNIX};
 	if (strlen(r->sock_path) >= sizeof sa.sun_path) {
-		warnx("%s: the path is too long for a socket", r->sock_path);
+		cli_warn("%s: the path is too long for a socket", r->sock_path);
 		return -1;
 	}
 	strcpy(sa.sun_path, r->sock_path);
@@ -102,7 +103,7 @@ reminder_open(struct reminder *r, const char *mode)
 	int rc = r->listen_fd < 0 ? -1 : bind(r->listen_fd, (struct sockaddr *)&sa, sizeof sa);
 	umask(old);
 	if (rc < 0 || chmod(r->sock_path, 0600) < 0 || listen(r->listen_fd, 4) < 0) {
-		warnx("cannot listen on %s: %s", r->sock_path, strerror(errno));
+		cli_warn("cannot listen on %s: %s", r->sock_path, strerror(errno));
 		return -1;
 	}
 	char who[128];
@@ -396,7 +397,7 @@ talk(const char *request)
 	snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
 	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof sa) < 0) {
-		warnx("no reminder is running (start one with `unknot remind`)");
+		cli_warn("no reminder is running (start one with `unknot remind`)");
 		free(path);
 		if (fd >= 0)
 			close(fd);
@@ -412,7 +413,7 @@ talk(const char *request)
 	int status = 0;
 	struct pollfd p = {fd, POLLIN, 0};
 	if (poll(&p, 1, 3000) <= 0) {
-		warnx("the reminder did not answer (it may be showing a routine): try again later");
+		cli_warn("the reminder did not answer (it may be showing a routine): try again later");
 		close(fd);
 		return 1;
 	}
@@ -438,11 +439,11 @@ set_duration(const char *opt, const char *v, int min, int *out)
 	long secs;
 	const char *why;
 	if (v == NULL)
-		return usage_error("%s needs a duration such as 45m", opt);
+		return cli_usage_error("%s needs a duration such as 45m", opt);
 	if (duration_parse(v, &secs, &why) < 0)
-		return usage_error("%s '%s': %s", opt, v, why);
+		return cli_usage_error("%s '%s': %s", opt, v, why);
 	if (secs < min)
-		return usage_error("%s '%s': at least %ds", opt, v, min);
+		return cli_usage_error("%s '%s': at least %ds", opt, v, min);
 	*out = (int)secs;
 	return 0;
 }
@@ -454,27 +455,27 @@ cmd_remind(int argc, char **argv)
 		const char *sub = argv[0];
 		if (strcmp(sub, "status") == 0 || strcmp(sub, "skip") == 0 || strcmp(sub, "stop") == 0) {
 			if (argc > 1)
-				return usage_error("remind %s takes no arguments", sub);
+				return cli_usage_error("remind %s takes no arguments", sub);
 			return talk(sub);
 		}
 		if (strcmp(sub, "snooze") == 0) {
 			if (argc > 2)
-				return usage_error("remind snooze takes at most one duration");
+				return cli_usage_error("remind snooze takes at most one duration");
 			long secs;
 			const char *why;
 			if (argc == 2 && duration_parse(argv[1], &secs, &why) < 0)
-				return usage_error("snooze '%s': %s", argv[1], why);
+				return cli_usage_error("snooze '%s': %s", argv[1], why);
 			char *req = argc == 2 ? xasprintf("snooze %s", argv[1]) : xstrdup("snooze");
 			int rc = talk(req);
 			free(req);
 			return rc;
 		}
-		return usage_error("remind: unknown request '%s' (status, snooze, skip, stop)", sub);
+		return cli_usage_error("remind: unknown request '%s' (status, snooze, skip, stop)", sub);
 	}
 
 	struct safety cat = {0};
 	struct config cfg = {0};
-	if (load_settings(&cat, &cfg) < 0)
+	if (cli_load_settings(&cat, &cfg) < 0)
 		return 1;
 
 	struct reminder r = {.today = -1};
@@ -493,7 +494,7 @@ cmd_remind(int argc, char **argv)
 			rc = set_duration(a, v, 1, &r.sch.snooze), i++;
 		} else if (strcmp(a, "--hours") == 0 || strcmp(a, "--days") == 0 || strcmp(a, "--routine") == 0) {
 			if (v == NULL)
-				rc = usage_error("%s needs a value", a);
+				rc = cli_usage_error("%s needs a value", a);
 			else if (a[2] == 'h')
 				hours = v;
 			else if (a[2] == 'd')
@@ -502,18 +503,18 @@ cmd_remind(int argc, char **argv)
 				routine = v;
 			i++;
 		} else {
-			rc = usage_error("remind: unknown option '%s'", a);
+			rc = cli_usage_error("remind: unknown option '%s'", a);
 		}
 	}
 	const char *why;
 	if (rc == 0 && schedule_parse_hours(hours, &r.sch.start_min, &r.sch.end_min, &why) < 0)
-		rc = usage_error("hours '%s': %s", hours, why);
+		rc = cli_usage_error("hours '%s': %s", hours, why);
 	if (rc == 0 && schedule_parse_days(days, &r.sch.days, &why) < 0)
-		rc = usage_error("days '%s': %s", days, why);
+		rc = cli_usage_error("days '%s': %s", days, why);
 	if (rc)
 		goto out;
 	/* the routine must exist now, not at the first break */
-	struct routine *rt = load_routine_arg(routine, &cat, NULL, NULL);
+	struct routine *rt = cli_load_routine(routine, &cat, NULL, NULL);
 	if (rt == NULL) {
 		rc = 1;
 		goto out;
@@ -531,7 +532,7 @@ cmd_remind(int argc, char **argv)
 		} else {
 			pid_t pid = fork();
 			if (pid < 0) {
-				warnx("cannot start in the background: %s", strerror(errno));
+				cli_warn("cannot start in the background: %s", strerror(errno));
 				rc = 1;
 			} else if (pid > 0) {
 				printf("unknot: reminding %s in the background (pid %ld); `unknot remind stop` ends it\n",
@@ -557,7 +558,7 @@ cmd_remind(int argc, char **argv)
 		char *mode = xasprintf("in the foreground on %s", ttyname(STDIN_FILENO) ? ttyname(STDIN_FILENO) :
 		    "a terminal");
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-			warnx("the foreground reminder needs a terminal: use `unknot remind --daemon`");
+			cli_warn("the foreground reminder needs a terminal: use `unknot remind --daemon`");
 			rc = 1;
 		} else if (reminder_open(&r, mode) < 0) {
 			rc = 1;

@@ -1,0 +1,112 @@
+/*
+ * cli.c - messages, usage errors and loaders shared by the commands:
+ * see cli.h.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "config.h"
+#include "library.h"
+#include "routine.h"
+#include "safety.h"
+#include "util.h"
+
+void
+cli_vwarn(const char *fmt, va_list ap)
+{
+	fputs("unknot: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cli_vwarn(fmt, ap);
+	va_end(ap);
+}
+
+int
+cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cli_vwarn(fmt, ap);
+	va_end(ap);
+	fputs("Try 'unknot --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+int
+cli_load_safety(struct safety *cat)
+{
+	struct diags d = {0};
+	int rc = library_safety(cat, &d);
+	diags_print(&d, stderr);
+	diags_free(&d);
+	if (rc < 0) {
+		cli_warn("the safety catalogue has errors (see above): fix it before going on");
+		safety_free(cat);
+	}
+	return rc;
+}
+
+int
+cli_load_settings(struct safety *cat, struct config *cfg)
+{
+	if (cli_load_safety(cat) < 0)
+		return -1;
+	struct diags d = {0};
+	int rc = config_load(cfg, cat, &d);
+	diags_print(&d, stderr); /* warnings too */
+	diags_free(&d);
+	if (rc < 0) {
+		char *p = config_path();
+		cli_warn("%s has errors (see above): fix them, or move the file away to use the defaults", p);
+		free(p);
+		config_free(cfg);
+		safety_free(cat);
+	}
+	return rc;
+}
+
+struct routine *
+cli_load_routine(const char *arg, struct safety *cat, int *source_out, char **overrides_out)
+{
+	struct library lib = {0};
+	const char *path = arg;
+	int source = SOURCE_PATH;
+	char *overrides = NULL;
+	if (!routine_arg_is_path(arg)) {
+		library_scan(&lib);
+		const struct entry *e = library_find(&lib, arg);
+		if (e == NULL) {
+			cli_warn("no routine called '%s' (`unknot list` shows them all)", arg);
+			library_free(&lib);
+			return NULL;
+		}
+		path = e->path;
+		source = e->source;
+		overrides = e->overrides ? xstrdup(e->overrides) : NULL;
+	}
+	struct diags d = {0};
+	struct routine *r = routine_load(path, cat, &d);
+	diags_print(&d, stderr);
+	if (r == NULL)
+		cli_warn("%s has %zu error%s: fix %s and try again", path, d.errors, d.errors == 1 ? "" : "s",
+		    d.errors == 1 ? "it" : "them");
+	diags_free(&d);
+	if (source_out)
+		*source_out = source;
+	if (overrides_out)
+		*overrides_out = overrides;
+	else
+		free(overrides);
+	library_free(&lib);
+	return r;
+}
+
