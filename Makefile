@@ -74,7 +74,7 @@ SYS_LIB  = build/libunknot-sys.a
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
 BUILD_PKGS = pkg-config libncurses-dev libconfig-dev libsdl2-mixer-dev
-TEST_PKGS  = libcriterion-dev tmux groff-base procps
+TEST_PKGS  = libcriterion-dev tmux groff-base procps zsh
 FUZZ_PKGS  = clang libclang-rt-dev
 
 .PHONY: all run check bench fuzz install uninstall clean deps test-deps fuzz-deps unit e2e lint-man layers

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "config.h"
 #include "library.h"
@@ -30,6 +31,20 @@ cli_warn(const char *fmt, ...)
 	va_end(ap);
 }
 
+static char command[64] = "unknot";
+
+void
+cli_set_command(const char *name)
+{
+	snprintf(command, sizeof command, "%s", name);
+}
+
+const char *
+cli_command(void)
+{
+	return command;
+}
+
 int
 cli_usage_error(const char *fmt, ...)
 {
@@ -37,7 +52,10 @@ cli_usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	cli_vwarn(fmt, ap);
 	va_end(ap);
-	fputs("Try 'unknot --help' for more information.\n", stderr);
+	if (strcmp(command, "unknot") == 0)
+		fputs("Try 'unknot --help' for more information.\n", stderr);
+	else
+		fprintf(stderr, "Try 'unknot help %s' for more information.\n", command);
 	return EXIT_USAGE;
 }
 

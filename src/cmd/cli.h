@@ -16,8 +16,12 @@
 /* "unknot: " + message on stderr. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_vwarn(const char *fmt, va_list ap);
-/* "unknot: MESSAGE" and a pointer to --help on stderr; returns EXIT_USAGE. */
+/* "unknot: MESSAGE" and a pointer to the command's help on stderr;
+ * returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The command running ("run", "remind snooze"), set by the dispatcher. */
+void cli_set_command(const char *name);
+const char *cli_command(void);
 
 struct routine;
 struct safety;

@@ -154,25 +154,10 @@ write_atomic(const char *path, const char *text, bool replace, const char **why)
 	return rc;
 }
 
-int
-cmd_new(int argc, char **argv)
+static int
+new_exec(const struct cmd_args *a)
 {
-	const char *name = NULL, *from = NULL;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--from") == 0) {
-			if (i + 1 >= argc)
-				return cli_usage_error("--from needs a ROUTINE");
-			from = argv[++i];
-		} else if (argv[i][0] == '-') {
-			return cli_usage_error("new: unknown option '%s'", argv[i]);
-		} else if (name) {
-			return cli_usage_error("new takes one NAME");
-		} else {
-			name = argv[i];
-		}
-	}
-	if (name == NULL)
-		return cli_usage_error("new needs a NAME, such as my-back");
+	const char *name = a->argv[0], *from = args_get(a, "from");
 	const char *why = name_problem(name);
 	if (why)
 		return cli_usage_error("'%s': %s", name, why);
@@ -258,11 +243,10 @@ ask_again(void)
 	return line[0] != 'n' && line[0] != 'N';
 }
 
-int
-cmd_edit(int argc, char **argv)
+static int
+edit_exec(const struct cmd_args *a)
 {
-	if (argc != 1)
-		return cli_usage_error(argc ? "edit takes one ROUTINE" : "edit needs a ROUTINE");
+	char *const *argv = a->argv;
 	struct safety cat = {0};
 	if (cli_load_safety(&cat) < 0)
 		return 1;
@@ -367,3 +351,30 @@ out:
 	safety_free(&cat);
 	return rc;
 }
+
+static const struct cmd_option new_options[] = {
+	{"from", ARG_ROUTINE, "ROUTINE", "start from a copy of that routine instead of the template", 0, 0, NULL},
+	{0},
+};
+
+const struct cmd_entry cmd_new_entry = {
+	.name = "new",
+	.args = "NAME",
+	.summary = "start a routine file of your own (a template, or a copy)",
+	.details = "NAME is lower-case letters, digits, - and _, such as my-back.\n",
+	.options = new_options,
+	.min_args = 1,
+	.max_args = 1,
+	.arg_kind = ARG_NAME,
+	.exec = new_exec,
+};
+
+const struct cmd_entry cmd_edit_entry = {
+	.name = "edit",
+	.args = "ROUTINE",
+	.summary = "edit a routine in $VISUAL/$EDITOR; saved only once it checks",
+	.min_args = 1,
+	.max_args = 1,
+	.arg_kind = ARG_ROUTINE,
+	.exec = edit_exec,
+};

@@ -84,21 +84,13 @@ parse_date(const char *s, time_t *out)
 }
 
 
-int
-cmd_history(int argc, char **argv)
+static int
+history_exec(const struct cmd_args *a)
 {
-	struct printer p = {.utf8 = text_utf8()};
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--csv") == 0) {
-			p.csv = true;
-		} else if (strcmp(argv[i], "--since") == 0 || strncmp(argv[i], "--since=", 8) == 0) {
-			const char *v = argv[i][7] == '=' ? argv[i] + 8 : (i + 1 < argc ? argv[++i] : NULL);
-			if (v == NULL || parse_date(v, &p.since) < 0)
-				return cli_usage_error("--since needs a date as YYYY-MM-DD");
-		} else {
-			return cli_usage_error("history: unknown argument '%s'", argv[i]);
-		}
-	}
+	struct printer p = {.utf8 = text_utf8(), .csv = args_has(a, "csv")};
+	const char *since = args_get(a, "since");
+	if (since && parse_date(since, &p.since) < 0)
+		return cli_usage_error("--since '%s': give a date as YYYY-MM-DD", since);
 	if (p.csv)
 		printf("time,routine,outcome,seconds,pain_before,pain_after\n");
 	char *path = history_path();
@@ -113,11 +105,10 @@ cmd_history(int argc, char **argv)
 	return rc < 0 ? 1 : 0;
 }
 
-int
-cmd_stats(int argc, char **argv)
+static int
+stats_exec(const struct cmd_args *a)
 {
-	if (argc > 0)
-		return cli_usage_error("stats takes no arguments");
+	(void)a;
 	struct stats s;
 	struct diags d = {0};
 	int rc = stats_load(&s, time(NULL), &d);
@@ -130,3 +121,22 @@ cmd_stats(int argc, char **argv)
 	stats_free(&s);
 	return rc < 0 ? 1 : 0;
 }
+
+static const struct cmd_option history_options[] = {
+	{"since", ARG_DATE, "DATE", "only what happened from that day on (YYYY-MM-DD)", 0, 0, NULL},
+	{"csv", ARG_NONE, NULL, "comma-separated values with a header, for spreadsheets", 0, 0, NULL},
+	{0},
+};
+
+const struct cmd_entry cmd_history_entry = {
+	.name = "history",
+	.summary = "past sessions and reminders",
+	.options = history_options,
+	.exec = history_exec,
+};
+
+const struct cmd_entry cmd_stats_entry = {
+	.name = "stats",
+	.summary = "streaks, minutes per week, pain before and after",
+	.exec = stats_exec,
+};

@@ -18,11 +18,10 @@
 #include "text.h"
 #include "util.h"
 
-int
-cmd_list(int argc, char **argv)
+static int
+list_exec(const struct cmd_args *a)
 {
-	if (argc > 0)
-		return cli_usage_error("list takes no arguments");
+	(void)a;
 	struct safety cat = {0};
 	if (cli_load_safety(&cat) < 0)
 		return 1;
@@ -125,17 +124,15 @@ print_list(const char *label, char **v)
 	buf_free(&b);
 }
 
-int
-cmd_show(int argc, char **argv)
+static int
+show_exec(const struct cmd_args *a)
 {
-	if (argc != 1)
-		return cli_usage_error(argc ? "show takes one ROUTINE" : "show needs a ROUTINE");
 	struct safety cat = {0};
 	if (cli_load_safety(&cat) < 0)
 		return 1;
 	int source;
 	char *overrides = NULL;
-	struct routine *r = cli_load_routine(argv[0], &cat, &source, &overrides);
+	struct routine *r = cli_load_routine(a->argv[0], &cat, &source, &overrides);
 	if (r == NULL) {
 		safety_free(&cat);
 		return 1;
@@ -179,44 +176,61 @@ cmd_show(int argc, char **argv)
 	return 0;
 }
 
-int
-cmd_check(int argc, char **argv)
+/*
+ * What `check ARG` reads: "-" is standard input; an existing file, or
+ * anything shaped like a path, is that file; otherwise a routine id, as
+ * for run, show and edit.  Returns the text (NULL after adding why to d)
+ * and the name diagnostics use.
+ */
+static char *
+check_read(const char *arg, struct library *lib, const char **name, size_t *len, struct diags *d)
 {
-	bool strict = false;
-	int i = 0;
-	for (; i < argc; i++) {
-		if (strcmp(argv[i], "--strict") == 0)
-			strict = true;
-		else if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error("check: unknown option '%s'", argv[i]);
-		else
-			break;
+	const char *why;
+	char *text;
+	*name = arg;
+	if (strcmp(arg, "-") == 0) {
+		*name = "<stdin>";
+		text = read_fd(STDIN_FILENO, LCFG_FILE_LIMIT, len, &why);
+	} else {
+		const char *path = arg;
+		if (!routine_arg_is_path(arg) && access(arg, F_OK) != 0) {
+			if (lib->dirs[0] == NULL)
+				library_scan(lib);
+			const struct entry *e = library_find(lib, arg);
+			if (e == NULL) {
+				diags_add(d, arg, 0, DIAG_ERROR, "no such file, and no routine with that id "
+				    "(`unknot list` shows them)");
+				return NULL;
+			}
+			path = *name = e->path;
+		}
+		text = read_file(path, LCFG_FILE_LIMIT, len, &why);
 	}
-	int nfiles = 0;
-	for (int j = i; j < argc; j++)
-		if (strcmp(argv[j], "--strict") != 0)
-			nfiles++;
-	if (nfiles == 0)
-		return cli_usage_error("check needs at least one FILE");
+	if (text == NULL)
+		diags_add(d, *name, 0, DIAG_ERROR, "cannot read: %s", why);
+	return text;
+}
 
+static int
+check_exec(const struct cmd_args *a)
+{
+	bool strict = args_has(a, "strict");
 	struct safety cat = {0};
 	if (cli_load_safety(&cat) < 0)
 		return 1;
+	struct library lib = {0};
 	int failed = 0;
-	for (; i < argc; i++) {
-		if (strcmp(argv[i], "--strict") == 0) {
-			strict = true;
-			continue;
-		}
+	for (int i = 0; i < a->argc; i++) {
 		struct diags d = {0};
-		struct routine *r = routine_load(argv[i], &cat, &d);
+		const char *name;
+		size_t len;
+		char *text = check_read(a->argv[i], &lib, &name, &len, &d);
+		struct routine *r = text ? routine_parse(name, text, len, &cat, &d) : NULL;
+		free(text);
 		for (size_t k = 0; r && k < r->nsteps; k++) {
 			char *found = r->steps[k].sound ? paths_find_sound(r->steps[k].sound) : NULL;
 			if (r->steps[k].sound && found == NULL)
-				diags_add(&d, argv[i], r->steps[k].line, DIAG_WARNING,
+				diags_add(&d, name, r->steps[k].line, DIAG_WARNING,
 				    "step %zu: sound '%s' not found in an audio folder (the start cue plays "
 				    "instead)", k + 1, r->steps[k].sound);
 			free(found);
@@ -227,21 +241,21 @@ cmd_check(int argc, char **argv)
 			failed++;
 		else if (d.n == 0) {
 			char t[16];
-			printf("%s: ok, %zu step%s, %s\n", argv[i], r->nsteps, r->nsteps == 1 ? "" : "s",
+			printf("%s: ok, %zu step%s, %s\n", name, r->nsteps, r->nsteps == 1 ? "" : "s",
 			    duration_clock(routine_seconds(r), t, sizeof t));
 		}
 		routine_free(r);
 		diags_free(&d);
 	}
+	library_free(&lib);
 	safety_free(&cat);
 	return failed ? 1 : 0;
 }
 
-int
-cmd_safety(int argc, char **argv)
+static int
+safety_exec(const struct cmd_args *a)
 {
-	if (argc > 0)
-		return cli_usage_error("safety takes no arguments");
+	(void)a;
 	struct safety cat = {0};
 	if (cli_load_safety(&cat) < 0)
 		return 1;
@@ -268,3 +282,43 @@ cmd_safety(int argc, char **argv)
 	safety_free(&cat);
 	return 0;
 }
+
+const struct cmd_entry cmd_list_entry = {
+	.name = "list",
+	.summary = "one line per routine: id, title, minutes, steps, where it comes from",
+	.exec = list_exec,
+};
+
+const struct cmd_entry cmd_show_entry = {
+	.name = "show",
+	.args = "ROUTINE",
+	.summary = "the plan as text: every step, side, rep, rest, and the total",
+	.min_args = 1,
+	.max_args = 1,
+	.arg_kind = ARG_ROUTINE,
+	.exec = show_exec,
+};
+
+static const struct cmd_option check_options[] = {
+	{"strict", ARG_NONE, NULL, "fail on warnings too", 0, 0, NULL},
+	{0},
+};
+
+const struct cmd_entry cmd_check_entry = {
+	.name = "check",
+	.args = "FILE...",
+	.summary = "validate routine files, compiler-style",
+	.details = "FILE is a routine file, a routine id (as for run), or - for standard input.\n"
+	    "Problems are printed as FILE:LINE: error: MESSAGE; a clean file gets one line.\n",
+	.options = check_options,
+	.min_args = 1,
+	.max_args = -1,
+	.arg_kind = ARG_ROUTINE,
+	.exec = check_exec,
+};
+
+const struct cmd_entry cmd_safety_entry = {
+	.name = "safety",
+	.summary = "red flags and the contraindication catalogue",
+	.exec = safety_exec,
+};

@@ -27,43 +27,12 @@ finish(int rc)
 	return 0;
 }
 
-static bool
-parse_speed(const char *s, double *out)
+static int
+run_exec(const struct cmd_args *a)
 {
-	char *end;
-	double v = strtod(s, &end);
-	if (end == s || *end != '\0' || !(v >= 0.1 && v <= 1000))
-		return false;
-	*out = v;
-	return true;
-}
-
-int
-cmd_run(int argc, char **argv)
-{
-	double speed = 1.0;
-	bool mute = false;
-	const char *name = NULL;
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--mute") == 0) {
-			mute = true;
-		} else if (strcmp(a, "--speed") == 0 || strncmp(a, "--speed=", 8) == 0) {
-			const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
-			if (v == NULL)
-				return cli_usage_error("--speed needs a number from 0.1 to 1000");
-			if (!parse_speed(v, &speed))
-				return cli_usage_error("--speed '%s': give a number from 0.1 to 1000", v);
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cli_usage_error("run: unknown option '%s'", a);
-		} else if (name) {
-			return cli_usage_error("run takes one ROUTINE");
-		} else {
-			name = a;
-		}
-	}
-	if (name == NULL)
-		return cli_usage_error("run needs a ROUTINE (`unknot list` shows them)");
+	double speed = args_number(a, "speed", 1.0);
+	bool mute = args_has(a, "mute");
+	const char *name = a->argv[0];
 
 	struct safety cat = {0};
 	struct config cfg = {0};
@@ -98,12 +67,10 @@ cmd_run(int argc, char **argv)
 	return status;
 }
 
-int
-cmd_home(int argc, char **argv)
+static int
+home_exec(const struct cmd_args *a)
 {
-	(void)argv;
-	if (argc > 0)
-		return cli_usage_error("unknown command");
+	(void)a;
 	struct safety cat = {0};
 	struct config cfg = {0};
 	if (cli_load_settings(&cat, &cfg) < 0)
@@ -121,3 +88,29 @@ cmd_home(int argc, char **argv)
 	safety_free(&cat);
 	return status;
 }
+
+static const struct cmd_option run_options[] = {
+	{"speed", ARG_NUMBER, "X", "run the clock X times faster (0.1 to 1000): a preview, not kept in history",
+	    0.1, 1000, (const char *const[]){"0.5", "2", "10", "100", NULL}},
+	{"mute", ARG_NONE, NULL, "no sound; the terminal bell stands in", 0, 0, NULL},
+	{0},
+};
+
+const struct cmd_entry cmd_run_entry = {
+	.name = "run",
+	.args = "ROUTINE",
+	.summary = "follow a routine, step by step",
+	.details = "A screening comes first, then the pain check-in, the player, and the end screen.\n"
+	    "Keys: space pause, n/p next/previous step, m mute, +/- volume, ? help, q stop.\n",
+	.options = run_options,
+	.min_args = 1,
+	.max_args = 1,
+	.arg_kind = ARG_ROUTINE,
+	.exec = run_exec,
+};
+
+const struct cmd_entry cmd_home_entry = {
+	.name = "",
+	.summary = "the home screen: browse routines and start one",
+	.exec = home_exec,
+};

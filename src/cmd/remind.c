@@ -433,79 +433,47 @@ talk(const char *request)
 	return status;
 }
 
+static const struct cmd_entry remind_snooze_entry;
+static const char *const snooze_examples[] = {"5m", "10m", "30m", "1h", NULL};
+
+/* The requests to the running reminder, one subcommand each. */
 static int
-set_duration(const char *opt, const char *v, int min, int *out)
+request_exec(const struct cmd_args *a)
 {
+	if (a->cmd != &remind_snooze_entry || a->argc == 0)
+		return talk(a->cmd->name);
 	long secs;
 	const char *why;
-	if (v == NULL)
-		return cli_usage_error("%s needs a duration such as 45m", opt);
-	if (duration_parse(v, &secs, &why) < 0)
-		return cli_usage_error("%s '%s': %s", opt, v, why);
-	if (secs < min)
-		return cli_usage_error("%s '%s': at least %ds", opt, v, min);
-	*out = (int)secs;
-	return 0;
+	if (duration_parse(a->argv[0], &secs, &why) < 0)
+		return cli_usage_error("snooze '%s': %s", a->argv[0], why);
+	char *req = xasprintf("snooze %s", a->argv[0]);
+	int rc = talk(req);
+	free(req);
+	return rc;
 }
 
-int
-cmd_remind(int argc, char **argv)
+static int
+remind_exec(const struct cmd_args *a)
 {
-	if (argc > 0 && argv[0][0] != '-') {
-		const char *sub = argv[0];
-		if (strcmp(sub, "status") == 0 || strcmp(sub, "skip") == 0 || strcmp(sub, "stop") == 0) {
-			if (argc > 1)
-				return cli_usage_error("remind %s takes no arguments", sub);
-			return talk(sub);
-		}
-		if (strcmp(sub, "snooze") == 0) {
-			if (argc > 2)
-				return cli_usage_error("remind snooze takes at most one duration");
-			long secs;
-			const char *why;
-			if (argc == 2 && duration_parse(argv[1], &secs, &why) < 0)
-				return cli_usage_error("snooze '%s': %s", argv[1], why);
-			char *req = argc == 2 ? xasprintf("snooze %s", argv[1]) : xstrdup("snooze");
-			int rc = talk(req);
-			free(req);
-			return rc;
-		}
-		return cli_usage_error("remind: unknown request '%s' (status, snooze, skip, stop)", sub);
-	}
-
+	if (a->argc > 0)
+		return cli_usage_error("remind: unknown request '%s' (status, snooze, skip, stop)", a->argv[0]);
 	struct safety cat = {0};
 	struct config cfg = {0};
 	if (cli_load_settings(&cat, &cfg) < 0)
 		return 1;
 
 	struct reminder r = {.today = -1};
-	bool daemon = false;
-	const char *hours = cfg.remind_hours, *days = cfg.remind_days, *routine = cfg.remind_routine;
-	r.sch.every = cfg.remind_every;
-	r.sch.snooze = cfg.remind_snooze;
+	bool daemon = args_has(a, "daemon");
+	const char *hours = args_get(a, "hours"), *days = args_get(a, "days"), *routine = args_get(a, "routine");
+	if (hours == NULL)
+		hours = cfg.remind_hours;
+	if (days == NULL)
+		days = cfg.remind_days;
+	if (routine == NULL)
+		routine = cfg.remind_routine;
+	r.sch.every = (int)args_number(a, "every", cfg.remind_every);
+	r.sch.snooze = (int)args_number(a, "snooze", cfg.remind_snooze);
 	int rc = 0;
-	for (int i = 0; i < argc && rc == 0; i++) {
-		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		if (strcmp(a, "--daemon") == 0) {
-			daemon = true;
-		} else if (strcmp(a, "--every") == 0) {
-			rc = set_duration(a, v, 1, &r.sch.every), i++;
-		} else if (strcmp(a, "--snooze") == 0) {
-			rc = set_duration(a, v, 1, &r.sch.snooze), i++;
-		} else if (strcmp(a, "--hours") == 0 || strcmp(a, "--days") == 0 || strcmp(a, "--routine") == 0) {
-			if (v == NULL)
-				rc = cli_usage_error("%s needs a value", a);
-			else if (a[2] == 'h')
-				hours = v;
-			else if (a[2] == 'd')
-				days = v;
-			else
-				routine = v;
-			i++;
-		} else {
-			rc = cli_usage_error("remind: unknown option '%s'", a);
-		}
-	}
 	const char *why;
 	if (rc == 0 && schedule_parse_hours(hours, &r.sch.start_min, &r.sch.end_min, &why) < 0)
 		rc = cli_usage_error("hours '%s': %s", hours, why);
@@ -578,3 +546,53 @@ out:
 	safety_free(&cat);
 	return rc;
 }
+
+static const struct cmd_entry remind_status_entry = {
+	.name = "status",
+	.summary = "when the next break is due, and today's breaks",
+	.exec = request_exec,
+};
+static const struct cmd_entry remind_snooze_entry = {
+	.name = "snooze",
+	.args = "[D]",
+	.summary = "move the next break later (by the snooze length, or D)",
+	.max_args = 1,
+	.arg_kind = ARG_DURATION,
+	.examples = snooze_examples,
+	.exec = request_exec,
+};
+static const struct cmd_entry remind_skip_entry = {
+	.name = "skip",
+	.summary = "skip the next break",
+	.exec = request_exec,
+};
+static const struct cmd_entry remind_stop_entry = {
+	.name = "stop",
+	.summary = "end the running reminder",
+	.exec = request_exec,
+};
+
+static const struct cmd_option remind_options[] = {
+	{"every", ARG_DURATION, "D", "a break every D of working time (default 45m)", 1, 24 * 3600,
+	    (const char *const[]){"20m", "30m", "45m", "1h", NULL}},
+	{"routine", ARG_ROUTINE, "ID", "the routine a break starts (default desk-reset)", 0, 0, NULL},
+	{"hours", ARG_TEXT, "HH:MM-HH:MM", "working hours (default 09:00-17:30)", 0, 0,
+	    (const char *const[]){"09:00-17:30", "08:00-18:00", NULL}},
+	{"days", ARG_TEXT, "mon-fri", "working days (default mon-fri)", 0, 0,
+	    (const char *const[]){"mon-fri", "daily", "sat,sun", NULL}},
+	{"snooze", ARG_DURATION, "D", "how long z or snooze postpones a break (default 10m)", 1, 24 * 3600,
+	    snooze_examples},
+	{"daemon", ARG_NONE, NULL, "run in the background and only notify", 0, 0, NULL},
+	{0},
+};
+
+const struct cmd_entry cmd_remind_entry = {
+	.name = "remind",
+	.summary = "posture-break reminders, in the foreground or as a daemon",
+	.options = remind_options,
+	.max_args = 1,
+	.more_usage = "status | snooze [D] | skip | stop",
+	.subcommands = (const struct cmd_entry *const[]){&remind_status_entry, &remind_snooze_entry,
+	    &remind_skip_entry, &remind_stop_entry, NULL},
+	.exec = remind_exec,
+};

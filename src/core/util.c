@@ -174,16 +174,23 @@ read_file(const char *path, size_t limit, size_t *lenp, const char **why)
 		close(fd);
 		return NULL;
 	}
-	size_t cap = (size_t)st.st_size + 1, len = 0;
+	char *s = read_fd(fd, limit, lenp, why);
+	close(fd);
+	return s;
+}
+
+char *
+read_fd(int fd, size_t limit, size_t *lenp, const char **why)
+{
+	size_t cap = 4096, len = 0;
 	char *s = xmalloc(cap);
 	for (;;) {
+		if (len > limit) {
+			*why = "is too large (the limit is 1 MiB)";
+			free(s);
+			return NULL;
+		}
 		if (len + 1 >= cap) {
-			if (cap > limit) {
-				*why = "is too large (the limit is 1 MiB)";
-				free(s);
-				close(fd);
-				return NULL;
-			}
 			cap *= 2;
 			s = xrealloc(s, cap);
 		}
@@ -193,14 +200,12 @@ read_file(const char *path, size_t limit, size_t *lenp, const char **why)
 				continue;
 			*why = strerror(errno);
 			free(s);
-			close(fd);
 			return NULL;
 		}
 		if (n == 0)
 			break;
 		len += (size_t)n;
 	}
-	close(fd);
 	s[len] = '\0';
 	if (lenp)
 		*lenp = len;

@@ -44,6 +44,9 @@ void buf_free(struct buf *b);
  * "larger than 1 MiB", ...).
  */
 char *read_file(const char *path, size_t limit, size_t *len, const char **why);
+/* The same from an open descriptor, to its end (standard input for
+ * `check -`); the caller closes fd. */
+char *read_fd(int fd, size_t limit, size_t *len, const char **why);
 
 /* Levenshtein distance, capped: returns cap+1 once it is certainly above. */
 size_t edit_distance(const char *a, const char *b, size_t cap);

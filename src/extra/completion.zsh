@@ -1,22 +1,22 @@
 #compdef unknot
-# zsh completion for unknot.  Installed by `make install` as
-# $(PREFIX)/share/zsh/site-functions/_unknot.
-_unknot_ids() { compadd -- ${(f)"$(unknot list 2>/dev/null | awk 'NR > 1 { print $1 }')"} }
+# zsh completion for unknot.  The program completes itself from its
+# command table (`unknot _complete CWORD WORD...`); this hands it the words
+# and lets zsh complete file names where it asks for them.
+# Installed by `make install` where zsh looks: vendor-completions for
+# PREFIX=/usr (Debian), site-functions otherwise.
+
 _unknot() {
-	local -a cmds
-	cmds=(run list show check new edit remind history stats safety)
-	if (( CURRENT == 2 )); then
-		compadd -- $cmds --help --version
-		return
-	fi
-	case $words[2] in
-	run) _arguments '--speed[clock speed]:speed' '--mute[no sound]' '1:routine:_unknot_ids' ;;
-	show|edit) _unknot_ids ;;
-	check) _arguments '--strict[fail on warnings]' '*:routine file:_files -g "*.routine"' ;;
-	new) _arguments '--from[copy a routine]:routine:_unknot_ids' '1:name' ;;
-	remind) _arguments '1:request:(status snooze skip stop)' '--every:interval' '--routine:routine:_unknot_ids' \
-		'--hours:hours' '--days:days' '--snooze:snooze' '--daemon' ;;
-	history) _arguments '--since:date' '--csv' ;;
-	esac
+	local line
+	local -a plain
+	for line in "${(@f)$(${words[1]} _complete $((CURRENT - 1)) "${words[@]}" 2>/dev/null)}"; do
+		case $line in
+		:routine-files) _files -g '*.routine(-.)' ;;
+		'') ;;
+		*) plain+=("$line") ;;
+		esac
+	done
+	(( $#plain )) && compadd -- "${plain[@]}"
+	return 0
 }
+
 _unknot "$@"

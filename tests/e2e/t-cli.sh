@@ -96,4 +96,51 @@ t "safety lists both red-flag lists" '[ $rc = 0 ] && has "$out" "Go to emergency
 t "safety lists every catalogue entry" '[ $(printf "%s\n" "$out" | grep -cE "^  [a-z-]+: ") -ge 11 ]'
 t "safety fits 80 columns" '[ $(printf "%s\n" "$out" | awk "length(\$0) > 80" | wc -l) = 0 ]'
 
+# --- the command table: getopt_long, per-command usage, help ----------------------------
+run_cli help run
+t "help CMD prints that command's usage" '[ $rc = 0 ] && has "$out" "^usage: unknot run ROUTINE \[--speed X\] \[--mute\]" && has "$out" "^  --mute"'
+run_cli run --help
+t "CMD --help prints the same" '[ $rc = 0 ] && has "$out" "^usage: unknot run ROUTINE" && ! has "$out" "unknot list"'
+run_cli remind snooze --help
+t "a subcommand has its own usage" '[ $rc = 0 ] && has "$out" "^usage: unknot remind snooze \[D\]"'
+run_cli help nothing
+t "help of an unknown command is a usage error" '[ $rc = 2 ] && has "$err" "no command called .nothing."'
+run_cli -h
+t "-h is --help" '[ $rc = 0 ] && has "$out" "^usage: unknot"'
+run_cli -V
+t "-V is --version, and names the licence" '[ $rc = 0 ] && has "$out" "^unknot [0-9]" && has "$out" "MIT"'
+run_cli run --speed=0 desk-reset
+t "--opt=value is checked like --opt value" '[ $rc = 2 ] && has "$err" "0.1 to 1000" && has "$err" "unknot help run"'
+run_cli run --speed abc desk-reset
+t "a value that is not a number is a usage error" '[ $rc = 2 ] && has "$err" "--speed .abc."'
+run_cli run --spe 2 </dev/null
+t "a unique abbreviation of an option works" '[ $rc = 2 ] && has "$err" "run needs ROUTINE"'
+run_cli run -- desk-reset </dev/null
+t "-- ends the options" '[ $rc = 1 ] && has "$err" "needs a terminal"'
+run_cli run desk-reset lower-back
+t "an extra argument is named" '[ $rc = 2 ] && has "$err" "lower-back. is one too many"'
+run_cli run --speed
+t "an option without its value is a usage error" '[ $rc = 2 ] && has "$err" "--speed needs a value"'
+run_cli list --frob
+t "an unknown option names the command" '[ $rc = 2 ] && has "$err" "^unknot: list: unknown option .--frob."'
+run_cli new --from=desk-reset
+t "--from=ROUTINE is read" '[ $rc = 2 ] && has "$err" "new needs NAME"'
+run_cli remind --every=0 --daemon
+t "--every=D is checked" '[ $rc = 2 ] && has "$err" "--every .0."'
+run_cli history --since=2026-13-01
+t "--since=DATE is checked" '[ $rc = 2 ] && has "$err" "--since .2026-13-01."'
+run_cli _table
+t "the command table names every command and option" 'has "$out" "^run	--speed$" && has "$out" "^remind	--daemon$" && has "$out" "^check$"'
+
+# --- check takes ids and standard input --------------------------------------------------
+run_cli check desk-reset
+t "check takes a routine id" '[ $rc = 0 ] && has "$out" "routines/desk-reset.routine: ok, 5 steps"'
+run_cli check no-such-thing
+t "check of an unknown id or file says both" '[ $rc = 1 ] && has "$err" "no-such-thing: error: no such file, and no routine with that id"'
+out=$("$UNKNOT" check - < routines/desk-reset.routine 2>"$E2E_TMP/stderr") && rc=0 || rc=$?
+t "check - reads standard input" '[ $rc = 0 ] && has "$out" "^<stdin>: ok, 5 steps"'
+out=$(printf 'version = 1;\ntitle = "x";\nsteps = ( { type = "stretch"; title = "a"; duration = "x"; } );\n' | "$UNKNOT" check - 2>"$E2E_TMP/stderr") && rc=0 || rc=$?
+err=$(cat "$E2E_TMP/stderr")
+t "check - names <stdin> in its diagnostics" '[ $rc = 1 ] && has "$err" "^<stdin>:3: error:"'
+
 finish
