@@ -25,6 +25,7 @@
 #include "duration.h"
 #include "history.h"
 #include "library.h"
+#include "loop.h"
 #include "paths.h"
 #include "routine.h"
 #include "safety.h"
@@ -62,6 +63,12 @@ runtime_file(const char *name)
 	char *p = xasprintf("%s/%s", dir, name);
 	free(dir);
 	return p;
+}
+
+static void
+on_listen(struct loop_source *src, short revents, long long now)
+{
+	reminder_serve(src->ctx);
 }
 
 int
@@ -106,6 +113,9 @@ reminder_open(struct reminder *r, const char *mode)
 		cli_warn("cannot listen on %s: %s", r->sock_path, strerror(errno));
 		return -1;
 	}
+	r->listen_src = (struct loop_source){.fd = r->listen_fd, .events = POLLIN,
+	    .deadline = LOOP_NEVER, .ready = on_listen, .ctx = r};
+	loop_add(&r->listen_src);
 	char who[128];
 	int n = snprintf(who, sizeof who, "pid %ld, %s\n", (long)getpid(), mode);
 	if (ftruncate(r->lock_fd, 0) < 0 || pwrite(r->lock_fd, who, (size_t)n, 0) < 0)
@@ -116,6 +126,7 @@ reminder_open(struct reminder *r, const char *mode)
 void
 reminder_close(struct reminder *r)
 {
+	loop_remove(&r->listen_src);
 	if (r->listen_fd >= 0) {
 		close(r->listen_fd);
 		unlink(r->sock_path);
@@ -349,41 +360,36 @@ reminder_serve(struct reminder *r)
 
 /* ---- the daemon -------------------------------------------------------- */
 
-static volatile sig_atomic_t got_term;
-
-static void
-on_term(int sig)
+static long long
+daemon_turn(void *ctx, long long now_mono)
 {
-	(void)sig;
-	got_term = 1;
+	struct reminder *r = ctx;
+	if (r->quit) {
+		loop_break(0);
+		return LOOP_NEVER;
+	}
+	time_t now = time(NULL);
+	reminder_refresh(r, now);
+	time_t due = reminder_due(r, now);
+	if (due <= now) {
+		reminder_alert(r);
+		/* nobody answers a daemon: the notification was the break */
+		schedule_break_taken(&r->sch, now);
+		due = reminder_due(r, now);
+	}
+	/* sleep until due, but wake once a minute to notice clock jumps */
+	long long wait = (long long)(due - now);
+	if (wait > 60)
+		wait = 60;
+	return now_mono + wait * 1000000;
 }
 
 static int
 daemon_loop(struct reminder *r)
 {
-	struct sigaction sa = {.sa_handler = on_term};
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	while (!got_term && !r->quit) {
-		time_t now = time(NULL);
-		reminder_refresh(r, now);
-		time_t due = reminder_due(r, now);
-		if (due <= now) {
-			reminder_alert(r);
-			/* nobody answers a daemon: the notification was the break */
-			schedule_break_taken(&r->sch, now);
-			continue;
-		}
-		/* sleep until due, but wake once a minute to notice clock jumps */
-		long long wait = (long long)(due - now) * 1000;
-		if (wait > 60000)
-			wait = 60000;
-		struct pollfd p = {r->listen_fd, POLLIN, 0};
-		if (poll(&p, 1, (int)wait) > 0)
-			reminder_serve(r);
-	}
+	if (loop_init() < 0)
+		return 1;
+	loop_run(daemon_turn, r);
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "config.h"
+#include "loop.h"
 #include "schedule.h"
 
 struct reminder {
@@ -21,6 +22,7 @@ struct reminder {
 	bool voice, sound;
 	int volume;
 	int listen_fd, lock_fd;
+	struct loop_source listen_src; /* served in every screen */
 	char *dir, *sock_path, *lock_path, *hist_path;
 	off_t hist_off;
 	int taken, snoozed, skipped;  /* today */

@@ -106,20 +106,13 @@ remind_key(void *ctx, int key, bool is_char, long long now_mono)
 	return UI_CONTINUE;
 }
 
-static void
-remind_fd(void *ctx)
-{
-	struct remind_ctx *c = ctx;
-	reminder_serve(c->r);
-}
-
 int
 ui_remind(struct reminder *r, const struct routine *routine, const struct safety *cat,
     const struct config *cfg)
 {
 	struct remind_ctx c = {.r = r};
 	struct ui_screen scr = {.draw = remind_draw, .key = remind_key, .tick = remind_tick,
-	    .ctx = &c, .fd = r->listen_fd, .on_fd = remind_fd};
+	    .ctx = &c};
 	int rc = ui_red_flags_once(cat);
 	while (rc == UI_OK) {
 		c.start = false;

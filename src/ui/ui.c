@@ -1,7 +1,6 @@
 /*
  * ui.c - the terminal and the event loop: see ui.h.
  */
-#define _GNU_SOURCE /* ppoll */
 #include "ui.h"
 
 #include <errno.h>
@@ -18,39 +17,22 @@
 #include <wctype.h>
 
 #include "clock.h"
+#include "loop.h"
 #include "text.h"
 #include "util.h"
 
 bool ui_utf8;
 
-static volatile sig_atomic_t got_winch, got_tstp, got_quit;
-static sigset_t handled, orig_mask;
 static bool active, dirty, colours;
-static int last_signal;
+static int hangup;            /* SIGHUP when the terminal went away */
 static SCREEN *scr;
 static int saved_stderr = -1;
+static struct ui_screen *cur; /* the innermost ui_run()'s screen */
+static struct loop_source term;
 
-static void
-on_signal(int sig)
-{
-	if (sig == SIGWINCH)
-		got_winch = 1;
-	else if (sig == SIGTSTP)
-		got_tstp = 1;
-	else
-		got_quit = sig;
-}
-
-static void
-catch_signal(int sig)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
-	sigaddset(&handled, sig);
-}
+static void on_keys(struct loop_source *src, short revents, long long now);
+static void on_winch(int sig, void *ctx);
+static void on_tstp(int sig, void *ctx);
 
 int
 ui_init(void)
@@ -60,22 +42,18 @@ ui_init(void)
 		return -1;
 	}
 	ui_utf8 = text_utf8();
-	/* Ours before curses': ncurses leaves handlers alone that are not SIG_DFL. */
-	sigemptyset(&handled);
-	catch_signal(SIGINT);
-	catch_signal(SIGTERM);
-	catch_signal(SIGHUP);
-	catch_signal(SIGTSTP);
-	catch_signal(SIGWINCH);
-	signal(SIGPIPE, SIG_IGN);
-	sigprocmask(SIG_BLOCK, &handled, &orig_mask);
+	/* The loop's signal set-up before curses': ncurses leaves handlers
+	 * alone that are not SIG_DFL. */
+	if (loop_init() < 0) {
+		fprintf(stderr, "unknot: cannot set up signals: %s\n", strerror(errno));
+		return -1;
+	}
 
 	scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
-		const char *term = getenv("TERM");
+		const char *term_name = getenv("TERM");
 		fprintf(stderr, "unknot: cannot use the terminal type '%s': set TERM to one this "
-		    "system knows, such as xterm-256color\n", term ? term : "");
-		sigprocmask(SIG_SETMASK, &orig_mask, NULL);
+		    "system knows, such as xterm-256color\n", term_name ? term_name : "");
 		return -1;
 	}
 	set_term(scr);
@@ -108,6 +86,11 @@ ui_init(void)
 		close(null);
 	active = true;
 	atexit(ui_end);
+	term = (struct loop_source){.fd = STDIN_FILENO, .events = POLLIN, .deadline = LOOP_NEVER,
+	    .ready = on_keys};
+	loop_add(&term);
+	loop_on_signal(SIGWINCH, on_winch, NULL);
+	loop_on_signal(SIGTSTP, on_tstp, NULL);
 	return 0;
 }
 
@@ -117,6 +100,9 @@ ui_end(void)
 	if (!active)
 		return;
 	active = false;
+	loop_remove(&term);
+	loop_on_signal(SIGWINCH, NULL, NULL);
+	loop_on_signal(SIGTSTP, NULL, NULL);
 	curs_set(1);
 	endwin();
 	fflush(stdout);
@@ -125,13 +111,12 @@ ui_end(void)
 		close(saved_stderr);
 		saved_stderr = -1;
 	}
-	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
 }
 
 int
 ui_last_signal(void)
 {
-	return last_signal;
+	return loop_signal() ? loop_signal() : hangup;
 }
 
 void
@@ -160,102 +145,96 @@ resize(void)
 	dirty = true;
 }
 
+static void
+on_winch(int sig, void *ctx)
+{
+	resize();
+}
+
 /* Ctrl-Z: let the screen stop its clock, give the terminal back, stop. */
 static void
-suspend(struct ui_screen *s)
+on_tstp(int sig, void *ctx)
 {
-	if (s->suspend)
+	struct ui_screen *s = cur;
+	if (s && s->suspend)
 		s->suspend(s->ctx, true, now_us());
 	endwin();
 	fflush(stdout);
-	struct sigaction dfl, mine;
-	memset(&dfl, 0, sizeof dfl);
-	dfl.sa_handler = SIG_DFL;
-	sigaction(SIGTSTP, &dfl, &mine);
-	sigset_t tstp;
-	sigemptyset(&tstp);
-	sigaddset(&tstp, SIGTSTP);
-	raise(SIGTSTP);                           /* pending: SIGTSTP is blocked */
-	sigprocmask(SIG_UNBLOCK, &tstp, NULL);    /* stops here until SIGCONT */
-	sigprocmask(SIG_BLOCK, &tstp, NULL);
-	sigaction(SIGTSTP, &mine, NULL);
+	loop_suspend(); /* until fg */
 	reset_prog_mode();
 	resize();
-	if (s->suspend)
+	if (s && s->suspend)
 		s->suspend(s->ctx, false, now_us());
+}
+
+/* The terminal is readable: every key waiting goes to the current screen. */
+static void
+on_keys(struct loop_source *src, short revents, long long now)
+{
+	if (revents & (POLLHUP | POLLERR | POLLNVAL)) {
+		hangup = SIGHUP; /* the terminal went away */
+		loop_break(UI_SIGNAL);
+		return;
+	}
+	wint_t wc;
+	int r;
+	while ((r = wget_wch(stdscr, &wc)) != ERR) {
+		dirty = true;
+		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
+			continue; /* curses has already taken the new size */
+		if (cur == NULL)
+			continue;
+		int result = cur->key(cur->ctx, (int)wc, r != KEY_CODE_YES, now_us());
+		if (result != UI_CONTINUE) {
+			loop_break(result);
+			return;
+		}
+	}
+}
+
+/* One screen's run: tick, then redraw when something changed. */
+struct run {
+	struct ui_screen *s;
+	long long wake;
+};
+
+static long long
+turn(void *ctx, long long now)
+{
+	struct run *run = ctx;
+	struct ui_screen *s = run->s;
+	if (now >= run->wake)
+		dirty = true; /* the screen's time moved on */
+	run->wake = LOOP_NEVER;
+	if (s->tick) {
+		int result = UI_CONTINUE;
+		run->wake = s->tick(s->ctx, now, &result);
+		if (result != UI_CONTINUE) {
+			loop_break(result);
+			return LOOP_NEVER;
+		}
+	}
+	if (dirty) {
+		erase();
+		if (!ui_too_small())
+			s->draw(s->ctx);
+		refresh();
+		dirty = false;
+	}
+	return run->wake;
 }
 
 int
 ui_run(struct ui_screen *s)
 {
+	struct ui_screen *outer = cur;
+	struct run run = {.s = s, .wake = LOOP_NEVER};
+	cur = s;
 	dirty = true;
-	for (;;) {
-		if (got_quit) {
-			last_signal = got_quit;
-			got_quit = 0;
-			return UI_SIGNAL;
-		}
-		if (got_tstp) {
-			got_tstp = 0;
-			suspend(s);
-		}
-		if (got_winch) {
-			got_winch = 0;
-			resize();
-		}
-		long long now = now_us(), wake = LLONG_MAX;
-		if (s->tick) {
-			int result = UI_CONTINUE;
-			wake = s->tick(s->ctx, now, &result);
-			if (result != UI_CONTINUE)
-				return result;
-		}
-		if (dirty) {
-			erase();
-			if (!ui_too_small())
-				s->draw(s->ctx);
-			refresh();
-			dirty = false;
-		}
-		struct pollfd pfds[2] = {{.fd = STDIN_FILENO, .events = POLLIN}, {.fd = s->fd, .events = POLLIN}};
-		struct pollfd *pfd = &pfds[0];
-		struct timespec ts, *tsp = NULL;
-		if (wake != LLONG_MAX) {
-			long long left = wake - now_us();
-			if (left < 0)
-				left = 0;
-			ts.tv_sec = left / 1000000;
-			ts.tv_nsec = (left % 1000000) * 1000;
-			tsp = &ts;
-		}
-		int n = ppoll(pfds, s->on_fd ? 2 : 1, tsp, &orig_mask);
-		if (n < 0)
-			continue; /* a signal: the flags are seen at the top */
-		if (n == 0) {
-			dirty = true; /* the screen's time moved on */
-			continue;
-		}
-		if (s->on_fd && (pfds[1].revents & POLLIN))
-			s->on_fd(s->ctx);
-		if (pfd->revents == 0)
-			continue;
-		if (pfd->revents & (POLLHUP | POLLERR | POLLNVAL)) {
-			last_signal = SIGHUP; /* the terminal went away */
-			return UI_SIGNAL;
-		}
-		wint_t wc;
-		int r;
-		while ((r = wget_wch(stdscr, &wc)) != ERR) {
-			if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
-				dirty = true; /* curses has already taken the new size */
-				continue;
-			}
-			dirty = true;
-			int result = s->key(s->ctx, (int)wc, r != KEY_CODE_YES, now_us());
-			if (result != UI_CONTINUE)
-				return result;
-		}
-	}
+	int rc = loop_run(turn, &run);
+	cur = outer;
+	dirty = true;
+	return rc == LOOP_SIGNAL ? UI_SIGNAL : rc;
 }
 
 attr_t

@@ -1,14 +1,16 @@
 /*
- * ui.h - the terminal: ncurses set-up and tear-down, the one event loop
- * every screen runs in, signals, resizing, and drawing helpers.
+ * ui.h - the terminal: ncurses set-up and tear-down, the screens' place
+ * in the event loop (sys/loop.h), resizing, and drawing helpers.
  *
  * A screen is a table of functions (draw, key, tick, suspend) over its own
- * context, like ncdu's screens.  ui_run() loops until key() or tick()
- * returns a result: it sleeps in ppoll() until the screen's next wake-up
- * time, a key or a signal, redraws when something changed, handles
- * SIGWINCH (resize), SIGTSTP (suspend, telling the screen so that a clock
- * can stop), and returns UI_SIGNAL on SIGINT, SIGTERM or SIGHUP.  Signal
- * handlers only set flags.
+ * context, like ncdu's screens.  ui_run() runs the process's one loop
+ * until key() or tick() returns a result: the terminal is a source of
+ * that loop (registered by ui_init()), the screen's tick is the loop's
+ * turn, and it redraws when something changed.  Every other source
+ * registered with the loop (the reminder's socket and its clients) is
+ * served while any screen shows.  SIGWINCH resizes, SIGTSTP suspends
+ * (telling the screen, so that a clock can stop), and SIGINT, SIGTERM
+ * or SIGHUP end every ui_run() with UI_SIGNAL.
  */
 #ifndef UNKNOT_UI_H
 #define UNKNOT_UI_H
@@ -30,21 +32,19 @@ struct ui_screen {
 	/* Called before the process stops (true) and after it continues. */
 	void (*suspend)(void *ctx, bool stopping, long long now);
 	void *ctx;
-	/* Optional: another descriptor to watch, and what to do when it is
-	 * readable (on_fd NULL: none). */
-	int fd;
-	void (*on_fd)(void *ctx);
 };
 
 /* Colour pairs / roles. */
 enum ui_role { ROLE_NORMAL, ROLE_TITLE, ROLE_CAUTION, ROLE_STOP, ROLE_BAR, ROLE_DIM, ROLE_KEY, ROLE_GOOD };
 
-/* Set the terminal up.  Returns 0, or -1 with a message printed. */
+/* Set the terminal up (and the loop's signals).  Returns 0, or -1 with a
+ * message printed. */
 int ui_init(void);
 /* Put the terminal back as it was (safe to call twice). */
 void ui_end(void);
 int ui_run(struct ui_screen *s);
-/* The signal that ended the last ui_run() with UI_SIGNAL. */
+/* The signal that ended the last ui_run() with UI_SIGNAL (SIGHUP when
+ * the terminal went away). */
 int ui_last_signal(void);
 void ui_dirty(void);
 /* Ring the bell and flash the screen: the stand-in for sound. */

@@ -29,6 +29,8 @@ keys s
 expect_screen "s starts the routine, screening first" "Before you start: Short test routine"
 keys y
 expect_screen "the player runs" "Step 1/2"
+run_cli remind status
+t "status is answered while the routine plays" '[ $rc = 0 ] && printf "%s" "$out" | grep -q "every 3s"'
 expect_screen "to the end" "Routine complete" 15
 keys x
 expect_screen "then it is back to waiting" "Today: 1 taken, 1 snoozed, 1 skipped"
