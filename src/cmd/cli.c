@@ -83,9 +83,8 @@ cli_load_settings(struct safety *cat, struct config *cfg)
 	diags_print(&d, stderr); /* warnings too */
 	diags_free(&d);
 	if (rc < 0) {
-		char *p = config_path();
-		cli_warn("%s has errors (see above): fix them, or move the file away to use the defaults", p);
-		free(p);
+		cli_warn("your settings have errors (see above): fix them, or move the file away to "
+		    "use the defaults");
 		config_free(cfg);
 		safety_free(cat);
 	}
@@ -93,11 +92,11 @@ cli_load_settings(struct safety *cat, struct config *cfg)
 }
 
 struct routine *
-cli_load_routine(const char *arg, struct safety *cat, int *source_out, char **overrides_out)
+cli_load_routine(const char *arg, struct safety *cat, enum source *source_out, char **overrides_out)
 {
 	struct library lib = {0};
 	const char *path = arg;
-	int source = SOURCE_PATH;
+	enum source source = SOURCE_PATH;
 	char *overrides = NULL;
 	if (!routine_arg_is_path(arg)) {
 		library_scan(&lib);

@@ -11,6 +11,8 @@
 
 #include <stdarg.h>
 
+#include "library.h"
+
 #define EXIT_USAGE 2
 
 /* "unknot: " + message on stderr. */
@@ -39,7 +41,7 @@ int cli_load_settings(struct safety *cat, struct config *cfg);
  * and returns NULL.  *source_out (may be NULL) gets the enum source;
  * *overrides_out (may be NULL) the path it overrides, owned by the caller.
  */
-struct routine *cli_load_routine(const char *arg, struct safety *cat, int *source_out,
+struct routine *cli_load_routine(const char *arg, struct safety *cat, enum source *source_out,
     char **overrides_out);
 
 #endif

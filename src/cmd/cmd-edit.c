@@ -168,7 +168,7 @@ new_exec(const struct cmd_args *a)
 		if (cli_load_safety(&cat) < 0)
 			return 1;
 		char *over = NULL;
-		int source;
+		enum source source;
 		struct routine *r = cli_load_routine(from, &cat, &source, &over);
 		free(over);
 		safety_free(&cat);

@@ -28,7 +28,12 @@ list_exec(const struct cmd_args *a)
 	struct library lib;
 	library_scan(&lib);
 	if (lib.n == 0) {
-		cli_warn("no routines found in %s, %s or %s", lib.dirs[0], lib.dirs[1], lib.dirs[2]);
+		struct buf where = {0};
+		for (size_t i = 0; i < lib.ndirs; i++)
+			buf_addf(&where, "%s%s", i == 0 ? "" : i + 1 == lib.ndirs ? " or " : ", ",
+			    lib.dirs[i].path);
+		cli_warn("no routines found in %s", where.s ? where.s : "any folder");
+		buf_free(&where);
 		library_free(&lib);
 		safety_free(&cat);
 		return 1;
@@ -130,7 +135,7 @@ show_exec(const struct cmd_args *a)
 	struct safety cat = {0};
 	if (cli_load_safety(&cat) < 0)
 		return 1;
-	int source;
+	enum source source;
 	char *overrides = NULL;
 	struct routine *r = cli_load_routine(a->argv[0], &cat, &source, &overrides);
 	if (r == NULL) {
@@ -194,7 +199,7 @@ check_read(const char *arg, struct library *lib, const char **name, size_t *len,
 	} else {
 		const char *path = arg;
 		if (!routine_arg_is_path(arg) && access(arg, F_OK) != 0) {
-			if (lib->dirs[0] == NULL)
+			if (lib->dirs == NULL)
 				library_scan(lib);
 			const struct entry *e = library_find(lib, arg);
 			if (e == NULL) {

@@ -69,10 +69,10 @@ config_path(void)
 	return p;
 }
 
-int
-config_load_file(struct config *c, const char *path, const struct safety *cat, struct diags *d)
+/* One file's keys over what c holds. */
+static int
+apply_file(struct config *c, const char *path, const struct safety *cat, struct diags *d)
 {
-	config_defaults(c);
 	if (access(path, F_OK) != 0)
 		return 0;
 	size_t errors = d->errors;
@@ -94,8 +94,8 @@ config_load_file(struct config *c, const char *path, const struct safety *cat, s
 		snprintf(where, sizeof where, "%s: ", groups[i].name);
 		lcfg_walk(g, groups[i].keys, groups[i].n, c, path, where, d);
 	}
-	if (cat) {
-		const config_setting_t *list = config_lookup(&cfg, "health.conditions");
+	const config_setting_t *list = config_lookup(&cfg, "health.conditions");
+	if (cat && list) { /* this file's list, not an earlier file's */
 		for (size_t i = 0; c->conditions && c->conditions[i]; i++) {
 			if (safety_find(cat, c->conditions[i]))
 				continue;
@@ -111,10 +111,38 @@ config_load_file(struct config *c, const char *path, const struct safety *cat, s
 }
 
 int
+config_load_file(struct config *c, const char *path, const struct safety *cat, struct diags *d)
+{
+	config_defaults(c);
+	return apply_file(c, path, cat, d);
+}
+
+char **
+config_files(void)
+{
+	char **sys = paths_system_config_dirs();
+	char **files = xcalloc(1, sizeof *files);
+	for (size_t i = strv_len(sys); i-- > 0;) {
+		char *p = xasprintf("%s/config", sys[i]);
+		files = strv_push(files, p);
+		free(p);
+	}
+	strv_free(sys);
+	char *user = config_path();
+	files = strv_push(files, user);
+	free(user);
+	return files;
+}
+
+int
 config_load(struct config *c, const struct safety *cat, struct diags *d)
 {
-	char *path = config_path();
-	int rc = config_load_file(c, path, cat, d);
-	free(path);
+	config_defaults(c);
+	char **files = config_files();
+	int rc = 0;
+	for (char **f = files; *f; f++)
+		if (apply_file(c, *f, cat, d) < 0)
+			rc = -1;
+	strv_free(files);
 	return rc;
 }

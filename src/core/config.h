@@ -1,7 +1,9 @@
 /*
- * config.h - the user's settings, from $XDG_CONFIG_HOME/unknot/config
- * (libconfig, groups audio, health and remind).  A missing file means
- * the defaults.  Problems are diagnostics, as for routine files; the
+ * config.h - the user's settings (libconfig, groups audio, health and
+ * remind): the defaults, then each $XDG_CONFIG_DIRS folder's unknot/config
+ * from the last named to the first (a system-wide /etc/xdg/unknot/config
+ * by default), then $XDG_CONFIG_HOME/unknot/config; a later file wins key
+ * by key.  A missing file means the defaults.  Problems are diagnostics, as for routine files; the
  * caller decides whether to go on.  config_free() releases the strings.
  */
 #ifndef UNKNOT_CONFIG_H
@@ -27,14 +29,18 @@ struct config {
 	char *remind_hours, *remind_days, *remind_routine;
 };
 
-/* Defaults, then the file if it exists.  Returns 0, or -1 on errors (the
- * defaults stay in place for what could not be read).  cat may be NULL;
- * otherwise unknown condition ids are warned about. */
+/* Defaults, then every file of config_files() that exists.  Returns 0, or
+ * -1 on errors (the defaults stay in place for what could not be read).
+ * cat may be NULL; otherwise unknown condition ids are warned about. */
 int config_load(struct config *c, const struct safety *cat, struct diags *d);
-/* The same from a given path (for tests). */
+/* The files config_load() reads, in that order (the user's last), whether
+ * or not they exist; strv_free(). */
+char **config_files(void);
+/* Defaults, then one file (for tests). */
 int config_load_file(struct config *c, const char *path, const struct safety *cat, struct diags *d);
 void config_defaults(struct config *c);
 void config_free(struct config *c);
+/* The user's own file, $XDG_CONFIG_HOME/unknot/config. */
 char *config_path(void);
 
 #endif

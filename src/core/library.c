@@ -4,17 +4,26 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "paths.h"
 #include "routine.h"
 #include "util.h"
 
+static const char *const source_names[] = {
+	[SOURCE_BUNDLED] = "bundled",
+	[SOURCE_SYSTEM] = "system",
+	[SOURCE_DATA] = "data",
+	[SOURCE_USER] = "user",
+	[SOURCE_PATH] = "file",
+};
+_Static_assert(ARRAY_LEN(source_names) == SOURCE_COUNT, "a name for every source");
+
 const char *
-source_name(int source)
+source_name(enum source source)
 {
-	static const char *const names[] = {"bundled", "data", "user", "file"};
-	return source >= 0 && source < 4 ? names[source] : "?";
+	return source < SOURCE_COUNT ? source_names[source] : "?";
 }
 
 int
@@ -39,7 +48,7 @@ by_name(const void *a, const void *b)
 }
 
 static void
-scan_dir(struct library *lib, const char *dir, int source)
+scan_dir(struct library *lib, const char *dir, enum source source)
 {
 	DIR *dp = opendir(dir);
 	if (dp == NULL)
@@ -86,14 +95,26 @@ by_id(const void *a, const void *b)
 }
 
 void
-library_scan_dirs(struct library *lib, const char *const dirs[3])
+library_scan_dirs(struct library *lib, const struct library_dir *dirs, size_t n)
 {
 	memset(lib, 0, sizeof *lib);
-	for (int i = 0; i < 3; i++) {
-		if (dirs[i] == NULL)
+	lib->dirs = xcalloc(n ? n : 1, sizeof *lib->dirs);
+	struct stat seen[n ? n : 1];
+	size_t nseen = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (dirs[i].path == NULL)
 			continue;
-		lib->dirs[i] = xstrdup(dirs[i]);
-		scan_dir(lib, dirs[i], i);
+		struct stat st;
+		if (stat(dirs[i].path, &st) == 0) {
+			bool again = false;
+			for (size_t k = 0; k < nseen; k++)
+				again |= seen[k].st_dev == st.st_dev && seen[k].st_ino == st.st_ino;
+			if (again)
+				continue;
+			seen[nseen++] = st;
+		}
+		lib->dirs[lib->ndirs++] = (struct library_dir){xstrdup(dirs[i].path), dirs[i].source};
+		scan_dir(lib, dirs[i].path, dirs[i].source);
 	}
 	if (lib->n > 1)
 		qsort(lib->v, lib->n, sizeof *lib->v, by_id);
@@ -103,14 +124,19 @@ void
 library_scan(struct library *lib)
 {
 	char *data = paths_data_dir(), *udata = paths_user_data_dir(), *conf = paths_config_dir();
-	char *dirs[3] = {
-		xasprintf("%s/routines", data),
-		xasprintf("%s/routines", udata),
-		xasprintf("%s/routines", conf),
-	};
-	library_scan_dirs(lib, (const char *const *)dirs);
-	for (int i = 0; i < 3; i++)
-		free(dirs[i]);
+	char **sys = paths_system_data_dirs();
+	size_t nsys = strv_len(sys), n = 0;
+	struct library_dir *dirs = xcalloc(nsys + 3, sizeof *dirs);
+	dirs[n++] = (struct library_dir){xasprintf("%s/routines", data), SOURCE_BUNDLED};
+	for (size_t i = nsys; i-- > 0;)
+		dirs[n++] = (struct library_dir){xasprintf("%s/routines", sys[i]), SOURCE_SYSTEM};
+	dirs[n++] = (struct library_dir){xasprintf("%s/routines", udata), SOURCE_DATA};
+	dirs[n++] = (struct library_dir){xasprintf("%s/routines", conf), SOURCE_USER};
+	library_scan_dirs(lib, dirs, n);
+	for (size_t i = 0; i < n; i++)
+		free(dirs[i].path);
+	free(dirs);
+	strv_free(sys);
 	free(data);
 	free(udata);
 	free(conf);
@@ -125,8 +151,9 @@ library_free(struct library *lib)
 		free(lib->v[i].overrides);
 	}
 	free(lib->v);
-	for (int i = 0; i < 3; i++)
-		free(lib->dirs[i]);
+	for (size_t i = 0; i < lib->ndirs; i++)
+		free(lib->dirs[i].path);
+	free(lib->dirs);
 	memset(lib, 0, sizeof *lib);
 }
 

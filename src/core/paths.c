@@ -106,6 +106,33 @@ paths_runtime_dir(void)
 	return xasprintf("/tmp/unknot-%ld", (long)getuid());
 }
 
+static char **
+xdg_list(const char *var, const char *fallback)
+{
+	const char *v = getenv(var);
+	if (v == NULL || *v == '\0')
+		v = fallback;
+	char **out = xcalloc(1, sizeof *out);
+	while (*v) {
+		size_t n = strcspn(v, ":");
+		size_t keep = n;
+		while (keep > 1 && v[keep - 1] == '/')
+			keep--;
+		if (v[0] == '/') {
+			char *dir = xasprintf("%.*s/unknot", keep == 1 ? 0 : (int)keep, v);
+			out = strv_push(out, dir);
+			free(dir);
+		}
+		v += n;
+		if (*v == ':')
+			v++;
+	}
+	return out;
+}
+
+char **paths_system_data_dirs(void) { return xdg_list("XDG_DATA_DIRS", "/usr/local/share/:/usr/share/"); }
+char **paths_system_config_dirs(void) { return xdg_list("XDG_CONFIG_DIRS", "/etc/xdg"); }
+
 int
 paths_mkdirs(const char *dir, int mode)
 {

@@ -20,6 +20,14 @@ char *paths_config_dir(void);
 char *paths_user_data_dir(void);
 char *paths_state_dir(void);
 char *paths_runtime_dir(void);
+/*
+ * The system-wide folders of the XDG base directory spec, each + "/unknot",
+ * most important first: $XDG_DATA_DIRS (default /usr/local/share/:/usr/share/)
+ * and $XDG_CONFIG_DIRS (default /etc/xdg).  Relative entries are ignored.
+ * A NULL-terminated vector (strv_free).
+ */
+char **paths_system_data_dirs(void);
+char **paths_system_config_dirs(void);
 /* A step's own sound file: $XDG_DATA_HOME/unknot/audio/NAME, else the
  * bundled audio/NAME; NULL when neither exists or NAME is not a plain
  * file name. */

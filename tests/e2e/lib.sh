@@ -6,6 +6,8 @@ TOP=$PWD
 E2E_TMP=$(mktemp -d /tmp/unknot-e2e.XXXXXX)
 export HOME=$E2E_TMP/home XDG_CONFIG_HOME=$E2E_TMP/config XDG_DATA_HOME=$E2E_TMP/data
 export XDG_STATE_HOME=$E2E_TMP/state XDG_RUNTIME_DIR=$E2E_TMP/run
+# nothing from the machine's /etc/xdg or /usr/share counts in a test
+export XDG_CONFIG_DIRS=$E2E_TMP/etc-xdg XDG_DATA_DIRS=$E2E_TMP/share
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 # The red flags are shown the first time the UI opens; t-screens.sh tests

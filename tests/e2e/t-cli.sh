@@ -44,6 +44,26 @@ run_cli list
 t "list names a broken user file and fails" '[ $rc = 1 ] && has "$err" "broken.routine has errors"'
 rm -rf "$XDG_CONFIG_HOME/unknot/routines"
 
+# XDG_DATA_DIRS: routines in each folder's unknot/routines, the first named
+# winning; the user's folders win over them
+mkdir -p "$E2E_TMP/sys1/unknot/routines" "$E2E_TMP/sys2/unknot/routines"
+sed 's/title = "Desk reset";/title = "Site desk reset";/' routines/desk-reset.routine > "$E2E_TMP/sys2/unknot/routines/site-reset.routine"
+sed 's/title = "Desk reset";/title = "First site reset";/' routines/desk-reset.routine > "$E2E_TMP/sys1/unknot/routines/site-reset.routine"
+sed 's/title = "Desk reset";/title = "Only in sys2";/' routines/desk-reset.routine > "$E2E_TMP/sys2/unknot/routines/only2.routine"
+XDG_DATA_DIRS=relative:$E2E_TMP/sys1:$E2E_TMP/sys2/ run_cli list
+t "list reads routines from XDG_DATA_DIRS, the first folder winning" \
+	'[ $rc = 0 ] && has "$out" "^site-reset  *First site reset .* system$" && has "$out" "^only2  *Only in sys2 .* system$"'
+mkdir -p "$XDG_DATA_HOME/unknot/routines"
+cp "$E2E_TMP/sys2/unknot/routines/only2.routine" "$XDG_DATA_HOME/unknot/routines/"
+XDG_DATA_DIRS=$E2E_TMP/sys1:$E2E_TMP/sys2 run_cli show only2
+t "XDG_DATA_HOME wins over XDG_DATA_DIRS" 'has "$out" "^only2 (data: .*" && has "$out" "^overrides .*sys2/unknot/routines/only2.routine"'
+# installed: DATADIR is /usr/local/share/unknot, and /usr/local/share is in XDG_DATA_DIRS
+mkdir -p "$E2E_TMP/inst/unknot" && ln -s "$TOP/routines" "$E2E_TMP/inst/unknot/routines"
+XDG_DATA_DIRS=$E2E_TMP/inst:$E2E_TMP/sys1 UNKNOT_DATA_DIR=$E2E_TMP/inst/unknot run_cli list
+t "the bundled folder named in XDG_DATA_DIRS is read once, as bundled" \
+	'[ $rc = 0 ] && has "$out" "^desk-reset .* bundled$" && ! has "$out" "desk-reset .* system$"'
+rm -rf "$XDG_DATA_HOME/unknot/routines"
+
 run_cli check routines/desk-reset.routine tests/data/good/full.routine
 t "check of good files exits 0 with one line each" '[ $rc = 0 ] && [ $(printf "%s\n" "$out" | grep -c ": ok, ") = 2 ]'
 run_cli check

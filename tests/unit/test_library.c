@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "library.h"
+#include "paths.h"
 #include "util.h"
 
 static char root[] = "/tmp/unknot-lib-XXXXXX";
@@ -52,10 +53,21 @@ teardown(void)
 
 TestSuite(library, .init = setup, .fini = teardown);
 
+/* The three test folders as the bundled, data and user folders. */
+static const struct library_dir *
+three(void)
+{
+	static struct library_dir ld[3];
+	ld[0] = (struct library_dir){dirs[0], SOURCE_BUNDLED};
+	ld[1] = (struct library_dir){dirs[1], SOURCE_DATA};
+	ld[2] = (struct library_dir){dirs[2], SOURCE_USER};
+	return ld;
+}
+
 Test(library, reads_only_routine_files_sorted_by_id)
 {
 	struct library lib;
-	library_scan_dirs(&lib, (const char *const *)dirs);
+	library_scan_dirs(&lib, three(), 3);
 	cr_assert_eq(lib.n, 3);
 	cr_assert_str_eq(lib.v[0].id, "a");
 	cr_assert_str_eq(lib.v[1].id, "b");
@@ -66,7 +78,7 @@ Test(library, reads_only_routine_files_sorted_by_id)
 Test(library, later_folders_override_earlier_ones)
 {
 	struct library lib;
-	library_scan_dirs(&lib, (const char *const *)dirs);
+	library_scan_dirs(&lib, three(), 3);
 	const struct entry *a = library_find(&lib, "a");
 	cr_assert_not_null(a);
 	cr_assert_eq(a->source, SOURCE_USER);
@@ -84,9 +96,11 @@ Test(library, later_folders_override_earlier_ones)
 
 Test(library, missing_folders_are_fine)
 {
-	const char *none[3] = {"/nonexistent/a", NULL, "/nonexistent/b"};
+	const struct library_dir none[] = {
+		{"/nonexistent/a", SOURCE_BUNDLED}, {NULL, SOURCE_DATA}, {"/nonexistent/b", SOURCE_USER},
+	};
 	struct library lib;
-	library_scan_dirs(&lib, none);
+	library_scan_dirs(&lib, none, ARRAY_LEN(none));
 	cr_assert_eq(lib.n, 0);
 	library_free(&lib);
 }
@@ -96,4 +110,62 @@ Test(library, tells_ids_from_paths)
 	cr_assert(routine_arg_is_path("./x"));
 	cr_assert(routine_arg_is_path("x.routine"));
 	cr_assert(!routine_arg_is_path("lower-back"));
+}
+
+/* XDG_DATA_DIRS: each folder's unknot/routines counts, the first named
+ * being the most important; the user's folders still win; relative
+ * entries are ignored, and a folder named twice (the bundled one, often)
+ * is read once. */
+Test(library, reads_xdg_data_dirs_in_the_specs_order)
+{
+	char *sys1 = xasprintf("%s/sys1", root), *sys2 = xasprintf("%s/sys2", root);
+	char *r1 = xasprintf("%s/unknot/routines", sys1), *r2 = xasprintf("%s/unknot/routines", sys2);
+	char *cmd = xasprintf("mkdir -p '%s' '%s'", r1, r2);
+	cr_assert_eq(system(cmd), 0);
+	touch(r1, "s.routine");
+	touch(r2, "s.routine");
+	touch(r2, "t.routine");
+	touch(r1, "a.routine"); /* the user's a.routine still wins */
+	char *list = xasprintf("relative/dir:%s:%s/:%s/../bundled/..", sys1, sys2, dirs[0]);
+	setenv("XDG_DATA_DIRS", list, 1);
+	char **sys = paths_system_data_dirs();
+	cr_assert_eq(strv_len(sys), 3, "the relative entry is ignored");
+	char *want = xasprintf("%s/unknot", sys1);
+	cr_assert_str_eq(sys[0], want);
+	free(want);
+	want = xasprintf("%s/unknot", sys2);
+	cr_assert_str_eq(sys[1], want, "a trailing slash is not doubled");
+	free(want);
+	strv_free(sys);
+
+	struct library_dir ld[] = {
+		{dirs[0], SOURCE_BUNDLED}, {r2, SOURCE_SYSTEM}, {r1, SOURCE_SYSTEM},
+		{dirs[0], SOURCE_SYSTEM}, {dirs[1], SOURCE_DATA}, {dirs[2], SOURCE_USER},
+	};
+	struct library lib;
+	library_scan_dirs(&lib, ld, ARRAY_LEN(ld));
+	const struct entry *s = library_find(&lib, "s");
+	cr_assert_not_null(s);
+	char *p1 = xasprintf("%s/s.routine", r1);
+	cr_assert_str_eq(s->path, p1, "the first folder of XDG_DATA_DIRS wins over the next");
+	cr_assert_eq(s->source, SOURCE_SYSTEM);
+	cr_assert_str_eq(source_name(s->source), "system");
+	cr_assert_eq(library_find(&lib, "t")->source, SOURCE_SYSTEM);
+	cr_assert_eq(library_find(&lib, "a")->source, SOURCE_USER);
+	cr_assert_eq(library_find(&lib, "b")->source, SOURCE_BUNDLED, "a folder read twice keeps its first source");
+	cr_assert_eq(lib.ndirs, 5, "the bundled folder named again is read once");
+	library_free(&lib);
+	unsetenv("XDG_DATA_DIRS");
+	sys = paths_system_data_dirs();
+	cr_assert_eq(strv_len(sys), 2);
+	cr_assert_str_eq(sys[0], "/usr/local/share/unknot", "the spec's default when unset");
+	cr_assert_str_eq(sys[1], "/usr/share/unknot");
+	strv_free(sys);
+	setenv("XDG_CONFIG_DIRS", "", 1);
+	sys = paths_system_config_dirs();
+	cr_assert_eq(strv_len(sys), 1);
+	cr_assert_str_eq(sys[0], "/etc/xdg/unknot", "the spec's default when empty");
+	strv_free(sys);
+	unsetenv("XDG_CONFIG_DIRS");
+	free(p1), free(list), free(cmd), free(r1), free(r2), free(sys1), free(sys2);
 }
