@@ -5,25 +5,45 @@
 #   make check      build, then run every test
 #   make bench      print speed and memory figures
 #   make fuzz       fuzz the routine loader (FUZZ_SECONDS=60)
-#   make install    PREFIX=/usr/local DESTDIR= MANDIR=$(PREFIX)/share/man
+#   make install    PREFIX=/usr/local DESTDIR= (and the folders below)
+#   make uninstall  remove what install put there, file by file
+#   make dist       unknot-VERSION.tar.gz; make distcheck builds and checks it
 #
-# Missing Debian packages are installed first (apt-get as root, sudo when
-# available; otherwise the command to run is printed).  V=1 shows commands.
+# Missing Debian packages (the compiler too) are installed first: apt-get as
+# root, `sudo -n` when that needs no password; otherwise the command to run
+# is printed.  Nothing is installed when pkg-config and the tools already
+# find everything, or with DEPS=no (for packagers: the build never touches
+# the network then).  V=1 shows commands; CFLAGS, CPPFLAGS, LDFLAGS and CC
+# are yours.
 
 VERSION    = 0.1.0
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
-DATADIR   ?= $(PREFIX)/share/unknot
-LIBDIR    ?= $(PREFIX)/lib/unknot
-MANDIR    ?= $(PREFIX)/share/man
-UNITDIR   ?= $(PREFIX)/lib/systemd/user
-BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+DATADIR   ?= $(PREFIX)/share
+LIBDIR    ?= $(PREFIX)/lib
+MANDIR    ?= $(DATADIR)/man
+# the package's own folders
+PKGDATADIR ?= $(DATADIR)/unknot
+PKGLIBDIR  ?= $(LIBDIR)/unknot
+# where systemd, the shells and the desktop look for what they load
+ifneq ($(filter $(HOME)/%,$(PREFIX)),)
+UNITDIR   ?= $(DATADIR)/systemd/user
+else
+UNITDIR   ?= $(LIBDIR)/systemd/user
+endif
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ifeq ($(PREFIX),/usr)
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/vendor-completions
+else
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+endif
+APPDIR    ?= $(DATADIR)/applications
 DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
 CC        ?= cc
 CLANG     ?= clang
 FUZZ_SECONDS ?= 60
+DEPS      ?= yes
 
 ifeq ($(CI),true)
 WERROR = -Werror
@@ -36,7 +56,7 @@ CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw)
 BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -O2 -g \
 	-Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter $(WERROR) \
-	-DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' -DMODULEDIR='"$(LIBDIR)"' \
+	-DVERSION='"$(VERSION)"' -DDATADIR='"$(PKGDATADIR)"' -DMODULEDIR='"$(PKGLIBDIR)"' \
 	$(CONFIG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
 ifeq ($(V),1)
@@ -73,19 +93,23 @@ CORE_LIB = build/libunknot-core.a
 SYS_LIB  = build/libunknot-sys.a
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
-BUILD_PKGS = pkg-config libncurses-dev libconfig-dev libsdl2-mixer-dev
-TEST_PKGS  = libcriterion-dev tmux groff-base procps zsh
-FUZZ_PKGS  = clang libclang-rt-dev
+# What the build and the tests need, as CHECK:PACKAGE pairs: cmd:NAME is a
+# command on PATH, pc:NAME a pkg-config module, file:PATH a file.
+BUILD_DEPS = cmd:$(CC):gcc file:/usr/include/stdio.h:libc6-dev cmd:$(PKG_CONFIG):pkg-config \
+	pc:ncursesw:libncurses-dev pc:libconfig:libconfig-dev pc:SDL2_mixer:libsdl2-mixer-dev
+TEST_DEPS  = pc:criterion:libcriterion-dev cmd:tmux:tmux cmd:groff:groff-base cmd:pgrep:procps \
+	cmd:zsh:zsh cmd:mandoc:mandoc cmd:desktop-file-validate:desktop-file-utils
+FUZZ_DEPS  = cmd:$(CLANG):clang file:$(shell $(CLANG) -print-resource-dir 2>/dev/null)/lib/linux/libclang_rt.fuzzer-$(shell uname -m).a:libclang-rt-dev
 
-.PHONY: all run check bench fuzz install uninstall clean deps test-deps fuzz-deps unit e2e lint-man layers
+.PHONY: all run check bench fuzz install uninstall dist distcheck clean deps test-deps fuzz-deps unit e2e lint-man layers packaging
 
-all: build/unknot build/unknot-audio.so build/unknot-remind.service
+all: build/unknot build/unknot-audio.so build/unknot-remind.service build/man/unknot.1 build/man/unknot-routine.5
 
 # The install paths are compiled in: rebuild what holds them when they change
 # (so that `make install PREFIX=/usr` after a plain `make` is right).
 build/paths.stamp: FORCE | build/obj
-	@echo '$(DATADIR) $(LIBDIR) $(BINDIR)' | cmp -s - $@ 2>/dev/null || \
-	  echo '$(DATADIR) $(LIBDIR) $(BINDIR)' > $@
+	@echo '$(PKGDATADIR) $(PKGLIBDIR) $(BINDIR)' | cmp -s - $@ 2>/dev/null || \
+	  echo '$(PKGDATADIR) $(PKGLIBDIR) $(BINDIR)' > $@
 build/obj/core/paths.o: build/paths.stamp
 .PHONY: FORCE
 FORCE:
@@ -93,35 +117,49 @@ FORCE:
 build/unknot-remind.service: src/extra/unknot-remind.service.in build/paths.stamp | build/obj
 	$(Q)sed 's|@BINDIR@|$(BINDIR)|g' src/extra/unknot-remind.service.in > $@
 
-# $(call ensure,PACKAGES): install what dpkg says is missing.
+# The man pages name the folders of the default prefix; the installed ones
+# name the folders really used.
+build/man/%: man/% build/paths.stamp
+	@mkdir -p build/man
+	$(Q)sed -e 's|/usr/local/share/unknot|$(PKGDATADIR)|g' -e 's|/usr/local/lib/unknot|$(PKGLIBDIR)|g' \
+	  -e 's|/usr/local/bin|$(BINDIR)|g' $< > $@
+
+# $(call ensure,DEPS): install the packages whose check fails.
 define ensure
-	@if command -v dpkg-query >/dev/null 2>&1; then \
-	  need=""; for p in $(1); do \
-	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || need="$$need $$p"; \
-	  done; \
-	  if [ -n "$$need" ]; then \
-	    if [ "$$(id -u)" = 0 ]; then \
-	      echo "Installing:$$need"; \
-	      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$need) >/dev/null || exit 1; \
-	    elif command -v sudo >/dev/null 2>&1; then \
-	      echo "Installing with sudo:$$need"; \
-	      sudo apt-get install -y$$need || exit 1; \
-	    else \
-	      echo "unknot needs these Debian packages:$$need"; \
-	      echo "Install them as root, then run make again:"; \
-	      echo "  apt-get install$$need"; \
-	      exit 1; \
-	    fi; \
-	  fi; \
+	@need=""; for d in $(1); do \
+	  pkg=$${d##*:}; what=$${d%:*}; kind=$${what%%:*}; name=$${what#*:}; \
+	  case $$kind in \
+	  cmd) command -v "$$name" >/dev/null 2>&1 ;; \
+	  pc) $(PKG_CONFIG) --exists "$$name" 2>/dev/null ;; \
+	  file) [ -e "$$name" ] ;; \
+	  esac || need="$$need $$pkg"; \
+	done; \
+	[ -z "$$need" ] && exit 0; \
+	if [ "$(DEPS)" = no ]; then \
+	  echo "unknot needs these Debian packages (DEPS=no: not installing):$$need"; exit 1; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "unknot needs (as Debian calls them):$$need"; \
+	  echo "Install their equivalents, then run make again."; exit 1; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing:$$need"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$need) >/dev/null || exit 1; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	  echo "Installing with sudo:$$need"; \
+	  (sudo -n apt-get update -qq && sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$need) >/dev/null || exit 1; \
+	else \
+	  echo "unknot needs these Debian packages:$$need"; \
+	  echo "Install them as root, then run make again:"; \
+	  echo "  sudo apt-get install$$need"; \
+	  exit 1; \
 	fi
 endef
 
 deps:
-	$(call ensure,$(BUILD_PKGS))
+	$(call ensure,$(BUILD_DEPS))
 test-deps: deps
-	$(call ensure,$(TEST_PKGS))
+	$(call ensure,$(TEST_DEPS))
 fuzz-deps: deps
-	$(call ensure,$(FUZZ_PKGS))
+	$(call ensure,$(FUZZ_DEPS))
 
 # One rule per layer: its include path is its contract.
 define layer_rule
@@ -192,8 +230,12 @@ lint-man: build/unknot | test-deps
 	@echo "== man pages"
 	$(Q)tests/man-lint.sh
 
+packaging: all | test-deps
+	@echo "== packaging (dist, install, uninstall)"
+	$(Q)tests/install.sh
+
 check: all
-	$(Q)$(MAKE) --no-print-directory layers unit lint-man e2e
+	$(Q)$(MAKE) --no-print-directory layers unit lint-man packaging e2e
 
 # ---- figures and fuzzing ---------------------------------------------
 
@@ -224,27 +266,78 @@ fuzz: build/fuzz-routine
 
 # ---- install ----------------------------------------------------------
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/routines $(DESTDIR)$(DATADIR)/audio \
-	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
-	install -d $(DESTDIR)$(LIBDIR)
-	install -m 755 build/unknot $(DESTDIR)$(BINDIR)/unknot
-	install -m 644 build/unknot-audio.so $(DESTDIR)$(LIBDIR)/unknot-audio.so
-	install -m 644 audio/*.wav $(DESTDIR)$(DATADIR)/audio/
-	install -m 644 routines/*.routine routines/safety.cfg $(DESTDIR)$(DATADIR)/routines/
-	install -m 644 man/unknot.1 $(DESTDIR)$(MANDIR)/man1/unknot.1
-	install -m 644 man/unknot-routine.5 $(DESTDIR)$(MANDIR)/man5/unknot-routine.5
-	install -d $(DESTDIR)$(UNITDIR)
-	install -m 644 build/unknot-remind.service $(DESTDIR)$(UNITDIR)/unknot-remind.service
-	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
-	install -m 644 src/extra/completion.bash $(DESTDIR)$(BASHCOMPDIR)/unknot
-	install -m 644 src/extra/completion.zsh $(DESTDIR)$(ZSHCOMPDIR)/_unknot
+# Every installed file as SOURCE:MODE:DESTINATION.  install writes the list
+# of what it installed to $(MANIFEST); uninstall removes those files, one by
+# one, and the package's own folders once they are empty: never a folder
+# that holds anything else.
+MANIFEST = $(PKGDATADIR)/install-manifest
+INSTALL_FILES = build/unknot:755:$(BINDIR)/unknot \
+	build/unknot-audio.so:644:$(PKGLIBDIR)/unknot-audio.so \
+	$(foreach f,$(sort $(wildcard audio/*.wav)),$(f):644:$(PKGDATADIR)/audio/$(notdir $(f))) \
+	$(foreach f,$(sort $(wildcard routines/*.routine)) routines/safety.cfg,$(f):644:$(PKGDATADIR)/routines/$(notdir $(f))) \
+	build/man/unknot.1:644:$(MANDIR)/man1/unknot.1 \
+	build/man/unknot-routine.5:644:$(MANDIR)/man5/unknot-routine.5 \
+	build/unknot-remind.service:644:$(UNITDIR)/unknot-remind.service \
+	src/extra/completion.bash:644:$(BASHCOMPDIR)/unknot \
+	src/extra/completion.zsh:644:$(ZSHCOMPDIR)/_unknot \
+	src/extra/unknot.desktop:644:$(APPDIR)/unknot.desktop
+PKG_DIRS = $(PKGDATADIR)/audio $(PKGDATADIR)/routines $(PKGDATADIR) $(PKGLIBDIR)
+# the names of what we install: a manifest line must end in one of them
+INSTALL_NAMES = $(sort $(foreach s,$(INSTALL_FILES),$(notdir $(lastword $(subst :, ,$(s))))) install-manifest)
 
+install: all
+	@set -e; : > build/install-manifest; for spec in $(INSTALL_FILES); do \
+	  src=$${spec%%:*}; rest=$${spec#*:}; mode=$${rest%%:*}; dest=$${rest#*:}; \
+	  echo "  INSTALL $(DESTDIR)$$dest"; \
+	  install -d "$(DESTDIR)$${dest%/*}"; install -m "$$mode" "$$src" "$(DESTDIR)$$dest"; \
+	  echo "$$dest" >> build/install-manifest; \
+	done; \
+	echo "$(MANIFEST)" >> build/install-manifest; \
+	for d in $(PKG_DIRS); do echo "$$d/" >> build/install-manifest; done; \
+	install -m 644 build/install-manifest "$(DESTDIR)$(MANIFEST)"
+
+# What the manifest lists is removed, file by file, then the package's own
+# folders it lists once they are empty.  A line is taken only when it is a
+# plain path under the prefix ending in a name we install (or, for a folder,
+# in unknot/, unknot/audio/ or unknot/routines/), so that a damaged or
+# hostile manifest cannot name anything else.  Without a manifest, the
+# files this Makefile would install are removed.
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/unknot $(DESTDIR)$(MANDIR)/man1/unknot.1 \
-	  $(DESTDIR)$(MANDIR)/man5/unknot-routine.5 $(DESTDIR)$(UNITDIR)/unknot-remind.service \
-	  $(DESTDIR)$(BASHCOMPDIR)/unknot $(DESTDIR)$(ZSHCOMPDIR)/_unknot
-	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
+	@set -e; m="$(DESTDIR)$(MANIFEST)"; \
+	if [ -f "$$m" ]; then list=$$(cat "$$m"); \
+	else list="$(foreach s,$(INSTALL_FILES),$(lastword $(subst :, ,$(s)))) $(MANIFEST) $(PKG_DIRS:%=%/)"; fi; \
+	for f in $$list; do \
+	  case "$$f" in *..*|*//*|*[!A-Za-z0-9_./+-]*) echo "  skip $$f (not a plain path)"; continue ;; esac; \
+	  case "$$f" in "$(PREFIX)"/*|"$(BINDIR)"/*|"$(DATADIR)"/*|"$(LIBDIR)"/*|"$(MANDIR)"/*) ;; \
+	  *) echo "  skip $$f (outside the prefix)"; continue ;; esac; \
+	  case "$$f" in */unknot/|*/unknot/audio/|*/unknot/routines/) continue ;; esac; \
+	  ok=; for n in $(INSTALL_NAMES); do case "$$f" in */"$$n") ok=1 ;; esac; done; \
+	  case "$$f" in */audio/*.wav|*/routines/*.routine) ok=1 ;; esac; \
+	  [ -n "$$ok" ] || { echo "  skip $$f (not a file unknot installs)"; continue; }; \
+	  if [ -f "$(DESTDIR)$$f" ] || [ -L "$(DESTDIR)$$f" ]; then echo "  RM      $(DESTDIR)$$f"; rm -f "$(DESTDIR)$$f"; fi; \
+	done; \
+	for f in $$list; do case "$$f" in *..*) ;; */unknot/audio/|*/unknot/routines/) \
+	  rmdir "$(DESTDIR)$$f" 2>/dev/null || true ;; esac; done; \
+	for f in $$list; do case "$$f" in *..*) ;; */unknot/) rmdir "$(DESTDIR)$$f" 2>/dev/null || true ;; esac; done
+
+# ---- dist ---------------------------------------------------------------
+
+DISTNAME = unknot-$(VERSION)
+# The files git tracks, as they are in the work tree (so that distcheck tests
+# what is about to be committed), in a tarball that is the same every time.
+dist:
+	@set -e; if [ -d .git ] || [ -f .git ]; then files=$$(git ls-files); \
+	else files=$$(find . -path ./build -prune -o -name '*.tar.gz' -prune -o -type f -print | sed 's|^\./||'); fi; \
+	tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
+	  --transform 's|^|$(DISTNAME)/|' -czf $(DISTNAME).tar.gz $$files; \
+	echo "  DIST    $(DISTNAME).tar.gz"
+
+# Unpack the tarball and run every test in it.
+distcheck: dist
+	rm -rf build/distcheck && mkdir -p build/distcheck
+	tar -xzf $(DISTNAME).tar.gz -C build/distcheck
+	$(MAKE) -C build/distcheck/$(DISTNAME) check
+	@echo "$(DISTNAME).tar.gz builds and passes make check when unpacked"
 
 clean:
 	rm -rf build
