@@ -42,7 +42,7 @@ t "install puts the program, module, data and man pages under the prefix" \
 t "the unit goes where systemd looks, naming /usr/bin" 'grep -q "^ExecStart=/usr/bin/unknot " "$D/usr/lib/systemd/user/unknot-remind.service"'
 t "zsh completion goes where Debian's zsh looks" '[ -f "$D/usr/share/zsh/vendor-completions/_unknot" ]'
 t "bash completion and the desktop entry are installed" '[ -f "$D/usr/share/bash-completion/completions/unknot" ] && [ -f "$D/usr/share/applications/unknot.desktop" ]'
-t "the man page names /usr's folders, not /usr/local's" 'grep -q "/usr/share/unknot/routines/" "$D/usr/share/man/man1/unknot.1" && ! grep -q "/usr/local" "$D/usr/share/man/man1/unknot.1"'
+t "the man page names /usr's folders, not /usr/local's" 'grep -q "/usr/share/unknot/routines/" "$D/usr/share/man/man1/unknot.1" && ! grep -q "/usr/local/share/unknot" "$D/usr/share/man/man1/unknot.1"'
 t "the program has /usr's data folder compiled in" 'strings "$D/usr/bin/unknot" | grep -qx "/usr/share/unknot"'
 t "a manifest lists what was installed" '[ $(grep -c . "$D/usr/share/unknot/install-manifest") -ge 20 ]'
 
