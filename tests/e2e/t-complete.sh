@@ -14,7 +14,7 @@ complete_to() { # NAME TEXT WANT [tabs]
 	keys Tab
 	[ "${4:-1}" = 2 ] && { sleep 0.3; keys Tab; }
 	_i=0
-	while [ $_i -lt 60 ]; do
+	while [ $_i -lt 200 ]; do  # up to 10 s: a loaded machine is slow to draw
 		if line | grep -qF -- "$3"; then ok "$1"; return; fi
 		sleep 0.05; _i=$((_i + 1))
 	done
@@ -24,10 +24,14 @@ complete_to() { # NAME TEXT WANT [tabs]
 lists() { # NAME TEXT WANT...
 	_name=$1 _text=$2; shift 2
 	keys C-u "$_text" Tab Tab
-	sleep 0.5
-	_s=$(screen)
-	_missing=""
-	for _w in "$@"; do printf '%s\n' "$_s" | grep -qF -- "$_w" || _missing="$_missing $_w"; done
+	_i=0
+	while :; do  # until every word is listed, up to 10 s
+		_s=$(screen)
+		_missing=""
+		for _w in "$@"; do printf '%s\n' "$_s" | grep -qF -- "$_w" || _missing="$_missing $_w"; done
+		[ -z "$_missing" ] || [ $_i -ge 200 ] && break
+		sleep 0.05; _i=$((_i + 1))
+	done
 	if [ -z "$_missing" ]; then ok "$_name"; else bad "$_name" "missing:$_missing" "screen was:" "$_s"; fi
 	keys C-c
 }
