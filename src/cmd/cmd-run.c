@@ -19,10 +19,10 @@
 
 /* The exit status for the way a TUI ended. */
 static int
-finish(int rc)
+finish(enum nav rc)
 {
-	ui_end();
-	if (rc == UI_SIGNAL)
+	ui_term_close();
+	if (rc == NAV_SIGNAL)
 		return 128 + ui_last_signal();
 	return 0;
 }
@@ -51,12 +51,11 @@ run_exec(const struct cmd_args *a)
 	if (sc.refuse) {
 		cli_warn("not starting '%s': you declared '%s' (%s) in your config, and this routine "
 		    "must not be done then. %s", r->id, sc.refuse->id, sc.refuse->title, sc.refuse->advice);
-	} else if (ui_init() == 0) {
+	} else if (ui_term_open() == 0) {
 		struct audio *audio = audio_new(cfg.audio_enabled && !mute, cfg.voice, cfg.volume);
-		struct follow_opts o = {.speed = speed, .audio = audio};
-		int rc = ui_red_flags_once(&cat);
-		if (rc == UI_OK)
-			rc = ui_follow(r, &cat, &cfg, &o);
+		enum nav rc = ui_red_flags_once(&cat);
+		if (rc == NAV_OK)
+			rc = ui_flow(r, &cat, &cfg, speed, audio);
 		status = finish(rc);
 		audio_free(audio);
 	}
@@ -76,12 +75,12 @@ home_exec(const struct cmd_args *a)
 	if (cli_load_settings(&cat, &cfg) < 0)
 		return 1;
 	int status = 1;
-	if (ui_init() == 0) {
+	if (ui_term_open() == 0) {
 		struct audio *audio = audio_new(cfg.audio_enabled, cfg.voice, cfg.volume);
-		int rc = ui_red_flags_once(&cat);
-		if (rc == UI_OK)
+		enum nav rc = ui_red_flags_once(&cat);
+		if (rc == NAV_OK)
 			rc = ui_home(&cat, &cfg, audio);
-		status = finish(rc == UI_QUIT ? UI_OK : rc);
+		status = finish(rc == NAV_QUIT ? NAV_OK : rc);
 		audio_free(audio);
 	}
 	config_free(&cfg);

@@ -536,10 +536,10 @@ remind_exec(const struct cmd_args *a)
 			rc = 1;
 		} else if (reminder_open(&r, mode) < 0) {
 			rc = 1;
-		} else if (ui_init() == 0) {
+		} else if (ui_term_open() == 0) {
 			int urc = ui_remind(&r, rt, &cat, &cfg);
-			ui_end();
-			rc = urc == UI_SIGNAL ? 128 + ui_last_signal() : 0;
+			ui_term_close();
+			rc = urc == NAV_SIGNAL ? 128 + ui_last_signal() : 0;
 		} else {
 			rc = 1;
 		}

@@ -14,13 +14,20 @@
 
 #define HEADER "# unknot history: time\troutine\toutcome\tseconds\tpain_before\tpain_after\n"
 
+static const char *const outcome_names[] = {
+	[OUTCOME_COMPLETED] = "completed",
+	[OUTCOME_STOPPED] = "stopped",
+	[OUTCOME_PARTIAL] = "partial",
+	[OUTCOME_REMINDER_TAKEN] = "reminder-taken",
+	[OUTCOME_REMINDER_SNOOZED] = "reminder-snoozed",
+	[OUTCOME_REMINDER_SKIPPED] = "reminder-skipped",
+};
+_Static_assert(ARRAY_LEN(outcome_names) == OUTCOME_COUNT, "an outcome without a name");
+
 const char *
-outcome_name(int outcome)
+outcome_name(enum outcome outcome)
 {
-	static const char *const names[] = {
-		"completed", "stopped", "reminder-taken", "reminder-snoozed", "reminder-skipped",
-	};
-	return outcome >= 0 && outcome < (int)ARRAY_LEN(names) ? names[outcome] : "?";
+	return (unsigned)outcome < OUTCOME_COUNT ? outcome_names[outcome] : "?";
 }
 
 /* "2026-11-25T14:03:07+01:00" */
@@ -193,13 +200,13 @@ history_parse(const char *line, struct history_entry *e, const char **why)
 	}
 	memcpy(e->routine, f[1], len[1]);
 	e->routine[len[1]] = '\0';
-	e->outcome = -1;
-	for (int o = OUTCOME_COMPLETED; o <= OUTCOME_REMINDER_SKIPPED; o++) {
-		const char *name = outcome_name(o);
+	e->outcome = OUTCOME_COUNT;
+	for (int o = 0; o < OUTCOME_COUNT; o++) {
+		const char *name = outcome_names[o];
 		if (strlen(name) == len[2] && memcmp(name, f[2], len[2]) == 0)
-			e->outcome = o;
+			e->outcome = (enum outcome)o;
 	}
-	if (e->outcome < 0) {
+	if (e->outcome == OUTCOME_COUNT) {
 		*why = "unknown outcome";
 		return -1;
 	}

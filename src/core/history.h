@@ -15,20 +15,23 @@
 
 #include "diag.h"
 
+/* completed: the end reached with most of the step time done; partial:
+ * the end reached with steps skipped (see flow_outcome); stopped: ended
+ * before the end. */
 enum outcome {
-	OUTCOME_COMPLETED, OUTCOME_STOPPED, OUTCOME_REMINDER_TAKEN,
-	OUTCOME_REMINDER_SNOOZED, OUTCOME_REMINDER_SKIPPED,
+	OUTCOME_COMPLETED, OUTCOME_STOPPED, OUTCOME_PARTIAL, OUTCOME_REMINDER_TAKEN,
+	OUTCOME_REMINDER_SNOOZED, OUTCOME_REMINDER_SKIPPED, OUTCOME_COUNT
 };
 
 struct history_record {
 	time_t when;
 	const char *routine;
-	int outcome;       /* enum outcome */
+	enum outcome outcome;
 	long seconds;
 	int pain_before, pain_after; /* -1: not given */
 };
 
-const char *outcome_name(int outcome);
+const char *outcome_name(enum outcome outcome);
 /* The record as one line, with its newline; the caller frees it. */
 char *history_format(const struct history_record *rec);
 /* Append to the file in dir (created 0700 with the file 0600 when
@@ -42,7 +45,7 @@ struct history_entry {
 	time_t when;
 	int utc_offset;       /* seconds east of UTC, as written */
 	char routine[128];
-	int outcome;
+	enum outcome outcome;
 	long seconds;
 	int pain_before, pain_after;
 };

@@ -50,6 +50,7 @@ stats_add(const struct history_entry *e, void *arg)
 		if (s->ndays == 0 || s->days[s->ndays - 1] != (int)day)
 			s->days[s->ndays++] = (int)day;
 		/* fall through */
+	case OUTCOME_PARTIAL: /* the time counts, not toward the streak */
 	case OUTCOME_STOPPED: {
 		s->sessions++;
 		long w = (monday(s->today) - monday(day)) / 7;

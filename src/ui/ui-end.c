@@ -1,6 +1,7 @@
 /*
- * ui-end.c - the end screen: complete or stopped, the time spent, and the
- * change in pain, with advice when pain went up.
+ * ui-end.c - the end screen, the flow's last step: complete, ended early
+ * or stopped, the time spent in steps, the change in pain with the
+ * flow's advice, and whether the history has it.
  */
 #include <stdio.h>
 
@@ -11,52 +12,51 @@
 static void
 end_draw(void *ctx)
 {
-	const struct end_info *e = ctx;
+	const struct flow *f = ctx;
 	char buf[160], t[16];
 	int y = LINES / 2 - 4;
 	if (y < 0)
 		y = 0;
-	ui_center(y, 0, COLS, e->completed ? "Routine complete" : "Routine stopped",
-	    e->completed ? ROLE_GOOD : ROLE_CAUTION);
-	ui_center(y + 1, 0, COLS, e->r->title, ROLE_TITLE);
-	snprintf(buf, sizeof buf, "Time spent: %s", duration_clock(e->active_ms / 1000, t, sizeof t));
+	ui_center(y, 0, COLS, flow_outcome_text(f->outcome), f->outcome == OUTCOME_COMPLETED ? ROLE_GOOD : ROLE_CAUTION);
+	ui_center(y + 1, 0, COLS, f->r->title, ROLE_TITLE);
+	snprintf(buf, sizeof buf, "Time spent: %s (%d%% of the routine)",
+	    duration_clock(f->play.step_ms / 1000, t, sizeof t), f->percent_done);
 	ui_center(y + 3, 0, COLS, buf, ROLE_NORMAL);
 	int yy = y + 4;
-	if (e->pain_before >= 0 && e->pain_after >= 0) {
-		int d = e->pain_after - e->pain_before;
-		snprintf(buf, sizeof buf, "Pain: %d before, %d after (%s%d)", e->pain_before, e->pain_after,
+	if (f->outcome == OUTCOME_PARTIAL) {
+		snprintf(buf, sizeof buf, "Under %d%% done: kept as partial, not as complete.", FLOW_COMPLETE_PERCENT);
+		ui_center(yy++, 0, COLS, buf, ROLE_DIM);
+	}
+	if (f->pain_before >= 0 && f->pain_after >= 0) {
+		int d = f->pain_after - f->pain_before;
+		snprintf(buf, sizeof buf, "Pain: %d before, %d after (%s%d)", f->pain_before, f->pain_after,
 		    d > 0 ? "+" : "", d);
 		ui_center(yy++, 0, COLS, buf, ROLE_NORMAL);
-		if (d >= 2 || e->pain_after >= 7) {
-			ui_wrap(yy, 2, COLS - 4, 3, "",
-			    "Pain went up or is high: ease off next time, with lighter pressure and "
-			    "shorter holds. If it keeps happening, see a doctor or physiotherapist.",
-			    ROLE_CAUTION);
-			yy += 3;
-		}
-	} else if (e->pain_before >= 0 || e->pain_after >= 0) {
-		snprintf(buf, sizeof buf, "Pain %s: %d", e->pain_before >= 0 ? "before" : "after",
-		    e->pain_before >= 0 ? e->pain_before : e->pain_after);
+	} else if (f->pain_before >= 0 || f->pain_after >= 0) {
+		snprintf(buf, sizeof buf, "Pain %s: %d", f->pain_before >= 0 ? "before" : "after",
+		    f->pain_before >= 0 ? f->pain_before : f->pain_after);
 		ui_center(yy++, 0, COLS, buf, ROLE_NORMAL);
 	}
-	if (e->preview)
+	if (f->advice)
+		yy += ui_wrap(yy, 2, COLS - 4, 3, "", f->advice, ROLE_CAUTION);
+	if (f->preview)
 		ui_center(++yy, 0, COLS, "A preview at another speed: not saved in your history.", ROLE_DIM);
-	if (e->note)
-		ui_center(++yy, 0, COLS, e->note, ROLE_CAUTION);
+	if (f->note[0])
+		ui_center(++yy, 0, COLS, f->note, ROLE_CAUTION);
 	const char *keys[] = {"any key", "close", NULL};
 	ui_keys(LINES - 1, keys);
 }
 
-static int
+static enum nav
 end_key(void *ctx, int key, bool is_char, long long now)
 {
 	(void)ctx, (void)key, (void)is_char, (void)now;
-	return UI_OK;
+	return NAV_OK;
 }
 
-int
-ui_end_screen(const struct end_info *e)
+enum nav
+ui_end_screen(const struct flow *f)
 {
-	struct ui_screen scr = {.draw = end_draw, .key = end_key, .ctx = (void *)e};
+	struct ui_screen scr = {.draw = end_draw, .key = end_key, .ctx = (void *)f};
 	return ui_run(&scr);
 }

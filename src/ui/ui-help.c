@@ -1,13 +1,30 @@
-/* ui-help.c - the help overlay: a framed box of lines over any screen. */
+/*
+ * ui-help.c - the help box: a framed box of lines over any screen, a
+ * widget a screen owns (struct ui_help): it draws it last while it is
+ * open and gives it keys first; any key closes it.
+ */
 #include <string.h>
 
 #include "text.h"
 #include "ui-screens.h"
 #include "ui.h"
 
-void
-ui_help_draw(const char *title, const char *const *lines)
+bool
+ui_help_key(struct ui_help *h)
 {
+	if (!h->open)
+		return false;
+	h->open = false;
+	return true;
+}
+
+void
+ui_help_draw(const struct ui_help *help)
+{
+	if (!help->open)
+		return;
+	const char *title = help->title;
+	const char *const *lines = help->lines;
 	int n = 0, w = text_width(title) + 4;
 	for (; lines[n]; n++)
 		if (text_width(lines[n]) + 4 > w)

@@ -28,10 +28,9 @@ struct home {
 	size_t *shown, nshown; /* indexes of items matching the filter */
 	size_t sel, top;
 	char filter[64];
-	bool filtering, help;
+	bool filtering;
+	struct ui_help help;
 	char msg[128];
-	const struct routine *start; /* set by Enter: run after ui_run returns */
-	bool stats;                  /* set by s: show progress */
 };
 
 static const char *const help_lines[] = {
@@ -200,20 +199,17 @@ home_draw(void *ctx)
 			NULL};
 		ui_keys(LINES - 1, keys);
 	}
-	if (h->help)
-		ui_help_draw("Home keys", help_lines);
+	ui_help_draw(&h->help);
 }
 
-static int
+static enum nav
 home_key(void *ctx, int key, bool is_char, long long now)
 {
 	struct home *h = ctx;
 	(void)now;
 	h->msg[0] = '\0';
-	if (h->help) {
-		h->help = false;
-		return UI_CONTINUE;
-	}
+	if (ui_help_key(&h->help))
+		return NAV_STAY;
 	if (h->filtering) {
 		size_t n = strlen(h->filter);
 		if (is_char && (key == '\r' || key == '\n'))
@@ -229,7 +225,7 @@ home_key(void *ctx, int key, bool is_char, long long now)
 			h->filter[n + 1] = '\0';
 		}
 		refilter(h);
-		return UI_CONTINUE;
+		return NAV_STAY;
 	}
 	if (!is_char) {
 		switch (key) {
@@ -241,36 +237,36 @@ home_key(void *ctx, int key, bool is_char, long long now)
 		case KEY_NPAGE: h->sel = h->sel + 10 < h->nshown ? h->sel + 10 : (h->nshown ? h->nshown - 1 : 0); break;
 		case KEY_ENTER: goto start;
 		}
-		return UI_CONTINUE;
+		return NAV_STAY;
 	}
 	switch (key) {
 	case 'k': if (h->sel) h->sel--; break;
 	case 'j': if (h->sel + 1 < h->nshown) h->sel++; break;
 	case '/': h->filtering = true; break;
-	case 's': h->stats = true; return UI_OK;
+	case 's': return NAV_PROGRESS;
 	case 27: h->filter[0] = '\0'; refilter(h); break;
-	case '?': h->help = true; break;
+	case '?': h->help.open = true; break;
 	case 'q':
-	case 'Q': return UI_QUIT;
+	case 'Q': return NAV_QUIT;
 	case '\r':
 	case '\n': goto start;
 	}
-	return UI_CONTINUE;
+	return NAV_STAY;
 start:
 	if (selected(h) == NULL)
-		return UI_CONTINUE;
+		return NAV_STAY;
 	if (selected(h)->r == NULL) {
 		snprintf(h->msg, sizeof h->msg, "That file has errors: run `unknot check` on it.");
-		return UI_CONTINUE;
+		return NAV_STAY;
 	}
-	h->start = selected(h)->r;
-	return UI_OK;
+	return NAV_START;
 }
 
-int
+enum nav
 ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio)
 {
-	struct home h = {.cat = cat, .cfg = cfg, .audio = audio};
+	struct home h = {.cat = cat, .cfg = cfg, .audio = audio,
+	    .help = {.title = "Home keys", .lines = help_lines}};
 	library_scan(&h.lib);
 	h.items = xcalloc(h.lib.n + 1, sizeof *h.items);
 	h.shown = xcalloc(h.lib.n + 1, sizeof *h.shown);
@@ -283,21 +279,16 @@ ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio)
 	}
 	refilter(&h);
 	struct ui_screen scr = {.draw = home_draw, .key = home_key, .ctx = &h};
-	int rc;
+	enum nav rc;
 	for (;;) {
-		h.start = NULL;
-		h.stats = false;
 		rc = ui_run(&scr);
-		if (rc == UI_OK && h.stats) {
-			if ((rc = ui_stats()) == UI_SIGNAL)
-				break;
-			continue;
-		}
-		if (rc != UI_OK || h.start == NULL)
+		if (rc == NAV_PROGRESS)
+			rc = ui_stats();
+		else if (rc == NAV_START)
+			rc = ui_flow(selected(&h)->r, cat, cfg, 1.0, audio);
+		else
 			break;
-		struct follow_opts o = {.speed = 1.0, .audio = audio};
-		rc = ui_follow(h.start, cat, cfg, &o);
-		if (rc == UI_SIGNAL)
+		if (rc == NAV_SIGNAL)
 			break;
 	}
 	for (size_t i = 0; i < h.n; i++)
@@ -305,5 +296,5 @@ ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio)
 	free(h.items);
 	free(h.shown);
 	library_free(&h.lib);
-	return rc == UI_QUIT ? UI_OK : rc;
+	return rc == NAV_QUIT ? NAV_OK : rc;
 }

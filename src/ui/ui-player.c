@@ -26,7 +26,8 @@ struct player {
 	struct session *s;
 	struct audio *audio;
 	long long now;
-	bool help, confirm, paused_before_confirm, paused_before_suspend, completed;
+	struct ui_help help;
+	bool confirm, paused_before_confirm, paused_before_suspend, completed;
 	char msg[96];
 	long long msg_until;
 };
@@ -161,8 +162,7 @@ player_draw(void *ctx)
 			"m", audio_muted(p->audio) ? "unmute" : "mute", "?", "help", "q", "stop", NULL};
 		ui_keys(LINES - 1, keys);
 	}
-	if (p->help)
-		ui_help_draw("Player keys", help_lines);
+	ui_help_draw(&p->help);
 }
 
 static void
@@ -196,7 +196,7 @@ cues(struct player *p, const struct session_event *ev, size_t n)
 }
 
 static long long
-player_tick(void *ctx, long long now, int *result)
+player_tick(void *ctx, long long now, enum nav *result)
 {
 	struct player *p = ctx;
 	p->now = now;
@@ -207,7 +207,7 @@ player_tick(void *ctx, long long now, int *result)
 		ui_dirty();
 	if (session_done(p->s)) {
 		p->completed = true;
-		*result = UI_OK;
+		*result = NAV_OK;
 		return LLONG_MAX;
 	}
 	long long wake = session_next_deadline(p->s);
@@ -219,29 +219,27 @@ player_tick(void *ctx, long long now, int *result)
 	return wake;
 }
 
-static int
+static enum nav
 player_key(void *ctx, int key, bool is_char, long long now)
 {
 	struct player *p = ctx;
 	p->now = now;
-	if (p->help) {
-		p->help = false;
-		return UI_CONTINUE;
-	}
+	if (ui_help_key(&p->help))
+		return NAV_STAY;
 	if (p->confirm) {
 		p->confirm = false;
 		if (is_char && (key == 'y' || key == 'Y'))
-			return UI_QUIT;
+			return NAV_QUIT;
 		if (!p->paused_before_confirm)
 			session_resume(p->s, now);
-		return UI_CONTINUE;
+		return NAV_STAY;
 	}
 	if (!is_char) {
 		if (key == KEY_RIGHT)
 			session_next_step(p->s, now);
 		else if (key == KEY_LEFT)
 			session_prev_step(p->s, now);
-		return UI_CONTINUE;
+		return NAV_STAY;
 	}
 	switch (key) {
 	case ' ':
@@ -265,7 +263,7 @@ player_key(void *ctx, int key, bool is_char, long long now)
 		say(p, m);
 		break;
 	}
-	case '?': p->help = true; break;
+	case '?': p->help.open = true; break;
 	case 'q':
 	case 'Q':
 		p->confirm = true;
@@ -274,7 +272,7 @@ player_key(void *ctx, int key, bool is_char, long long now)
 		break;
 	default: break;
 	}
-	return UI_CONTINUE;
+	return NAV_STAY;
 }
 
 static void
@@ -289,20 +287,22 @@ player_suspend(void *ctx, bool stopping, long long now)
 	}
 }
 
-int
-ui_player(const struct routine *r, double speed, struct audio *audio, struct player_result *out)
+enum nav
+ui_player(const struct routine *r, double speed, struct audio *audio, struct flow_play *out)
 {
 	audio_prepare(audio);
-	struct player p = {.r = r, .audio = audio, .now = now_us()};
+	struct player p = {.r = r, .audio = audio, .now = now_us(),
+	    .help = {.title = "Player keys", .lines = help_lines}};
+	out->started = now_wall();
 	p.s = session_new(r, speed, p.now);
 	if (audio_status(audio))
 		say(&p, audio_status(audio));
 	struct ui_screen scr = {.draw = player_draw, .key = player_key, .tick = player_tick,
 	    .suspend = player_suspend, .ctx = &p};
-	int rc = ui_run(&scr);
+	enum nav rc = ui_run(&scr);
 	long long end = now_us();
-	out->completed = p.completed;
-	out->active_ms = session_active_ms(p.s, end);
+	out->reached_end = p.completed;
+	out->step_ms = session_active_ms(p.s, end);
 	session_free(p.s);
 	return rc;
 }

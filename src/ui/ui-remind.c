@@ -16,7 +16,7 @@
 
 struct remind_ctx {
 	struct reminder *r;
-	bool due, start;
+	bool due;
 };
 
 static void
@@ -49,12 +49,12 @@ remind_draw(void *ctx)
 }
 
 static long long
-remind_tick(void *ctx, long long now_mono, int *result)
+remind_tick(void *ctx, long long now_mono, enum nav *result)
 {
 	struct remind_ctx *c = ctx;
 	struct reminder *r = c->r;
 	if (r->quit) {
-		*result = UI_QUIT;
+		*result = NAV_QUIT;
 		return LLONG_MAX;
 	}
 	time_t now = time(NULL);
@@ -77,20 +77,19 @@ remind_tick(void *ctx, long long now_mono, int *result)
 	return now_mono + secs * 1000000;
 }
 
-static int
+static enum nav
 remind_key(void *ctx, int key, bool is_char, long long now_mono)
 {
 	struct remind_ctx *c = ctx;
 	(void)now_mono;
 	if (!is_char)
-		return UI_CONTINUE;
+		return NAV_STAY;
 	time_t now = time(NULL);
 	switch (key) {
 	case 's':
 		reminder_taken(c->r, now);
-		c->start = true;
 		c->due = false;
-		return UI_OK;
+		return NAV_START;
 	case 'z':
 		reminder_snooze(c->r, now, 0);
 		c->due = false;
@@ -101,32 +100,30 @@ remind_key(void *ctx, int key, bool is_char, long long now_mono)
 		break;
 	case 'q':
 	case 'Q':
-		return UI_QUIT;
+		return NAV_QUIT;
 	}
-	return UI_CONTINUE;
+	return NAV_STAY;
 }
 
-int
+enum nav
 ui_remind(struct reminder *r, const struct routine *routine, const struct safety *cat,
     const struct config *cfg)
 {
 	struct remind_ctx c = {.r = r};
 	struct ui_screen scr = {.draw = remind_draw, .key = remind_key, .tick = remind_tick,
 	    .ctx = &c};
-	int rc = ui_red_flags_once(cat);
-	while (rc == UI_OK) {
-		c.start = false;
+	enum nav rc = ui_red_flags_once(cat);
+	while (rc == NAV_OK) {
 		rc = ui_run(&scr);
-		if (rc != UI_OK || !c.start)
+		if (rc != NAV_START)
 			break;
 		/* the full player, screening first; audio only while it runs */
 		struct audio *audio = audio_new(cfg->audio_enabled, cfg->voice, cfg->volume);
-		struct follow_opts o = {.speed = 1.0, .audio = audio};
-		rc = ui_follow(routine, cat, cfg, &o);
+		rc = ui_flow(routine, cat, cfg, 1.0, audio);
 		audio_free(audio);
 		schedule_break_taken(&r->sch, time(NULL));
-		if (rc == UI_BACK)
-			rc = UI_OK;
+		if (rc == NAV_BACK)
+			rc = NAV_OK;
 	}
-	return rc == UI_QUIT ? UI_OK : rc;
+	return rc == NAV_QUIT ? NAV_OK : rc;
 }

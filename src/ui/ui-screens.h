@@ -1,6 +1,8 @@
 /*
- * ui-screens.h - the screens, one file each (ui-*.c), and the flow that
- * strings them together to follow a routine.  Each returns a ui_result.
+ * ui-screens.h - the curses screens, one file each (ui-*.c), the widgets
+ * they share (the page runner, the help box), and the curses front end of
+ * the session flow (src/core/flow.h).  Every screen returns an enum nav:
+ * the caller decides where to go next.
  */
 #ifndef UNKNOT_UI_SCREENS_H
 #define UNKNOT_UI_SCREENS_H
@@ -8,61 +10,86 @@
 #include <stdbool.h>
 
 #include "config.h"
+#include "flow.h"
 #include "library.h"
 #include "routine.h"
 #include "safety.h"
 
 struct audio;
 
-/* ui-player.c */
-struct player_result {
-	bool completed;
-	long long active_ms;  /* routine time in bouts and rests */
+/*
+ * ui-page.c: a page of text that scrolls, htop's InfoScreen.  A page
+ * screen is a small table: its title, a function that fills the page
+ * (called on every draw, as the width may have changed), its key line,
+ * and its own keys.  The runner scrolls (Up/Down, j/k, PgUp/PgDn) and
+ * draws; lines are wrapped to the window with a role and an indent, with
+ * "(more...)" when some are off the bottom.
+ */
+struct ui_line {
+	char *text;
+	int role, indent;
 };
-int ui_player(const struct routine *r, double speed, struct audio *audio,
-    struct player_result *out);
-
-/* ui-screening.c: UI_OK to start, UI_BACK */
-int ui_screening(const struct routine *r, const struct safety *cat, char *const *declared);
-
-/* ui-pain.c: *value gets 0..10 or -1 (skipped) */
-int ui_pain(const char *title, const char *hint, int *value);
-
-/* ui-end.c */
-struct end_info {
-	const struct routine *r;
-	bool completed, preview;
-	long long active_ms;
-	int pain_before, pain_after;
-	const char *note; /* e.g. "History not saved: ..." or NULL */
+struct ui_page {
+	struct ui_line *v;
+	int n, cap;
 };
-int ui_end_screen(const struct end_info *e);
+/* Add label+text wrapped to the window; continuation lines hang under the
+ * text.  An empty text adds a blank line. */
+void ui_page_add(struct ui_page *pg, int indent, const char *label, const char *text, int role);
 
-/* ui-help.c: a box over the current screen */
-void ui_help_draw(const char *title, const char *const *lines);
+struct ui_page_screen {
+	const char *title;
+	void (*fill)(void *ctx, struct ui_page *pg);
+	const char *const *keys;     /* the key line: pairs of key, what it does */
+	/* Keys other than scrolling: NAV_STAY to stay.  NULL: q and Esc go back. */
+	enum nav (*key)(void *ctx, int key, bool is_char);
+	void *ctx;
+};
+enum nav ui_page_run(const struct ui_page_screen *ps);
 
-/* ui-redflags.c: the red flags, the first time the UI opens (UI_OK once
- * read, UI_QUIT when the user would rather not go on) */
-int ui_red_flags_once(const struct safety *cat);
+/* ui-help.c: the help box, a widget over any screen: open it, draw it
+ * last, and give it keys first (any key closes it). */
+struct ui_help {
+	const char *title;
+	const char *const *lines;
+	bool open;
+};
+void ui_help_draw(const struct ui_help *h);
+/* True when the help took the key (it was open: now it is closed). */
+bool ui_help_key(struct ui_help *h);
+
+/* ui-player.c: the player, the flow's play step. */
+enum nav ui_player(const struct routine *r, double speed, struct audio *audio, struct flow_play *out);
+
+/* ui-screening.c: NAV_OK to start, NAV_BACK */
+enum nav ui_screening(const struct flow *f);
+
+/* ui-pain.c: *value gets 0..10 or -1 (skipped); with can_go_back, q or
+ * Esc is NAV_BACK (before the start), else a skip */
+enum nav ui_pain(const char *title, const char *hint, bool can_go_back, int *value);
+
+/* ui-end.c: the end screen, the flow's last step */
+enum nav ui_end_screen(const struct flow *f);
+
+/* ui-redflags.c: the red flags, the first time the UI opens (NAV_OK once
+ * read, NAV_QUIT when the user would rather not go on) */
+enum nav ui_red_flags_once(const struct safety *cat);
 
 /* ui-remind.c: the foreground reminder */
 struct reminder;
-int ui_remind(struct reminder *r, const struct routine *routine, const struct safety *cat,
+enum nav ui_remind(struct reminder *r, const struct routine *routine, const struct safety *cat,
     const struct config *cfg);
 
 /* ui-stats.c: progress, from the history */
-int ui_stats(void);
+enum nav ui_stats(void);
 
 /* ui-home.c */
-int ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio);
+enum nav ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio);
 
-/* ui-follow.c: screening, pain, player, pain, end, history. */
-struct follow_opts {
-	double speed;
-	struct audio *audio;
-};
-/* UI_OK after the end screen, UI_BACK when the user went back, UI_SIGNAL. */
-int ui_follow(const struct routine *r, const struct safety *cat, const struct config *cfg,
-    const struct follow_opts *o);
+/* ui-flow.c: the flow of one session (src/core/flow.h) in curses.
+ * NAV_OK after the end screen, NAV_BACK when the user went back,
+ * NAV_SIGNAL. */
+enum nav ui_flow(const struct routine *r, const struct safety *cat, const struct config *cfg,
+    double speed, struct audio *audio);
 
 #endif

@@ -35,7 +35,7 @@ static void on_winch(int sig, void *ctx);
 static void on_tstp(int sig, void *ctx);
 
 int
-ui_init(void)
+ui_term_open(void)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fputs("unknot: this needs a terminal (try `unknot list` or `unknot show`)\n", stderr);
@@ -77,7 +77,7 @@ ui_init(void)
 		init_pair(ROLE_GOOD, COLOR_GREEN, -1);
 	}
 	/* Nothing may print over the screen: libraries (ALSA, SDL) write their
-	 * complaints to stderr, so it goes to /dev/null until ui_end(). */
+	 * complaints to stderr, so it goes to /dev/null until ui_term_close(). */
 	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	saved_stderr = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
 	if (null >= 0 && saved_stderr >= 0)
@@ -85,7 +85,7 @@ ui_init(void)
 	if (null >= 0)
 		close(null);
 	active = true;
-	atexit(ui_end);
+	atexit(ui_term_close);
 	term = (struct loop_source){.fd = STDIN_FILENO, .events = POLLIN, .deadline = LOOP_NEVER,
 	    .ready = on_keys};
 	loop_add(&term);
@@ -95,7 +95,7 @@ ui_init(void)
 }
 
 void
-ui_end(void)
+ui_term_close(void)
 {
 	if (!active)
 		return;
@@ -173,7 +173,7 @@ on_keys(struct loop_source *src, short revents, long long now)
 {
 	if (revents & (POLLHUP | POLLERR | POLLNVAL)) {
 		hangup = SIGHUP; /* the terminal went away */
-		loop_break(UI_SIGNAL);
+		loop_break(NAV_SIGNAL);
 		return;
 	}
 	wint_t wc;
@@ -184,8 +184,8 @@ on_keys(struct loop_source *src, short revents, long long now)
 			continue; /* curses has already taken the new size */
 		if (cur == NULL)
 			continue;
-		int result = cur->key(cur->ctx, (int)wc, r != KEY_CODE_YES, now_us());
-		if (result != UI_CONTINUE) {
+		enum nav result = cur->key(cur->ctx, (int)wc, r != KEY_CODE_YES, now_us());
+		if (result != NAV_STAY) {
 			loop_break(result);
 			return;
 		}
@@ -207,9 +207,9 @@ turn(void *ctx, long long now)
 		dirty = true; /* the screen's time moved on */
 	run->wake = LOOP_NEVER;
 	if (s->tick) {
-		int result = UI_CONTINUE;
+		enum nav result = NAV_STAY;
 		run->wake = s->tick(s->ctx, now, &result);
-		if (result != UI_CONTINUE) {
+		if (result != NAV_STAY) {
 			loop_break(result);
 			return LOOP_NEVER;
 		}
@@ -224,7 +224,7 @@ turn(void *ctx, long long now)
 	return run->wake;
 }
 
-int
+enum nav
 ui_run(struct ui_screen *s)
 {
 	struct ui_screen *outer = cur;
@@ -234,7 +234,7 @@ ui_run(struct ui_screen *s)
 	int rc = loop_run(turn, &run);
 	cur = outer;
 	dirty = true;
-	return rc == LOOP_SIGNAL ? UI_SIGNAL : rc;
+	return rc == LOOP_SIGNAL ? NAV_SIGNAL : (enum nav)rc;
 }
 
 attr_t
@@ -435,76 +435,4 @@ ui_keys(int y, const char *const *pairs)
 		x += ui_text(y, x, COLS - x, pairs[i], ROLE_KEY);
 		x += ui_text(y, x + 1, COLS - x - 1, pairs[i + 1], ROLE_NORMAL) + 3;
 	}
-}
-
-void
-ui_page_add(struct ui_page *pg, int indent, const char *label, const char *text, int role)
-{
-	int lw = text_width(label);
-	int w = COLS - indent - lw;
-	char **lines = text_wrap(text, w > 10 ? w : 10);
-	if (lines[0] == NULL)
-		lines = strv_push(lines, "");
-	for (char **l = lines; *l; l++) {
-		if (pg->n == pg->cap) {
-			pg->cap = pg->cap ? pg->cap * 2 : 32;
-			pg->v = xrealloc(pg->v, (size_t)pg->cap * sizeof *pg->v);
-		}
-		bool first = l == lines;
-		pg->v[pg->n++] = (struct ui_line){
-			.text = first ? xasprintf("%s%s", label, *l) : xstrdup(*l),
-			.role = role,
-			.indent = first ? indent : indent + lw,
-		};
-	}
-	strv_free(lines);
-}
-
-void
-ui_page_clear(struct ui_page *pg)
-{
-	for (int i = 0; i < pg->n; i++)
-		free(pg->v[i].text);
-	pg->n = 0;
-}
-
-/* Rows for the page: below the title and a gap, above "(more...)" and the
- * key line. */
-static int
-page_rows(void)
-{
-	return LINES - 4;
-}
-
-void
-ui_page_draw(const struct ui_page *pg, int *scroll)
-{
-	if (*scroll > pg->n - page_rows())
-		*scroll = pg->n - page_rows();
-	if (*scroll < 0)
-		*scroll = 0;
-	for (int i = 0; i < page_rows() && *scroll + i < pg->n; i++) {
-		const struct ui_line *l = &pg->v[*scroll + i];
-		ui_text(2 + i, l->indent, COLS - l->indent, l->text, l->role);
-	}
-	if (*scroll + page_rows() < pg->n)
-		ui_text(LINES - 2, COLS - 10, 10, "(more...)", ROLE_DIM);
-}
-
-bool
-ui_page_key(int key, bool is_char, int *scroll)
-{
-	if ((!is_char && key == KEY_DOWN) || (is_char && key == 'j'))
-		(*scroll)++;
-	else if ((!is_char && key == KEY_UP) || (is_char && key == 'k'))
-		(*scroll)--;
-	else if (!is_char && key == KEY_NPAGE)
-		*scroll += page_rows();
-	else if (!is_char && key == KEY_PPAGE)
-		*scroll -= page_rows();
-	else
-		return false;
-	if (*scroll < 0)
-		*scroll = 0; /* the upper bound is the page's: ui_page_draw clamps it */
-	return true;
 }

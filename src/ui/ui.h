@@ -5,12 +5,12 @@
  * A screen is a table of functions (draw, key, tick, suspend) over its own
  * context, like ncdu's screens.  ui_run() runs the process's one loop
  * until key() or tick() returns a result: the terminal is a source of
- * that loop (registered by ui_init()), the screen's tick is the loop's
+ * that loop (registered by ui_term_open()), the screen's tick is the loop's
  * turn, and it redraws when something changed.  Every other source
  * registered with the loop (the reminder's socket and its clients) is
  * served while any screen shows.  SIGWINCH resizes, SIGTSTP suspends
  * (telling the screen, so that a clock can stop), and SIGINT, SIGTERM
- * or SIGHUP end every ui_run() with UI_SIGNAL.
+ * or SIGHUP end every ui_run() with NAV_SIGNAL.
  */
 #ifndef UNKNOT_UI_H
 #define UNKNOT_UI_H
@@ -19,16 +19,15 @@
 
 #include <curses.h>
 
-#define UI_CONTINUE (-1)
-enum ui_result { UI_OK = 0, UI_BACK, UI_QUIT, UI_SIGNAL };
+#include "flow.h" /* enum nav: what every screen returns */
 
 struct ui_screen {
 	void (*draw)(void *ctx);
-	/* A key (wide character or KEY_*): UI_CONTINUE or a result. */
-	int (*key)(void *ctx, int key, bool is_char, long long now);
+	/* A key (wide character or KEY_*): NAV_STAY or where to go. */
+	enum nav (*key)(void *ctx, int key, bool is_char, long long now);
 	/* Advance to now (monotonic us); may set *result.  Returns the next
 	 * wake-up time, or LLONG_MAX for none. */
-	long long (*tick)(void *ctx, long long now, int *result);
+	long long (*tick)(void *ctx, long long now, enum nav *result);
 	/* Called before the process stops (true) and after it continues. */
 	void (*suspend)(void *ctx, bool stopping, long long now);
 	void *ctx;
@@ -37,13 +36,14 @@ struct ui_screen {
 /* Colour pairs / roles. */
 enum ui_role { ROLE_NORMAL, ROLE_TITLE, ROLE_CAUTION, ROLE_STOP, ROLE_BAR, ROLE_DIM, ROLE_KEY, ROLE_GOOD };
 
-/* Set the terminal up (and the loop's signals).  Returns 0, or -1 with a
- * message printed. */
-int ui_init(void);
-/* Put the terminal back as it was (safe to call twice). */
-void ui_end(void);
-int ui_run(struct ui_screen *s);
-/* The signal that ended the last ui_run() with UI_SIGNAL (SIGHUP when
+/* Take the terminal (curses, and the loop's signals).  Returns 0, or -1
+ * with a message printed. */
+int ui_term_open(void);
+/* Give the terminal back as it was (safe to call twice). */
+void ui_term_close(void);
+/* Run a screen until its key or tick function says where to go. */
+enum nav ui_run(struct ui_screen *s);
+/* The signal that ended the last ui_run() with NAV_SIGNAL (SIGHUP when
  * the terminal went away). */
 int ui_last_signal(void);
 void ui_dirty(void);
@@ -68,29 +68,6 @@ int ui_big_width(const char *clock);
 void ui_big(int y, int x, const char *clock, int role);
 /* When the window is under 40x12, draw a notice and return true. */
 bool ui_too_small(void);
-/*
- * A page of text that scrolls: lines wrapped to the window with a role and
- * an indent, drawn below a title and above the key line, with "(more...)"
- * when some are off the bottom.  Screens rebuild it in their draw function
- * (the width may have changed) and pass their own scroll position.
- */
-struct ui_line {
-	char *text;
-	int role, indent;
-};
-struct ui_page {
-	struct ui_line *v;
-	int n, cap;
-};
-/* Add label+text wrapped to the window; continuation lines hang under the
- * text.  An empty text adds a blank line. */
-void ui_page_add(struct ui_page *pg, int indent, const char *label, const char *text, int role);
-void ui_page_clear(struct ui_page *pg);
-/* Rows 2 to LINES-3 from *scroll (clamped to the page). */
-void ui_page_draw(const struct ui_page *pg, int *scroll);
-/* Up/Down, j/k, PgUp/PgDn: true when the key was a scroll key. */
-bool ui_page_key(int key, bool is_char, int *scroll);
-
 /* A key line at the bottom: "space pause  n next ..." fitted to the width. */
 void ui_keys(int y, const char *const *pairs);
 

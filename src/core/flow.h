@@ -1,0 +1,113 @@
+/*
+ * flow.h - following one routine from start to end, the same for every
+ * front end: the screening, the pain check-in before, the player, the pain
+ * check-in after, the end, and the history record.
+ *
+ * The flow decides; a front end (the curses screens, the plain line mode)
+ * shows and asks.  A front end is a table of functions, each returning an
+ * enum nav.  flow_run() calls them in order, decides the outcome from what
+ * the player reports (flow_outcome), writes the history record unless the
+ * session was a preview, and hands the summary to the end step.  It reads
+ * no clock: the player step reports when the routine began.
+ *
+ * enum nav is the one navigation vocabulary of the program: every screen,
+ * page and flow step returns one to its caller, who decides where to go.
+ */
+#ifndef UNKNOT_FLOW_H
+#define UNKNOT_FLOW_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "history.h"
+#include "safety.h"
+
+struct routine;
+
+enum nav {
+	NAV_STAY = -1,  /* not done yet: keep the screen (key handlers) */
+	NAV_OK,         /* done, go on: start, answered, closed */
+	NAV_BACK,       /* back to where it came from, nothing started */
+	NAV_QUIT,       /* the user asked to stop or quit */
+	NAV_SIGNAL,     /* SIGINT, SIGTERM, SIGHUP or a lost terminal */
+	NAV_START,      /* start the chosen routine (home, reminder) */
+	NAV_PROGRESS,   /* open the progress page (home) */
+	NAV_COUNT
+};
+const char *nav_name(enum nav n);
+
+/* The fraction of a routine's step time that must be done for it to
+ * count as completed, in percent. */
+#define FLOW_COMPLETE_PERCENT 80
+
+enum pain_when { PAIN_BEFORE, PAIN_AFTER };
+
+/* What the player step reports. */
+struct flow_play {
+	time_t started;        /* wall clock when the routine began */
+	long long step_ms;     /* routine time spent in steps (bouts and rests) */
+	bool reached_end;      /* the clock ran out, rather than a stop */
+};
+
+/* The session so far: what each step sees. */
+struct flow {
+	const struct routine *r;
+	struct screening screening;
+	double speed;          /* other than 1: a preview, never recorded */
+	bool preview;
+	/* filled in as the flow goes */
+	int pain_before, pain_after;       /* -1: not given */
+	struct flow_play play;
+	enum outcome outcome;
+	long long total_ms;                /* the routine's step time */
+	int percent_done;                  /* of total_ms, 0..100 */
+	const char *advice;                /* about pain, or NULL */
+	bool recorded;
+	char note[160];                    /* "History not saved: ..." or "" */
+};
+
+struct flow_frontend {
+	void *ctx;
+	/* The screening: NAV_OK starts, NAV_BACK goes back. */
+	enum nav (*screening)(void *ctx, const struct flow *f);
+	/* Pain now: *value gets 0..10 or -1 (skipped).  Before the start,
+	 * NAV_BACK goes back without starting. */
+	enum nav (*pain)(void *ctx, const struct flow *f, enum pain_when when, int *value);
+	/* The player: NAV_OK at the end, NAV_QUIT when stopped. */
+	enum nav (*play)(void *ctx, const struct flow *f, struct flow_play *out);
+	/* The end: the outcome, the time, the pain, the note. */
+	enum nav (*end)(void *ctx, const struct flow *f);
+};
+
+struct flow_opts {
+	double speed;               /* 1: real time */
+	bool ask_pain;
+	char *const *declared;      /* the conditions the user declared */
+	const char *history_dir;    /* NULL: the user's state folder */
+};
+
+/*
+ * Run the flow.  Returns NAV_OK after the end step, NAV_BACK when the user
+ * went back before the start, NAV_SIGNAL when a signal ended it (the record
+ * is written first).  A declared stop condition never starts, whatever the
+ * screening step returns.
+ */
+enum nav flow_run(const struct flow_frontend *fe, const struct routine *r, const struct safety *cat,
+    const struct flow_opts *o);
+
+/* completed: the end reached with at least FLOW_COMPLETE_PERCENT of the
+ * step time done; partial: the end reached with less (steps skipped);
+ * stopped: ended before the end. */
+enum outcome flow_outcome(long long step_ms, long long total_ms, bool reached_end);
+
+/* "Routine complete", "Routine ended early", "Routine stopped". */
+const char *flow_outcome_text(enum outcome o);
+
+/* A pain answer as typed: "0" to "10", or empty (or blanks) for none
+ * (*value -1).  False for anything else ("11", "x"): ask again. */
+bool flow_parse_pain(const char *s, int *value);
+
+/* What to say about pain before and after, or NULL. */
+const char *flow_pain_advice(int before, int after);
+
+#endif

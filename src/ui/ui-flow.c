@@ -1,0 +1,54 @@
+/*
+ * ui-flow.c - the curses front end of the session flow (src/core/flow.h):
+ * the screening, pain, player and end screens as the flow's steps.  The
+ * flow decides the order, the outcome and the history record.
+ */
+#include "config.h"
+#include "ui-screens.h"
+#include "ui.h"
+
+struct ui_flow_ctx {
+	double speed;
+	struct audio *audio;
+};
+
+static enum nav
+flow_screening(void *ctx, const struct flow *f)
+{
+	(void)ctx;
+	return ui_screening(f);
+}
+
+static enum nav
+flow_pain(void *ctx, const struct flow *f, enum pain_when when, int *value)
+{
+	(void)ctx;
+	return ui_pain(f->r->title, when == PAIN_BEFORE ? "Before you start" :
+	    f->play.reached_end ? "Routine complete: how is it now?" : "Routine stopped: how is it now?",
+	    when == PAIN_BEFORE, value);
+}
+
+static enum nav
+flow_play(void *ctx, const struct flow *f, struct flow_play *out)
+{
+	struct ui_flow_ctx *c = ctx;
+	return ui_player(f->r, c->speed, c->audio, out);
+}
+
+static enum nav
+flow_end(void *ctx, const struct flow *f)
+{
+	(void)ctx;
+	return ui_end_screen(f);
+}
+
+enum nav
+ui_flow(const struct routine *r, const struct safety *cat, const struct config *cfg, double speed,
+    struct audio *audio)
+{
+	struct ui_flow_ctx c = {.speed = speed, .audio = audio};
+	struct flow_frontend fe = {.ctx = &c, .screening = flow_screening, .pain = flow_pain,
+	    .play = flow_play, .end = flow_end};
+	struct flow_opts o = {.speed = speed, .ask_pain = cfg->ask_pain, .declared = cfg->conditions};
+	return flow_run(&fe, r, cat, &o);
+}

@@ -1,0 +1,270 @@
+/* The session flow: the order of its steps, the outcome, the record. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow.h"
+#include "helpers.h"
+#include "history.h"
+#include "util.h"
+
+/* A front end that plays a script and writes down what it was asked. */
+struct fake {
+	char calls[128];
+	enum nav screening, pain_before, pain_after, play, end;
+	int before, after;
+	struct flow_play result;
+	const struct flow *seen; /* at the end step */
+	struct flow copy;
+};
+
+static void
+called(struct fake *k, const char *what)
+{
+	strcat(k->calls, what);
+	strcat(k->calls, " ");
+}
+
+static enum nav
+f_screening(void *ctx, const struct flow *f)
+{
+	(void)f;
+	called(ctx, "screening");
+	return ((struct fake *)ctx)->screening;
+}
+
+static enum nav
+f_pain(void *ctx, const struct flow *f, enum pain_when when, int *value)
+{
+	struct fake *k = ctx;
+	(void)f;
+	called(k, when == PAIN_BEFORE ? "before" : "after");
+	*value = when == PAIN_BEFORE ? k->before : k->after;
+	return when == PAIN_BEFORE ? k->pain_before : k->pain_after;
+}
+
+static enum nav
+f_play(void *ctx, const struct flow *f, struct flow_play *out)
+{
+	struct fake *k = ctx;
+	(void)f;
+	called(k, "play");
+	*out = k->result;
+	return k->play;
+}
+
+static enum nav
+f_end(void *ctx, const struct flow *f)
+{
+	struct fake *k = ctx;
+	called(k, "end");
+	k->copy = *f;
+	k->seen = &k->copy;
+	return k->end;
+}
+
+static char dir[] = "/tmp/unknot-flow-XXXXXX";
+static struct safety cat;
+static struct routine *r;
+
+static void
+setup(void)
+{
+	setenv("TZ", "UTC", 1);
+	cr_assert_not_null(mkdtemp(dir));
+	load_catalogue(&cat);
+	/* 2 steps, 100 s of step time: 60 + 40 */
+	char text[] = "version = 1; title = \"T\"; contraindications = [\"dvt\"];\n"
+		      "steps = ({ type = \"hold\"; title = \"A\"; duration = 60; },\n"
+		      "         { type = \"stretch\"; title = \"B\"; duration = 20; sides = true; });\n";
+	struct diags d = {0};
+	r = routine_parse("flowtest.routine", text, strlen(text), &cat, &d);
+	cr_assert_not_null(r);
+	diags_free(&d);
+}
+
+static void
+teardown(void)
+{
+	routine_free(r);
+	safety_free(&cat);
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
+	free(cmd);
+}
+
+TestSuite(flow, .init = setup, .fini = teardown);
+
+static const struct flow_frontend *
+frontend(struct fake *k)
+{
+	static struct flow_frontend fe;
+	fe = (struct flow_frontend){.ctx = k, .screening = f_screening, .pain = f_pain, .play = f_play,
+		.end = f_end};
+	return &fe;
+}
+
+static struct fake
+script(void)
+{
+	return (struct fake){.before = 4, .after = 2,
+		.result = {.started = 1764075787, .step_ms = 100000, .reached_end = true}};
+}
+
+static char *
+history_text(void)
+{
+	char *p = xasprintf("%s/history.tsv", dir);
+	const char *why;
+	char *text = read_file(p, 1 << 16, NULL, &why);
+	free(p);
+	return text;
+}
+
+Test(flow, a_whole_session_runs_every_step_in_order_and_is_recorded)
+{
+	struct fake k = script();
+	struct flow_opts o = {.speed = 1, .ask_pain = true, .history_dir = dir};
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_OK);
+	cr_assert_str_eq(k.calls, "screening before play after end ");
+	cr_assert_eq(k.seen->outcome, OUTCOME_COMPLETED);
+	cr_assert(k.seen->recorded);
+	char *text = history_text();
+	cr_assert_not_null(text);
+	cr_assert(strstr(text, "2025-11-25T13:03:07+00:00\tflowtest\tcompleted\t100\t4\t2\n"), "%s", text);
+	free(text);
+}
+
+Test(flow, without_pain_check_ins_none_is_asked)
+{
+	struct fake k = script();
+	struct flow_opts o = {.speed = 1, .history_dir = dir};
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_OK);
+	cr_assert_str_eq(k.calls, "screening play end ");
+	char *text = history_text();
+	cr_assert(strstr(text, "\tcompleted\t100\t-\t-\n"));
+	free(text);
+}
+
+Test(flow, going_back_from_the_screening_starts_nothing_and_records_nothing)
+{
+	struct fake k = script();
+	k.screening = NAV_BACK;
+	struct flow_opts o = {.speed = 1, .ask_pain = true, .history_dir = dir};
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_BACK);
+	cr_assert_str_eq(k.calls, "screening ");
+	cr_assert_null(history_text());
+}
+
+Test(flow, going_back_from_the_pain_check_in_before_starts_nothing)
+{
+	struct fake k = script();
+	k.pain_before = NAV_BACK;
+	struct flow_opts o = {.speed = 1, .ask_pain = true, .history_dir = dir};
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_BACK);
+	cr_assert_str_eq(k.calls, "screening before ");
+	cr_assert_null(history_text());
+}
+
+Test(flow, a_declared_stop_condition_never_starts_whatever_the_front_end_says)
+{
+	struct fake k = script();
+	char *declared[] = {"dvt", NULL};
+	struct flow_opts o = {.speed = 1, .ask_pain = true, .declared = declared, .history_dir = dir};
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_BACK);
+	cr_assert_str_eq(k.calls, "screening ");
+}
+
+Test(flow, skipping_most_steps_to_the_end_is_partial_not_completed)
+{
+	struct fake k = script();
+	k.result.step_ms = 79999; /* under 80% of 100 s */
+	struct flow_opts o = {.speed = 1, .history_dir = dir};
+	flow_run(frontend(&k), r, &cat, &o);
+	cr_assert_eq(k.seen->outcome, OUTCOME_PARTIAL);
+	cr_assert_eq(k.seen->percent_done, 79);
+	char *text = history_text();
+	cr_assert(strstr(text, "\tpartial\t79\t"), "%s", text);
+	free(text);
+}
+
+Test(flow, a_stop_is_stopped_and_still_asks_pain_after)
+{
+	struct fake k = script();
+	k.play = NAV_QUIT;
+	k.result.reached_end = false;
+	k.result.step_ms = 95000;
+	struct flow_opts o = {.speed = 1, .ask_pain = true, .history_dir = dir};
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_OK);
+	cr_assert_str_eq(k.calls, "screening before play after end ");
+	cr_assert_eq(k.seen->outcome, OUTCOME_STOPPED);
+}
+
+Test(flow, a_signal_in_the_player_records_the_stop_and_shows_no_more)
+{
+	struct fake k = script();
+	k.play = NAV_SIGNAL;
+	k.result.reached_end = false;
+	k.result.step_ms = 30000;
+	struct flow_opts o = {.speed = 1, .ask_pain = true, .history_dir = dir};
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_SIGNAL);
+	cr_assert_str_eq(k.calls, "screening before play ");
+	char *text = history_text();
+	cr_assert(strstr(text, "\tstopped\t30\t4\t-\n"), "%s", text);
+	free(text);
+}
+
+Test(flow, a_preview_is_shown_as_one_and_never_recorded)
+{
+	struct fake k = script();
+	struct flow_opts o = {.speed = 10, .history_dir = dir};
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_OK);
+	cr_assert(k.seen->preview);
+	cr_assert_not(k.seen->recorded);
+	cr_assert_null(history_text());
+}
+
+Test(flow, a_history_that_cannot_be_written_is_said_at_the_end)
+{
+	struct fake k = script();
+	char *file = xasprintf("%s/file", dir);
+	FILE *fp = fopen(file, "w");
+	fclose(fp);
+	struct flow_opts o = {.speed = 1, .history_dir = file};
+	flow_run(frontend(&k), r, &cat, &o);
+	cr_assert(strstr(k.seen->note, "History not saved: "), "%s", k.seen->note);
+	free(file);
+}
+
+Test(flow, the_outcome_rule_is_eighty_percent_of_the_step_time)
+{
+	cr_assert_eq(flow_outcome(80000, 100000, true), OUTCOME_COMPLETED);
+	cr_assert_eq(flow_outcome(79999, 100000, true), OUTCOME_PARTIAL);
+	cr_assert_eq(flow_outcome(0, 100000, true), OUTCOME_PARTIAL);
+	cr_assert_eq(flow_outcome(100000, 100000, false), OUTCOME_STOPPED);
+}
+
+Test(flow, a_pain_answer_is_0_to_10_or_nothing)
+{
+	int v = 99;
+	cr_assert(flow_parse_pain("", &v) && v == -1);
+	cr_assert(flow_parse_pain("  \n", &v) && v == -1);
+	cr_assert(flow_parse_pain("0", &v) && v == 0);
+	cr_assert(flow_parse_pain(" 7\n", &v) && v == 7);
+	cr_assert(flow_parse_pain("10", &v) && v == 10);
+	v = 99;
+	cr_assert_not(flow_parse_pain("11", &v));
+	cr_assert_not(flow_parse_pain("100", &v));
+	cr_assert_not(flow_parse_pain("-1", &v));
+	cr_assert_not(flow_parse_pain("5x", &v));
+	cr_assert_not(flow_parse_pain("0000000000007", &v));
+	cr_assert_eq(v, 99, "a refused answer leaves the value alone");
+}
+
+Test(flow, every_navigation_has_a_name)
+{
+	for (int n = NAV_OK; n < NAV_COUNT; n++)
+		cr_assert_str_neq(nav_name((enum nav)n), "?");
+	cr_assert_str_eq(nav_name(NAV_STAY), "stay");
+}
