@@ -31,6 +31,22 @@ t "a completed line goes into the history" 'tail -n 1 "$HIST" | grep -Eq "^20[0-
 t "the history file is private (0600)" '[ "$(stat -c %a "$HIST")" = 600 ]'
 stop_tui
 
+# --- the pain prompt: 11 is refused, what is typed is kept, q goes back ----------
+lines=$(wc -l < "$HIST")
+start_tui 80 24 "$UNKNOT run $SHORT"
+expect_screen "screening" "Before you start"; keys y
+expect_screen "pain before" "Pain right now"
+keys 1 1 Enter
+expect_screen "11 is refused visibly" "11 is more than 10"
+t "... and kept on screen, not cut to 1" 'screen | grep -q "\[ 11 \]"'
+keys Escape
+sleep 0.3
+t "Esc with something typed clears it, and stays" 'screen | grep -q "\[    \]" && screen | grep -q "Pain right now"'
+keys q
+expect_screen "q on an empty field before the start goes back without starting" "[exit 0]"
+t "nothing started, nothing recorded" '[ "$(wc -l < "$HIST")" = "$lines" ] && ! screen | grep -q "Step 1/"'
+stop_tui
+
 # --- at --speed: a preview, not recorded ------------------------------------
 lines=$(wc -l < "$HIST")
 start_tui 80 24 "$UNKNOT run --speed 20 $SHORT"
