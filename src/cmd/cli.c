@@ -12,14 +12,18 @@
 #include "library.h"
 #include "routine.h"
 #include "safety.h"
+#include "text.h"
 #include "util.h"
 
 void
 cli_vwarn(const char *fmt, va_list ap)
 {
+	/* messages quote paths, ids and values from outside: cleaned whole */
+	char *msg = xvasprintf(fmt, ap);
 	fputs("unknot: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	text_put(stderr, msg);
 	fputc('\n', stderr);
+	free(msg);
 }
 
 void

@@ -15,7 +15,8 @@
 
 #define EXIT_USAGE 2
 
-/* "unknot: " + message on stderr. */
+/* "unknot: " + message on stderr, cleaned (text_clean): quote paths and
+ * values from outside freely. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_vwarn(const char *fmt, va_list ap);
 /* "unknot: MESSAGE" and a pointer to the command's help on stderr;

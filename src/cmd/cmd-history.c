@@ -35,14 +35,16 @@ print_entry(const struct history_entry *e, void *arg)
 		int off = e->utc_offset < 0 ? -e->utc_offset : e->utc_offset;
 		printf("%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d,", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
 		    tm.tm_hour, tm.tm_min, tm.tm_sec, e->utc_offset < 0 ? '-' : '+', off / 3600, off / 60 % 60);
-		if (strpbrk(e->routine, ",\"")) {
+		char *id = text_clean(e->routine); /* an id is a file name: anything but a tab */
+		if (strpbrk(id, ",\"")) {
 			putchar('"');
-			for (const char *c = e->routine; *c; c++)
+			for (const char *c = id; *c; c++)
 				printf(*c == '"' ? "\"\"" : "%c", *c);
 			putchar('"');
 		} else {
-			fputs(e->routine, stdout);
+			fputs(id, stdout);
 		}
+		free(id);
 		printf(",%s,%ld,", outcome_name(e->outcome), e->seconds);
 		if (e->pain_before >= 0)
 			printf("%d", e->pain_before);
@@ -51,8 +53,10 @@ print_entry(const struct history_entry *e, void *arg)
 			printf("%d", e->pain_after);
 		putchar('\n');
 	} else {
-		printf("%04d-%02d-%02d %02d:%02d  %-24.24s %-17s %7s", tm.tm_year + 1900, tm.tm_mon + 1,
-		    tm.tm_mday, tm.tm_hour, tm.tm_min, e->routine, outcome_name(e->outcome),
+		printf("%04d-%02d-%02d %02d:%02d  ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		    tm.tm_min);
+		text_pad(stdout, e->routine, 24);
+		printf(" %-17s %7s", outcome_name(e->outcome),
 		    e->seconds ? duration_clock(e->seconds, t, sizeof t) : "");
 		if (e->pain_before >= 0 || e->pain_after >= 0) {
 			printf("  pain ");

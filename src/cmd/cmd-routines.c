@@ -142,11 +142,19 @@ show_exec(const struct cmd_args *a)
 		safety_free(&cat);
 		return 1;
 	}
+	/* ids and paths are file names: cleaned like every text from outside */
 	char t[16], p[16];
-	printf("%s\n", r->title);
-	printf("%s (%s: %s)\n", r->id, source_name(source), r->path);
-	if (overrides)
-		printf("overrides %s\n", overrides);
+	text_put(stdout, r->title);
+	putchar('\n');
+	text_put(stdout, r->id);
+	printf(" (%s: ", source_name(source));
+	text_put(stdout, r->path);
+	printf(")\n");
+	if (overrides) {
+		printf("overrides ");
+		text_put(stdout, overrides);
+		putchar('\n');
+	}
 	if (r->summary)
 		print_wrapped("", r->summary, 0, 78);
 	printf("Level: %s\n", routine_level_name(r->level));
@@ -159,7 +167,9 @@ show_exec(const struct cmd_args *a)
 	for (size_t i = 0; i < r->nsteps; i++) {
 		const struct step *s = &r->steps[i];
 		duration_clock(step_seconds(s), t, sizeof t);
-		printf("%2zu. %s (%s) %s\n", i + 1, s->title, step_type_name(s->type), t);
+		printf("%2zu. ", i + 1);
+		text_put(stdout, s->title);
+		printf(" (%s) %s\n", step_type_name(s->type), t);
 		print_bouts(s);
 		if (s->how)
 			print_wrapped("How: ", s->how, 5, 78);
@@ -246,7 +256,8 @@ check_exec(const struct cmd_args *a)
 			failed++;
 		else if (d.n == 0) {
 			char t[16];
-			printf("%s: ok, %zu step%s, %s\n", name, r->nsteps, r->nsteps == 1 ? "" : "s",
+			text_put(stdout, name);
+			printf(": ok, %zu step%s, %s\n", r->nsteps, r->nsteps == 1 ? "" : "s",
 			    duration_clock(routine_seconds(r), t, sizeof t));
 		}
 		routine_free(r);
@@ -279,7 +290,11 @@ safety_exec(const struct cmd_args *a)
 			const struct condition *c = &cat.v[i];
 			if (c->level != level)
 				continue;
-			printf("\n  %s: %s\n", c->id, c->title);
+			printf("\n  ");
+			text_put(stdout, c->id);
+			printf(": ");
+			text_put(stdout, c->title);
+			putchar('\n');
 			print_wrapped("", c->advice, 4, 78);
 		}
 	}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "util.h"
 
 void
@@ -52,10 +53,17 @@ diags_sort(struct diags *d)
 char *
 diag_format(const struct diag *g)
 {
+	/* file names and the values messages quote come from outside: an
+	 * escape sequence in either is shown, never sent to the terminal */
 	const char *lv = g->level == DIAG_ERROR ? "error" : "warning";
+	char *file = text_clean(g->file), *msg = text_clean(g->msg), *s;
 	if (g->line > 0)
-		return xasprintf("%s:%d: %s: %s", g->file, g->line, lv, g->msg);
-	return xasprintf("%s: %s: %s", g->file, lv, g->msg);
+		s = xasprintf("%s:%d: %s: %s", file, g->line, lv, msg);
+	else
+		s = xasprintf("%s: %s: %s", file, lv, msg);
+	free(file);
+	free(msg);
+	return s;
 }
 
 void

@@ -32,7 +32,8 @@ void diags_add(struct diags *d, const char *file, int line, enum diag_level leve
 void diags_sort(struct diags *d);
 void diags_print(const struct diags *d, FILE *fp);
 void diags_free(struct diags *d);
-/* "FILE:LINE: error: MESSAGE" (no newline), owned by the caller. */
+/* "FILE:LINE: error: MESSAGE" (no newline), owned by the caller, and
+ * cleaned (text_clean): safe to print or show. */
 char *diag_format(const struct diag *g);
 
 #endif

@@ -1,12 +1,14 @@
 /* lcfg.c - reading libconfig files safely and walking keys: see lcfg.h. */
 #include "lcfg.h"
 
+#include <inttypes.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "duration.h"
+#include "text.h"
 #include "util.h"
 
 /*
@@ -147,53 +149,27 @@ lcfg_type_name(int type)
 	}
 }
 
-/* Decode one UTF-8 sequence; returns its length, or 0 when malformed. */
-static size_t
-utf8_decode(const unsigned char *s, uint32_t *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	size_t n;
-	uint32_t c, min;
-	if ((s[0] & 0xe0) == 0xc0) {
-		n = 2, c = s[0] & 0x1f, min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		n = 3, c = s[0] & 0x0f, min = 0x800;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		n = 4, c = s[0] & 0x07, min = 0x10000;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 const char *
 lcfg_text_problem(const char *s)
 {
 	size_t len = strlen(s);
 	if (len > LCFG_TEXT_LIMIT)
 		return "text is longer than 2000 bytes";
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
+	/* what loads is shown unchanged by the sanitiser (text.h) */
+	while (*s) {
 		uint32_t c;
-		size_t n = utf8_decode(p, &c);
+		size_t n = text_utf8_decode(s, &c);
 		if (n == 0)
 			return "text is not valid UTF-8";
 		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
 			return "text contains a control character (tabs, newlines and escapes are not allowed)";
-		if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+		if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e ||
+		    c == 0x200f || c == 0x61c)
 			return "text contains a bidirectional override character";
-		p += n;
+		if (!text_char_safe(c))
+			return "text contains an invisible character (a zero-width space, a line separator, "
+			       "a byte order mark or a tag)";
+		s += n;
 	}
 	return NULL;
 }
@@ -322,7 +298,8 @@ walk_one(const config_setting_t *s, const struct lcfg_key *k, void *base, const 
 		}
 		*(bool *)slot = config_setting_get_bool(s);
 		return;
-	case LK_TEXT: {
+	case LK_TEXT:
+	case LK_TITLE: {
 		if (type != CONFIG_TYPE_STRING) {
 			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be a string in double quotes, not %s",
 			    where, k->name, lcfg_type_name(type));
@@ -331,6 +308,13 @@ walk_one(const config_setting_t *s, const struct lcfg_key *k, void *base, const 
 		const char *str = config_setting_get_string(s);
 		if ((why = lcfg_text_problem(str))) {
 			diags_add(d, file, line, DIAG_ERROR, "%s'%s': %s", where, k->name, why);
+			return;
+		}
+		uint32_t hidden = k->kind == LK_TITLE ? text_hidden_char(str) : 0;
+		if (hidden) {
+			diags_add(d, file, line, DIAG_ERROR,
+			    "%s'%s' contains U+%04" PRIX32 ", a character that does not show or that turns "
+			    "text around: a name must look like what it is", where, k->name, hidden);
 			return;
 		}
 		if (k->required && *str == '\0') {
@@ -458,7 +442,8 @@ lcfg_defaults(const struct lcfg_key *keys, size_t nkeys, void *base)
 		case LK_DURATION:
 		case LK_ENUM: *(int *)slot = (int)keys[i].def; break;
 		case LK_BOOL: *(bool *)slot = keys[i].def != 0; break;
-		case LK_TEXT: *(char **)slot = NULL; break;
+		case LK_TEXT:
+		case LK_TITLE: *(char **)slot = NULL; break;
 		case LK_TEXTS: *(char ***)slot = NULL; break;
 		case LK_CUSTOM: break;
 		}
@@ -470,7 +455,7 @@ lcfg_free_keys(const struct lcfg_key *keys, size_t nkeys, void *base)
 {
 	for (size_t i = 0; i < nkeys; i++) {
 		char *slot = (char *)base + keys[i].offset;
-		if (keys[i].kind == LK_TEXT) {
+		if (keys[i].kind == LK_TEXT || keys[i].kind == LK_TITLE) {
 			free(*(char **)slot);
 			*(char **)slot = NULL;
 		} else if (keys[i].kind == LK_TEXTS) {

@@ -48,6 +48,8 @@ enum lcfg_kind {
 	LK_DURATION, /* int seconds or a "1m30s" string, min..max */
 	LK_BOOL,     /* bool */
 	LK_TEXT,     /* char *, checked with lcfg_text_problem */
+	LK_TITLE,    /* LK_TEXT that names something: no hidden characters either
+	              * (text_hidden_char), so that it cannot pose as another */
 	LK_ENUM,     /* int index into choices */
 	LK_TEXTS,    /* char ** (NULL-terminated) from an array of strings */
 	LK_CUSTOM,   /* known and maybe required, but checked by the caller */

@@ -28,7 +28,7 @@ static const char *const levels[] = {"gentle", "moderate", "firm", NULL};
 
 const struct lcfg_key routine_keys[] = {
 	{"version", LK_CUSTOM, true, 1, 1, 1, NULL, R(version), "format version; must be 1"},
-	{"title", LK_TEXT, true, 0, 0, 0, NULL, R(title), "name shown in lists and the player"},
+	{"title", LK_TITLE, true, 0, 0, 0, NULL, R(title), "name shown in lists and the player"},
 	{"summary", LK_TEXT, false, 0, 0, 0, NULL, R(summary), "one or two sentences on what it is for"},
 	{"level", LK_ENUM, false, 0, 0, LEVEL_GENTLE, levels, R(level), "gentle, moderate or firm"},
 	{"equipment", LK_TEXTS, false, 0, 32, 0, NULL, R(equipment), "what to have at hand"},
@@ -44,7 +44,7 @@ const size_t routine_nkeys = ARRAY_LEN(routine_keys);
 const struct lcfg_key step_keys[] = {
 	{"type", LK_ENUM, true, 0, 0, 0, step_types, S(type),
 	    "stretch, roll, hold, posture, breathe, move or rest"},
-	{"title", LK_TEXT, true, 0, 0, 0, NULL, S(title), "what the step is called"},
+	{"title", LK_TITLE, true, 0, 0, 0, NULL, S(title), "what the step is called"},
 	{"how", LK_TEXT, false, 0, 0, 0, NULL, S(how), "how to do it"},
 	{"pressure", LK_TEXT, false, 0, 0, 0, NULL, S(pressure), "how hard to press"},
 	{"caution", LK_TEXT, false, 0, 0, 0, NULL, S(caution), "shown while the step runs"},

@@ -23,7 +23,7 @@ static const char *const level_names[] = {"caution", "stop", NULL};
 #define C(f) offsetof(struct condition, f)
 static const struct lcfg_key condition_keys[] = {
 	{"id", LK_TEXT, true, 0, 0, 0, NULL, C(id), "lower-case name used in routine files"},
-	{"title", LK_TEXT, true, 0, 0, 0, NULL, C(title), "what the condition is"},
+	{"title", LK_TITLE, true, 0, 0, 0, NULL, C(title), "what the condition is"},
 	{"level", LK_ENUM, true, 0, 0, SAFETY_CAUTION, level_names, C(level), "stop or caution"},
 	{"advice", LK_TEXT, true, 0, 0, 0, NULL, C(advice), "what to do instead"},
 };

@@ -52,8 +52,9 @@ ui_term_open(void)
 	scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
 		const char *term_name = getenv("TERM");
-		fprintf(stderr, "unknot: cannot use the terminal type '%s': set TERM to one this "
-		    "system knows, such as xterm-256color\n", term_name ? term_name : "");
+		fputs("unknot: cannot use the terminal type '", stderr);
+		text_put(stderr, term_name ? term_name : "");
+		fputs("': set TERM to one this system knows, such as xterm-256color\n", stderr);
 		return -1;
 	}
 	set_term(scr);
@@ -276,6 +277,8 @@ ui_text(int y, int x, int w, const char *s, int role)
 	int used = 0;
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
+	char *clean = text_clean(s); /* shown as on stdout: \xNN for what may not reach the terminal */
+	s = clean;
 	while (*s) {
 		wchar_t wc;
 		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
@@ -284,8 +287,8 @@ ui_text(int y, int x, int w, const char *s, int role)
 			wc = L'?';
 			n = 1;
 		}
-		if (!iswprint((wint_t)wc))
-			wc = L'?'; /* nothing from a file reaches the terminal unprintable */
+		if (!iswprint((wint_t)wc) || !text_char_safe((uint32_t)wc))
+			wc = L'?'; /* nothing from outside reaches the terminal as a control (text.h) */
 		int cw = wcwidth(wc);
 		if (cw < 0)
 			cw = 1;
@@ -295,6 +298,7 @@ ui_text(int y, int x, int w, const char *s, int role)
 		used += cw;
 		s += n;
 	}
+	free(clean);
 	attroff(a);
 	return used;
 }
