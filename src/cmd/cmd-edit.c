@@ -21,6 +21,7 @@
 #include "paths.h"
 #include "routine.h"
 #include "safety.h"
+#include "text.h"
 #include "util.h"
 
 /* A name people can type and share: lower-case letters, digits, - and _. */
@@ -38,10 +39,15 @@ name_problem(const char *name)
 	return NULL;
 }
 
+/* The user's routine folder, or NULL (said) when there is no home folder. */
 static char *
 user_dir(void)
 {
 	char *conf = paths_config_dir();
+	if (conf == NULL) {
+		cli_warn("cannot find your home folder: set HOME (or XDG_CONFIG_HOME)");
+		return NULL;
+	}
 	char *dir = xasprintf("%s/routines", conf);
 	free(conf);
 	return dir;
@@ -185,6 +191,10 @@ new_exec(const struct cmd_args *a)
 		text = template(name);
 	}
 	char *dir = user_dir();
+	if (dir == NULL) {
+		free(text);
+		return 1;
+	}
 	char *path = xasprintf("%s/%s.routine", dir, name);
 	int rc = 0;
 	if (access(path, F_OK) == 0) {
@@ -197,7 +207,8 @@ new_exec(const struct cmd_args *a)
 		cli_warn("cannot write %s: %s", path, why);
 		rc = 1;
 	} else {
-		printf("%s\n", path);
+		text_put(stdout, path);
+		putchar('\n');
 	}
 	free(text);
 	free(path);
@@ -262,6 +273,11 @@ edit_exec(const struct cmd_args *a)
 		library_scan(&lib);
 		const struct entry *e = library_find(&lib, argv[0]);
 		char *dir = user_dir();
+		if (dir == NULL) {
+			library_free(&lib);
+			safety_free(&cat);
+			return 1;
+		}
 		target = xasprintf("%s/%s.routine", dir, argv[0]);
 		source = e ? xstrdup(e->path) : NULL;
 		library_free(&lib);
@@ -327,14 +343,14 @@ edit_exec(const struct cmd_args *a)
 				free(tmpl);
 				goto out;
 			}
-			printf("%s\n", target);
+			text_put(stdout, target);
+			putchar('\n');
 			rc = 0;
 			free(now);
 			diags_free(&dd);
 			break;
 		}
-		fprintf(stderr, "unknot: %zu error%s: %s was not changed\n", dd.errors, dd.errors == 1 ? "" : "s",
-		    target);
+		cli_warn("%zu error%s: %s was not changed", dd.errors, dd.errors == 1 ? "" : "s", target);
 		diags_free(&dd);
 		free(now);
 		if (!ask_again()) {

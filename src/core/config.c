@@ -64,7 +64,7 @@ char *
 config_path(void)
 {
 	char *dir = paths_config_dir();
-	char *p = xasprintf("%s/config", dir);
+	char *p = dir ? xasprintf("%s/config", dir) : NULL;
 	free(dir);
 	return p;
 }
@@ -128,8 +128,9 @@ config_files(void)
 		free(p);
 	}
 	strv_free(sys);
-	char *user = config_path();
-	files = strv_push(files, user);
+	char *user = config_path(); /* NULL: no home folder */
+	if (user)
+		files = strv_push(files, user);
 	free(user);
 	return files;
 }

@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "paths.h"
 #include "util.h"
 
@@ -59,8 +61,18 @@ history_format(const struct history_record *rec)
 	iso_time(rec->when, when, sizeof when);
 	struct buf b = {0};
 	buf_addf(&b, "%s\t", when);
-	/* an id is a file name: keep tabs and newlines out of the record */
-	for (const char *p = rec->routine; *p; p++) {
+	/* an id is a file name: keep tabs and newlines out of the record, and
+	 * keep it within what history_parse() reads back, cut on a character
+	 * boundary */
+	size_t n = strlen(rec->routine);
+	if (n > HISTORY_ID_MAX) {
+		n = HISTORY_ID_MAX;
+		while (n > 0 && ((unsigned char)rec->routine[n] & 0xc0) == 0x80)
+			n--;
+	}
+	if (n == 0)
+		buf_add(&b, "?", 1);
+	for (const char *p = rec->routine; p < rec->routine + n; p++) {
 		char c = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
 		buf_add(&b, &c, 1);
 	}
@@ -78,46 +90,92 @@ write_all(int fd, const char *s, size_t n)
 		ssize_t w = write(fd, s, n);
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w <= 0)
+		if (w <= 0) {
+			if (w == 0)
+				errno = ENOSPC;
 			return -1;
+		}
 		s += w;
 		n -= (size_t)w;
 	}
 	return 0;
 }
 
+/* The reason for a failure, then the file it concerns (the reason first:
+ * a screen may cut the line). */
+static const char *
+failed(const char *dir, const char *file, const char *reason)
+{
+	static char why[512];
+	snprintf(why, sizeof why, "%s (%s%s%s)", reason, dir, file ? "/" : "", file ? file : "");
+	return why;
+}
+
+/*
+ * Appending is one write() of the whole record under an exclusive lock
+ * (every unknot process appends this way), so that:
+ *  - the header goes in with the first record, never alone;
+ *  - a record cut short (a full disk, a file-size limit, an I/O error) is
+ *    taken back with ftruncate() to the size before it; if even that
+ *    fails, the next append sees a last line without its newline and
+ *    starts on a fresh line, so a cut record never swallows a good one;
+ *  - nobody else's record can be taken back with ours.
+ */
 int
 history_append_to(const char *dir, const struct history_record *rec, const char **why)
 {
-	if (paths_mkdirs(dir, 0700) < 0) {
-		*why = strerror(errno);
+	if (dir == NULL) {
+		*why = "no home folder to keep it in: set HOME (or XDG_STATE_HOME)";
 		return -1;
 	}
-	char *path = xasprintf("%s/history.tsv", dir);
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-	free(path);
+	const char *reason;
+	int dfd = file_open_dir(dir, true, &reason);
+	if (dfd < 0) {
+		*why = failed(dir, NULL, reason);
+		return -1;
+	}
+	/* O_RDWR: the last byte is read back (pread) */
+	int fd = file_openat_write(dfd, "history.tsv", O_RDWR | O_APPEND | O_CREAT, 0600, &reason);
+	close(dfd);
 	if (fd < 0) {
-		*why = strerror(errno);
+		*why = failed(dir, "history.tsv", reason);
 		return -1;
 	}
+	int rc = -1;
 	struct stat st;
-	int rc = 0;
+	struct buf b = {0};
 	char *line = history_format(rec);
-	/* The header goes in only when the file is empty; a record is always
-	 * a single write, so it is never interleaved or split. */
-	if (fstat(fd, &st) == 0 && st.st_size == 0 && write_all(fd, HEADER, strlen(HEADER)) < 0)
-		rc = -1;
-	if (rc == 0 && write_all(fd, line, strlen(line)) < 0)
-		rc = -1;
-	if (rc == 0 && fsync(fd) < 0)
-		rc = -1;
+	char last = '\n';
+	if (flock(fd, LOCK_EX) < 0 || fstat(fd, &st) < 0) {
+		reason = strerror(errno);
+		goto out;
+	}
+	if (st.st_size == 0)
+		buf_add(&b, HEADER, strlen(HEADER));
+	else if (pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
+		buf_add(&b, "\n", 1); /* the last record was cut short: leave it on its line */
+	buf_add(&b, line, strlen(line));
+	if (write_all(fd, b.s, b.len) < 0) {
+		reason = strerror(errno);
+		if (ftruncate(fd, st.st_size) < 0) {
+			/* the next append starts on a fresh line (above) */
+		}
+		goto out;
+	}
+	if (fsync(fd) < 0) {
+		reason = strerror(errno);
+		goto out;
+	}
+	rc = 0;
+out:
 	if (rc < 0)
-		*why = strerror(errno);
-	free(line);
-	if (close(fd) < 0 && rc == 0) {
-		*why = strerror(errno);
+		*why = failed(dir, "history.tsv", reason);
+	if (close(fd) < 0 && rc == 0) { /* closing unlocks */
+		*why = failed(dir, "history.tsv", strerror(errno));
 		rc = -1;
 	}
+	free(line);
+	buf_free(&b);
 	return rc;
 }
 
@@ -134,6 +192,8 @@ char *
 history_path(void)
 {
 	char *dir = paths_state_dir();
+	if (dir == NULL)
+		return NULL;
 	char *p = xasprintf("%s/history.tsv", dir);
 	free(dir);
 	return p;
@@ -161,9 +221,11 @@ parse_time(const char *s, size_t len, struct history_entry *e)
 		return -1;
 	int y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2), h = digits(s + 11, 2),
 	    mi = digits(s + 14, 2), sec = digits(s + 17, 2), oh = digits(s + 20, 2), om = digits(s + 23, 2);
-	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
-	    sec < 0 || sec > 60 || oh < 0 || oh > 14 || om < 0 || om > 59)
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60 ||
+	    oh < 0 || oh > 14 || om < 0 || om > 59)
 		return -1;
+	if (!civil_date_valid(y, mo, d))
+		return -2;
 	e->utc_offset = (s[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
 	e->when = (time_t)civil_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - e->utc_offset;
 	return 0;
@@ -190,11 +252,16 @@ history_parse(const char *line, struct history_entry *e, const char **why)
 		*why = "expected 6 tab-separated fields";
 		return -1;
 	}
-	if (parse_time(f[0], len[0], e) < 0) {
+	int t = parse_time(f[0], len[0], e);
+	if (t == -2) {
+		*why = "the date does not exist";
+		return -1;
+	}
+	if (t < 0) {
 		*why = "the time is not YYYY-MM-DDTHH:MM:SS+HH:MM";
 		return -1;
 	}
-	if (len[1] == 0 || len[1] >= sizeof e->routine) {
+	if (len[1] == 0 || len[1] > HISTORY_ID_MAX) {
 		*why = "the routine id is empty or too long";
 		return -1;
 	}
@@ -220,8 +287,13 @@ history_parse(const char *line, struct history_entry *e, const char **why)
 	for (int i = 0; i < 2; i++) {
 		const char *v = f[4 + i];
 		size_t l = len[4 + i];
-		pain[i] = (l == 1 && v[0] == '-') ? -1 : (l >= 1 && l <= 2) ? digits(v, (int)l) : -2;
-		if (pain[i] < -1 || pain[i] > 10 || (pain[i] == -1 && v[0] != '-')) {
+		if (l == 1 && v[0] == '-')
+			pain[i] = -1; /* not given */
+		else if (l >= 1 && l <= 2)
+			pain[i] = digits(v, (int)l); /* -1 when not digits ("-5") */
+		else
+			pain[i] = -2;
+		if (pain[i] > 10 || (pain[i] < 0 && !(l == 1 && v[0] == '-'))) {
 			*why = "pain must be 0 to 10, or -";
 			return -1;
 		}
@@ -231,56 +303,123 @@ history_parse(const char *line, struct history_entry *e, const char **why)
 	return 0;
 }
 
+/*
+ * Lines from a descriptor in constant memory: a line longer than
+ * HISTORY_LINE_MAX is skipped to its newline without being kept.
+ */
+struct lines {
+	int fd;
+	size_t start, end;
+	bool eof;
+	char buf[65536];
+};
+
+enum line_kind { LINE_NONE, LINE_WHOLE, LINE_UNFINISHED, LINE_TOO_LONG, LINE_ERROR };
+
+/* The next line (without its newline) in *line, *len; *used gets the
+ * bytes it took in the file, newline included. */
+static enum line_kind
+next_line(struct lines *r, char **line, size_t *len, size_t *used)
+{
+	size_t skipped = 0; /* bytes of an over-long line already dropped */
+	for (;;) {
+		char *nl = memchr(r->buf + r->start, '\n', r->end - r->start);
+		if (nl) {
+			*line = r->buf + r->start;
+			*len = (size_t)(nl - *line);
+			*used = skipped + *len + 1;
+			r->start += *len + 1;
+			return skipped ? LINE_TOO_LONG : LINE_WHOLE;
+		}
+		if (r->end - r->start > HISTORY_LINE_MAX) {
+			skipped += r->end - r->start; /* too long: drop what is here */
+			r->start = r->end;
+		}
+		if (r->eof) {
+			*line = r->buf + r->start;
+			*len = r->end - r->start;
+			*used = 0; /* left for a later read */
+			r->start = r->end;
+			return skipped ? LINE_TOO_LONG : *len ? LINE_UNFINISHED : LINE_NONE;
+		}
+		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		r->end -= r->start;
+		r->start = 0;
+		ssize_t n = read(r->fd, r->buf + r->end, sizeof r->buf - r->end);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return LINE_ERROR;
+		if (n == 0)
+			r->eof = true;
+		r->end += (size_t)n;
+	}
+}
+
 int
 history_read(const char *path, off_t from, history_fn *fn, void *arg, struct diags *d, off_t *end)
 {
 	*end = from;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (path == NULL)
+		return 0; /* no home folder: no history either */
+	const char *why;
+	/* a state file: never through a link, never another user's, never
+	 * a FIFO that would block */
+	int fd = file_open_read(path, FILE_NOFOLLOW | FILE_MINE, &why);
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return 0;
-		diags_add(d, path, 0, DIAG_ERROR, "cannot read: %s", strerror(errno));
+		diags_add(d, path, 0, DIAG_ERROR, "cannot read: %s", why);
 		return -1;
 	}
 	struct stat st;
-	FILE *fp = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "r") : NULL;
-	if (fp == NULL) {
-		diags_add(d, path, 0, DIAG_ERROR, "cannot read: not a regular file");
-		close(fd);
-		return -1;
-	}
+	if (fstat(fd, &st) < 0)
+		st.st_size = 0;
 	if (from > st.st_size)
 		from = 0; /* replaced by a shorter file: read it all */
-	if (from > 0 && fseeko(fp, from, SEEK_SET) < 0)
+	if (from > 0 && lseek(fd, from, SEEK_SET) < 0)
 		from = 0;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int lineno = 0;
+	struct lines *r = xmalloc(sizeof *r);
+	r->fd = fd;
+	r->start = r->end = 0;
+	r->eof = false;
+	int lineno = 0, rc = 0;
 	off_t pos = from;
-	while ((n = getline(&line, &cap, fp)) > 0) {
+	char *line;
+	size_t n, used;
+	enum line_kind k;
+	while ((k = next_line(r, &line, &n, &used)) != LINE_NONE) {
+		if (k == LINE_ERROR) {
+			diags_add(d, path, lineno + 1, DIAG_ERROR, "cannot read: %s", strerror(errno));
+			rc = -1;
+			break;
+		}
 		lineno++;
-		if (line[n - 1] != '\n') {
+		if (k == LINE_UNFINISHED) {
 			/* a record cut short by a crash or a full disk: flag it, and
 			 * leave it for a later read in case it is still being written */
 			diags_add(d, path, lineno, DIAG_WARNING, "skipped an unfinished last line");
 			break;
 		}
-		pos += n;
-		line[--n] = '\0';
+		pos += (off_t)used;
+		if (k == LINE_TOO_LONG) {
+			diags_add(d, path, lineno, DIAG_WARNING,
+			    "skipped a damaged line: longer than %d bytes", HISTORY_LINE_MAX);
+			continue;
+		}
+		line[n] = '\0';
 		if (n == 0 || line[0] == '#')
 			continue;
 		struct history_entry e;
-		const char *why;
-		if (strlen(line) != (size_t)n)
+		if (strlen(line) != n)
 			diags_add(d, path, lineno, DIAG_WARNING, "skipped a damaged line: it holds a NUL byte");
 		else if (history_parse(line, &e, &why) < 0)
 			diags_add(d, path, lineno, DIAG_WARNING, "skipped a damaged line: %s", why);
 		else
 			fn(&e, arg);
 	}
-	free(line);
-	fclose(fp);
+	free(r);
+	close(fd);
 	*end = pos;
-	return 0;
+	return rc;
 }

@@ -4,8 +4,10 @@
  * A header line starting with '#', then one tab-separated record per
  * event: local time (ISO 8601 with offset), routine id, outcome, seconds
  * done, pain before, pain after ('-' when not given).  Each record is one
- * write() on an O_APPEND descriptor, then fsync(), so a crash can never
- * change an earlier record.  The file is 0600 in a 0700 folder.
+ * write() on an O_APPEND descriptor under a lock, then fsync(), so a crash
+ * can never change an earlier record, and a record cut short (a full
+ * disk) is taken back.  The file is 0600 in a 0700 folder that must be
+ * the user's (file.h); it is never opened through a symbolic link.
  */
 #ifndef UNKNOT_HISTORY_H
 #define UNKNOT_HISTORY_H
@@ -23,6 +25,13 @@ enum outcome {
 	OUTCOME_REMINDER_SNOOZED, OUTCOME_REMINDER_SKIPPED, OUTCOME_COUNT
 };
 
+/* The longest routine id a record holds (a file name is at most 255
+ * bytes); history_format() cuts a longer one, so what is written reads back. */
+#define HISTORY_ID_MAX 255
+/* A line longer than this is damaged: it is skipped, and never read whole
+ * into memory. */
+#define HISTORY_LINE_MAX 1024
+
 struct history_record {
 	time_t when;
 	const char *routine;
@@ -35,7 +44,8 @@ const char *outcome_name(enum outcome outcome);
 /* The record as one line, with its newline; the caller frees it. */
 char *history_format(const struct history_record *rec);
 /* Append to the file in dir (created 0700 with the file 0600 when
- * missing).  Returns 0, or -1 with *why set to a static reason. */
+ * missing; NULL: there is no home folder).  Returns 0, or -1 with *why set
+ * to a static reason that names the file. */
 int history_append_to(const char *dir, const struct history_record *rec, const char **why);
 /* The same in the user's state folder. */
 int history_append(const struct history_record *rec, const char **why);
@@ -44,7 +54,7 @@ int history_append(const struct history_record *rec, const char **why);
 struct history_entry {
 	time_t when;
 	int utc_offset;       /* seconds east of UTC, as written */
-	char routine[128];
+	char routine[HISTORY_ID_MAX + 1];
 	enum outcome outcome;
 	long seconds;
 	int pain_before, pain_after;
@@ -53,7 +63,8 @@ struct history_entry {
 /* Called for each good record, in file order. */
 typedef void history_fn(const struct history_entry *e, void *arg);
 
-/* $XDG_STATE_HOME/unknot/history.tsv; the caller frees it. */
+/* $XDG_STATE_HOME/unknot/history.tsv (NULL without a home folder: read
+ * as an empty history); the caller frees it. */
 char *history_path(void);
 /* Parse one record line (without its newline).  Returns 0, or -1 with *why. */
 int history_parse(const char *line, struct history_entry *e, const char **why);

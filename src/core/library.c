@@ -130,8 +130,9 @@ library_scan(struct library *lib)
 	dirs[n++] = (struct library_dir){xasprintf("%s/routines", data), SOURCE_BUNDLED};
 	for (size_t i = nsys; i-- > 0;)
 		dirs[n++] = (struct library_dir){xasprintf("%s/routines", sys[i]), SOURCE_SYSTEM};
-	dirs[n++] = (struct library_dir){xasprintf("%s/routines", udata), SOURCE_DATA};
-	dirs[n++] = (struct library_dir){xasprintf("%s/routines", conf), SOURCE_USER};
+	/* NULL (no home folder): no user folders */
+	dirs[n++] = (struct library_dir){udata ? xasprintf("%s/routines", udata) : NULL, SOURCE_DATA};
+	dirs[n++] = (struct library_dir){conf ? xasprintf("%s/routines", conf) : NULL, SOURCE_USER};
 	library_scan_dirs(lib, dirs, n);
 	for (size_t i = 0; i < n; i++)
 		free(dirs[i].path);
@@ -168,9 +169,9 @@ library_safety(struct safety *cat, struct diags *d)
 {
 	char *data = paths_data_dir(), *conf = paths_config_dir();
 	char *bundled = xasprintf("%s/routines/safety.cfg", data);
-	char *user = xasprintf("%s/safety.cfg", conf);
+	char *user = conf ? xasprintf("%s/safety.cfg", conf) : NULL;
 	int rc = safety_load(cat, bundled, d);
-	if (access(user, F_OK) == 0 && safety_load(cat, user, d) < 0)
+	if (user && access(user, F_OK) == 0 && safety_load(cat, user, d) < 0)
 		rc = -1;
 	free(bundled);
 	free(user);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -81,16 +82,31 @@ paths_module_dir(void)
 	return xstrdup(MODULEDIR);
 }
 
+char *
+paths_home(void)
+{
+	const char *home = getenv("HOME");
+	if (home && home[0] == '/')
+		return xstrdup(home);
+	/* never a shared folder such as /tmp: another user could fill it */
+	struct passwd *pw = getpwuid(getuid());
+	if (pw && pw->pw_dir && pw->pw_dir[0] == '/')
+		return xstrdup(pw->pw_dir);
+	return NULL;
+}
+
 static char *
 xdg(const char *var, const char *fallback)
 {
 	const char *v = getenv(var);
 	if (v && v[0] == '/')
 		return xasprintf("%s/unknot", v);
-	const char *home = getenv("HOME");
-	if (home == NULL || home[0] != '/')
-		home = "/tmp";
-	return xasprintf("%s/%s/unknot", home, fallback);
+	char *home = paths_home();
+	if (home == NULL)
+		return NULL;
+	char *dir = xasprintf("%s/%s/unknot", home, fallback);
+	free(home);
+	return dir;
 }
 
 char *paths_config_dir(void) { return xdg("XDG_CONFIG_HOME", ".config"); }
@@ -167,6 +183,8 @@ paths_find_sound(const char *name)
 	char *dirs[2] = {paths_user_data_dir(), paths_data_dir()};
 	char *found = NULL;
 	for (int i = 0; i < 2; i++) {
+		if (dirs[i] == NULL)
+			continue;
 		char *p = xasprintf("%s/audio/%s", dirs[i], name);
 		if (found == NULL && access(p, R_OK) == 0)
 			found = p;

@@ -14,8 +14,15 @@
 char *paths_data_dir(void);
 /* The folder holding unknot-audio.so: next to the binary in a checkout. */
 char *paths_module_dir(void);
+/* The user's home folder: $HOME when it is an absolute path, else the
+ * password database's (getpwuid), never a shared folder; NULL when
+ * neither has one. */
+char *paths_home(void);
 /* $XDG_CONFIG_HOME/unknot, $XDG_DATA_HOME/unknot, $XDG_STATE_HOME/unknot,
- * $XDG_RUNTIME_DIR/unknot, each with the XDG default when unset or relative. */
+ * each with the XDG default under paths_home() when unset or relative;
+ * NULL when that is needed and there is no home folder (callers go on
+ * without the user's files, or say "set HOME" when they must write one).
+ * $XDG_RUNTIME_DIR/unknot, else /tmp/unknot-UID. */
 char *paths_config_dir(void);
 char *paths_user_data_dir(void);
 char *paths_state_dir(void);

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
+
 static void
 oom(void)
 {
@@ -145,35 +147,26 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+/* The reason for a file over limit bytes (static: one per limit used). */
+static const char *
+too_large(size_t limit)
+{
+	static char why[64];
+	if (limit % (1024 * 1024) == 0)
+		snprintf(why, sizeof why, "is too large (the limit is %zu MiB)", limit / (1024 * 1024));
+	else if (limit % 1024 == 0)
+		snprintf(why, sizeof why, "is too large (the limit is %zu KiB)", limit / 1024);
+	else
+		snprintf(why, sizeof why, "is too large (the limit is %zu bytes)", limit);
+	return why;
+}
+
 char *
 read_file(const char *path, size_t limit, size_t *lenp, const char **why)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0) {
-		*why = strerror(errno);
+	int fd = file_open_read(path, FILE_ANY, why);
+	if (fd < 0)
 		return NULL;
-	}
-	struct stat st;
-	if (fstat(fd, &st) < 0) {
-		*why = strerror(errno);
-		close(fd);
-		return NULL;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		*why = "is a directory, not a file";
-		close(fd);
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		*why = "is not a regular file";
-		close(fd);
-		return NULL;
-	}
-	if ((unsigned long long)st.st_size > limit) {
-		*why = "is too large (the limit is 1 MiB)";
-		close(fd);
-		return NULL;
-	}
 	char *s = read_fd(fd, limit, lenp, why);
 	close(fd);
 	return s;
@@ -182,11 +175,16 @@ read_file(const char *path, size_t limit, size_t *lenp, const char **why)
 char *
 read_fd(int fd, size_t limit, size_t *lenp, const char **why)
 {
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
+		*why = too_large(limit);
+		return NULL;
+	}
 	size_t cap = 4096, len = 0;
 	char *s = xmalloc(cap);
 	for (;;) {
 		if (len > limit) {
-			*why = "is too large (the limit is 1 MiB)";
+			*why = too_large(limit);
 			free(s);
 			return NULL;
 		}
@@ -244,6 +242,16 @@ str_ends_with(const char *s, const char *suffix)
 {
 	size_t ls = strlen(s), lx = strlen(suffix);
 	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+bool
+civil_date_valid(int y, int m, int d)
+{
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1)
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= mdays[m - 1] + (m == 2 && leap);
 }
 
 long

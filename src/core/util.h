@@ -38,10 +38,11 @@ void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf,
 void buf_free(struct buf *b);
 
 /*
- * Read the regular file at path into a NUL-terminated buffer of at most
- * limit bytes.  On failure returns NULL and sets *why to a static,
- * human-readable reason ("No such file or directory", "is a directory",
- * "larger than 1 MiB", ...).
+ * Read the regular file at path (opened with file_open_read(), file.h)
+ * into a NUL-terminated buffer of at most limit bytes.  On failure returns
+ * NULL and sets *why to a human-readable reason ("No such file or
+ * directory", "is a directory, not a file", "is too large (the limit is
+ * 1 MiB)", ...).
  */
 char *read_file(const char *path, size_t limit, size_t *len, const char **why);
 /* The same from an open descriptor, to its end (standard input for
@@ -54,6 +55,9 @@ size_t edit_distance(const char *a, const char *b, size_t cap);
 /* True when s ends with suffix. */
 bool str_ends_with(const char *s, const char *suffix);
 
+/* True when y-m-d is a date that exists, from year 1 to 9999 (no
+ * 2026-02-31, no year 0). */
+bool civil_date_valid(int y, int m, int d);
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian, any year). */
 long civil_days(int y, int m, int d);
 

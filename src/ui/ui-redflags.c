@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "paths.h"
 #include "ui-screens.h"
 #include "ui.h"
@@ -46,21 +47,25 @@ flags_key(void *ctx, int key, bool is_char)
 enum nav
 ui_red_flags_once(const struct safety *cat)
 {
-	char *dir = paths_state_dir();
-	char *mark = xasprintf("%s/red-flags-read", dir);
+	char *dir = paths_state_dir(); /* NULL: no home folder, so ask every time */
+	const char *why;
+	int dfd = dir ? file_open_dir(dir, false, &why) : -1;
 	enum nav rc = NAV_OK;
-	if (access(mark, F_OK) != 0) {
+	if (dfd < 0 || faccessat(dfd, "red-flags-read", F_OK, AT_SYMLINK_NOFOLLOW) != 0) {
 		static const char *const keys[] = {"Enter", "I have read them", "Up/Down", "scroll", NULL};
 		struct ui_page_screen ps = {.title = "Before your first routine: the red flags",
 		    .fill = flags_fill, .key = flags_key, .keys = keys, .ctx = (void *)cat};
 		rc = ui_page_run(&ps);
-		if (rc == NAV_OK && paths_mkdirs(dir, 0700) == 0) {
-			int fd = open(mark, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-			if (fd >= 0)
-				close(fd);
-		}
+		if (dfd < 0 && rc == NAV_OK && dir)
+			dfd = file_open_dir(dir, true, &why);
+		/* never through a link: a planted one could create any file */
+		int fd = rc == NAV_OK && dfd >= 0 ?
+		    file_openat_write(dfd, "red-flags-read", O_WRONLY | O_CREAT, 0600, &why) : -1;
+		if (fd >= 0)
+			close(fd);
 	}
-	free(mark);
+	if (dfd >= 0)
+		close(dfd);
 	free(dir);
 	return rc;
 }

@@ -3,6 +3,9 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -188,4 +191,221 @@ Test(history, a_folder_that_is_a_file_is_an_error_not_a_crash)
 	cr_assert_not_null(why);
 	free(sub);
 	free(file);
+}
+
+/* ---- trust: full disks, hostile files, strict parsing (issue 11) ---- */
+
+static const struct history_record good = {.when = 1764075787, .routine = "desk-reset",
+	.outcome = OUTCOME_COMPLETED, .seconds = 135, .pain_before = -1, .pain_after = -1};
+
+static off_t
+file_size(const char *p)
+{
+	struct stat st;
+	cr_assert_eq(stat(p, &st), 0);
+	return st.st_size;
+}
+
+Test(history, a_failed_append_is_undone_and_no_later_record_is_lost)
+{
+	const char *why = NULL;
+	cr_assert_eq(history_append_to(dir, &good, &why), 0);
+	off_t before = file_size(path);
+	/* a disk that fills up in the middle of the record: the kernel
+	 * writes what fits under the file-size limit, then refuses */
+	signal(SIGXFSZ, SIG_IGN);
+	struct rlimit old, rl;
+	getrlimit(RLIMIT_FSIZE, &old);
+	rl = old;
+	rl.rlim_cur = (rlim_t)before + 20;
+	cr_assert_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
+	cr_assert_eq(history_append_to(dir, &good, &why), -1, "a short write is a failure");
+	cr_assert_not_null(why);
+	cr_assert(strstr(why, "history.tsv"), "the reason names the file: %s", why);
+	cr_assert_eq(setrlimit(RLIMIT_FSIZE, &old), 0);
+	cr_assert_eq(file_size(path), before, "the partial record was taken back");
+	cr_assert_eq(history_append_to(dir, &good, &why), 0);
+	struct got g = {0};
+	struct diags d = {0};
+	off_t end;
+	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), 0);
+	cr_assert_eq(d.n, 0, "no damaged line");
+	cr_assert_eq(g.n, 2, "the record after the failure is kept");
+	diags_free(&d);
+}
+
+Test(history, an_append_after_a_cut_record_starts_on_a_fresh_line)
+{
+	write_text("# unknot history\n2026-11-20T08:00:00+01:00\tdesk-reset\tcomp");
+	const char *why;
+	cr_assert_eq(history_append_to(dir, &good, &why), 0);
+	struct got g = {0};
+	struct diags d = {0};
+	off_t end;
+	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), 0);
+	cr_assert_eq(g.n, 1, "the new record is not glued to the cut one");
+	cr_assert(diags_have(&d, ":2: warning: skipped a damaged line"));
+	diags_free(&d);
+}
+
+Test(history, the_longest_id_a_file_name_allows_is_read_back)
+{
+	char id[256];
+	memset(id, 'a', 247); /* NAME_MAX minus ".routine" */
+	id[247] = '\0';
+	struct history_record rec = good;
+	rec.routine = id;
+	const char *why;
+	cr_assert_eq(history_append_to(dir, &rec, &why), 0);
+	struct got g = {0};
+	struct diags d = {0};
+	off_t end;
+	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), 0);
+	cr_assert_eq(d.n, 0);
+	cr_assert_eq(g.n, 1, "what is written can be read");
+	cr_assert_str_eq(g.v[0].routine, id);
+	diags_free(&d);
+}
+
+Test(history, an_id_longer_than_history_keeps_is_written_cut_and_read_back)
+{
+	char id[600];
+	memset(id, 'b', sizeof id - 1);
+	id[sizeof id - 1] = '\0';
+	struct history_record rec = good;
+	rec.routine = id;
+	const char *why;
+	cr_assert_eq(history_append_to(dir, &rec, &why), 0);
+	struct got g = {0};
+	struct diags d = {0};
+	off_t end;
+	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), 0);
+	cr_assert_eq(g.n, 1);
+	cr_assert_eq(strlen(g.v[0].routine), HISTORY_ID_MAX);
+	diags_free(&d);
+}
+
+Test(history, impossible_dates_negative_pain_and_year_zero_are_damaged_lines)
+{
+	write_text("2026-02-31T08:00:00+01:00\tdesk-reset\tcompleted\t135\t-\t-\n"
+		   "2025-02-29T08:00:00+01:00\tdesk-reset\tcompleted\t135\t-\t-\n"
+		   "2026-04-31T08:00:00+01:00\tdesk-reset\tcompleted\t135\t-\t-\n"
+		   "0000-01-01T08:00:00+01:00\tdesk-reset\tcompleted\t135\t-\t-\n"
+		   "2026-01-01T08:00:00+01:00\tdesk-reset\tcompleted\t135\t-5\t-\n"
+		   "2026-01-01T08:00:00+01:00\tdesk-reset\tcompleted\t135\t3\t-1\n"
+		   "2026-01-01T08:00:00+01:00\tdesk-reset\tcompleted\t-13\t3\t1\n"
+		   "2024-02-29T08:00:00+01:00\tdesk-reset\tcompleted\t135\t-\t-\n");
+	struct got g = {0};
+	struct diags d = {0};
+	off_t end;
+	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), 0);
+	cr_assert_eq(g.n, 1, "only the leap day of a leap year is a date");
+	cr_assert_eq(d.n, 7);
+	for (int line = 1; line <= 7; line++) {
+		char want[64];
+		snprintf(want, sizeof want, ":%d: warning: skipped a damaged line", line);
+		cr_expect(diags_have(&d, want), "line %d", line);
+	}
+	cr_assert(diags_have(&d, ":1: warning: skipped a damaged line: the date does not exist"));
+	diags_free(&d);
+}
+
+Test(history, a_very_long_line_is_skipped_in_bounded_memory)
+{
+	/* 32 MiB of one line, then a good record; reading must neither keep
+	 * the line in memory nor lose the record after it */
+	FILE *fp = fopen(path, "w");
+	cr_assert_not_null(fp);
+	static char chunk[1 << 16];
+	memset(chunk, 'x', sizeof chunk);
+	for (int i = 0; i < 512; i++)
+		fwrite(chunk, 1, sizeof chunk, fp);
+	fputs("\n2026-11-20T08:00:00+01:00\tdesk-reset\tcompleted\t135\t-\t-\n", fp);
+	fclose(fp);
+	struct rlimit rl = {.rlim_cur = 16u << 20, .rlim_max = RLIM_INFINITY};
+	FILE *st = fopen("/proc/self/status", "r");
+	char l[128];
+	long kb = 0;
+	while (st && fgets(l, sizeof l, st))
+		if (sscanf(l, "VmData: %ld", &kb) == 1)
+			break;
+	if (st)
+		fclose(st);
+	rl.rlim_cur = (rlim_t)kb * 1024 + (8u << 20); /* 8 MiB more than now */
+	cr_assert_eq(setrlimit(RLIMIT_DATA, &rl), 0);
+	struct got g = {0};
+	struct diags d = {0};
+	off_t end;
+	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), 0);
+	cr_assert_eq(g.n, 1, "the record after the long line is kept");
+	cr_assert(diags_have(&d, ":1: warning: skipped a damaged line: longer than"));
+	diags_free(&d);
+}
+
+Test(history, a_fifo_is_refused_without_blocking, .timeout = 5)
+{
+	cr_assert_eq(mkfifo(path, 0600), 0);
+	struct got g = {0};
+	struct diags d = {0};
+	off_t end;
+	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), -1);
+	cr_assert(diags_have(&d, "not a regular file"));
+	const char *why;
+	cr_assert_eq(history_append_to(dir, &good, &why), -1);
+	cr_assert(strstr(why, "not a regular file") || strstr(why, "No such device"), "%s", why);
+	diags_free(&d);
+}
+
+Test(history, a_planted_symlink_is_never_written_through)
+{
+	char *victim = xasprintf("%s/bashrc", dir);
+	write_text("");
+	unlink(path);
+	FILE *fp = fopen(victim, "w");
+	fputs("echo hello\n", fp);
+	fclose(fp);
+	cr_assert_eq(symlink(victim, path), 0);
+	const char *why;
+	cr_assert_eq(history_append_to(dir, &good, &why), -1);
+	cr_assert(strstr(why, "symbolic link"), "%s", why);
+	char *text = read_file(victim, 4096, NULL, &why);
+	cr_assert_str_eq(text, "echo hello\n", "the link's target is untouched");
+	free(text);
+	struct got g = {0};
+	struct diags d = {0};
+	off_t end;
+	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), -1, "nor read through");
+	diags_free(&d);
+	free(victim);
+}
+
+Test(history, a_state_folder_others_can_write_is_refused)
+{
+	char *shared = xasprintf("%s/shared", dir);
+	cr_assert_eq(mkdir(shared, 0777), 0);
+	cr_assert_eq(chmod(shared, 01777), 0);
+	const char *why;
+	cr_assert_eq(history_append_to(shared, &good, &why), -1);
+	cr_assert(strstr(why, "other users"), "%s", why);
+	free(shared);
+}
+
+Test(history, a_state_folder_of_another_user_is_refused)
+{
+	if (geteuid() != 0)
+		cr_skip_test("needs root to give a folder away");
+	char *theirs = xasprintf("%s/theirs", dir);
+	cr_assert_eq(mkdir(theirs, 0755), 0);
+	cr_assert_eq(chown(theirs, 65534, 65534), 0);
+	const char *why;
+	cr_assert_eq(history_append_to(theirs, &good, &why), -1);
+	cr_assert(strstr(why, "another user"), "%s", why);
+	free(theirs);
+}
+
+Test(history, without_a_home_folder_nothing_is_written_to_a_shared_one)
+{
+	const char *why;
+	cr_assert_eq(history_append_to(NULL, &good, &why), -1);
+	cr_assert(strstr(why, "HOME"), "%s", why);
 }

@@ -1,0 +1,153 @@
+/* file.c - opening files that may be hostile: see file.h. */
+#include "file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "paths.h"
+
+#define READ_FLAGS (O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+
+/* Why an open failed, in words, for the errors people meet. */
+static const char *
+open_why(int err, unsigned check)
+{
+	if (err == ELOOP && (check & FILE_NOFOLLOW))
+		return "is a symbolic link (refused: the file is read or written only where it is)";
+	if (err == ENXIO)
+		return "is not a regular file";
+	return strerror(err);
+}
+
+/* True when gid is the user's own group: named after the user, and with
+ * nobody else in its member list (Debian's user private groups, with
+ * which umask 002 makes folders group-writable). */
+static bool
+private_group(gid_t gid)
+{
+	struct passwd *pw = getpwuid(geteuid());
+	if (pw == NULL || pw->pw_gid != gid)
+		return false;
+	char name[256];
+	size_t n = strlen(pw->pw_name);
+	if (n >= sizeof name)
+		return false;
+	memcpy(name, pw->pw_name, n + 1);
+	struct group *gr = getgrgid(gid);
+	if (gr == NULL || strcmp(gr->gr_name, name) != 0)
+		return false;
+	for (char **m = gr->gr_mem; m && *m; m++)
+		if (strcmp(*m, name) != 0)
+			return false;
+	return true;
+}
+
+static const char *
+not_mine(const struct stat *st)
+{
+	if (st->st_uid != geteuid() && st->st_uid != 0)
+		return "belongs to another user";
+	if (st->st_mode & S_IWOTH)
+		return "can be written by other users (chmod o-w it)";
+	if ((st->st_mode & S_IWGRP) && !private_group(st->st_gid))
+		return "can be written by its group (chmod g-w it)";
+	return NULL;
+}
+
+const char *
+file_not_mine(int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) < 0)
+		return strerror(errno);
+	return not_mine(&st);
+}
+
+/* Check what fd is; close it and return -1 with *why when refused. */
+static int
+checked(int fd, unsigned check, const char **why)
+{
+	struct stat st;
+	const char *bad = NULL;
+	if (fstat(fd, &st) < 0)
+		bad = strerror(errno);
+	else if (S_ISDIR(st.st_mode))
+		bad = "is a directory, not a file";
+	else if (!S_ISREG(st.st_mode))
+		bad = "is not a regular file";
+	else if (check & FILE_MINE)
+		bad = not_mine(&st);
+	if (bad == NULL)
+		return fd;
+	close(fd);
+	*why = bad;
+	errno = EINVAL;
+	return -1;
+}
+
+int
+file_open_read(const char *path, unsigned check, const char **why)
+{
+	return file_openat_read(AT_FDCWD, path, check, why);
+}
+
+int
+file_openat_read(int dirfd, const char *name, unsigned check, const char **why)
+{
+	int flags = READ_FLAGS | ((check & FILE_NOFOLLOW) ? O_NOFOLLOW : 0);
+	int fd = openat(dirfd, name, flags);
+	if (fd < 0) {
+		*why = open_why(errno, check);
+		return -1;
+	}
+	return checked(fd, check, why);
+}
+
+int
+file_open_dir(const char *dir, bool create, const char **why)
+{
+	if (create && paths_mkdirs(dir, 0700) < 0) {
+		*why = strerror(errno);
+		return -1;
+	}
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		*why = errno == ENOTDIR ? "is not a folder" : strerror(errno);
+		return -1;
+	}
+	struct stat st;
+	const char *bad = fstat(fd, &st) < 0 ? strerror(errno) : not_mine(&st);
+	if (bad) {
+		close(fd);
+		*why = bad;
+		errno = EPERM;
+		return -1;
+	}
+	return fd;
+}
+
+int
+file_openat_write(int dirfd, const char *name, int flags, mode_t mode, const char **why)
+{
+	/* O_NONBLOCK: a FIFO planted under the name fails (ENXIO) or is refused
+	 * below instead of blocking until someone reads it */
+	int fd = openat(dirfd, name, flags | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, mode);
+	if (fd < 0) {
+		*why = open_why(errno, FILE_NOFOLLOW);
+		return -1;
+	}
+	fd = checked(fd, FILE_ANY, why);
+	if (fd >= 0) {
+		/* back to blocking writes: a full pipe is not possible on a
+		 * regular file, but a short write must not look like EAGAIN */
+		int fl = fcntl(fd, F_GETFL);
+		if (fl >= 0)
+			fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	}
+	return fd;
+}

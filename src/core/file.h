@@ -1,0 +1,61 @@
+/*
+ * file.h - the one way unknot opens a file: whatever sits at a path may
+ * be a FIFO, a device, a symbolic link planted by someone else, or a file
+ * another user can rewrite, and none of these may hang, mislead or be
+ * written through.
+ *
+ * Reading: file_open_read() opens O_RDONLY|O_CLOEXEC|O_NOCTTY|O_NONBLOCK
+ * (a FIFO with no writer never blocks the open, the read or the process)
+ * and checks with fstat() that what was opened is a regular file.
+ *
+ * The user's own folders (config, data, state): file_open_dir() opens one
+ * and checks the folder itself, as opened, is the user's (or root's) and
+ * that nobody else can write in it, so that nobody else can put a file or
+ * a symbolic link there.  Files in it are then opened relative to it
+ * (file_openat_*), and a file that is written is never reached through a
+ * symbolic link (O_NOFOLLOW).
+ *
+ * Every function returns a descriptor (close-on-exec) or -1 with errno
+ * set and *why a static, human-readable reason ("No such file or
+ * directory", "is not a regular file", "can be written by other users",
+ * ...) that callers print after the path.
+ */
+#ifndef UNKNOT_FILE_H
+#define UNKNOT_FILE_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* Options for the file_open*_read functions. */
+enum file_check {
+	FILE_ANY = 0,
+	FILE_NOFOLLOW = 1 << 0, /* refuse a symbolic link as the last component */
+	FILE_MINE = 1 << 1,     /* the file must be the user's (or root's), writable by nobody else */
+};
+
+/* Open path for reading (see above); a regular file only. */
+int file_open_read(const char *path, unsigned check, const char **why);
+/* The same for name in the folder dirfd. */
+int file_openat_read(int dirfd, const char *name, unsigned check, const char **why);
+
+/*
+ * Open the folder dir, creating it 0700 (and missing parents 0700) first
+ * when create is true, and check that it can hold the user's files: a
+ * folder owned by the user or root that no other user can write in (a
+ * group of the user's own, as Debian gives every user, does not count as
+ * another user).  Returns an O_DIRECTORY descriptor.
+ */
+int file_open_dir(const char *dir, bool create, const char **why);
+
+/*
+ * Open name in the folder dirfd (from file_open_dir) for writing, with
+ * flags (O_WRONLY, O_APPEND, O_CREAT, O_TRUNC, O_EXCL...) and mode for a
+ * new file; never through a symbolic link, and only a regular file.
+ */
+int file_openat_write(int dirfd, const char *name, int flags, mode_t mode, const char **why);
+
+/* The same checks on a descriptor already open (fstat): NULL when the file
+ * may be trusted as the user's own, else why not. */
+const char *file_not_mine(int fd);
+
+#endif
