@@ -129,17 +129,6 @@ Test(file, another_users_file_and_folder_are_not_mine)
 	free(p);
 }
 
-Test(file, a_folder_others_can_write_is_refused_even_when_sticky)
-{
-	char *sub = xasprintf("%s/tmp", dir);
-	cr_assert_eq(mkdir(sub, 0700), 0);
-	cr_assert_eq(chmod(sub, 01777), 0);
-	const char *why;
-	cr_assert_eq(file_open_dir(sub, false, &why), -1);
-	cr_assert(strstr(why, "other users"), "%s", why);
-	free(sub);
-}
-
 Test(file, a_missing_folder_is_created_private)
 {
 	char *sub = xasprintf("%s/a/b/unknot", dir);

@@ -198,6 +198,29 @@ Test(history, a_folder_that_is_a_file_is_an_error_not_a_crash)
 static const struct history_record good = {.when = 1764075787, .routine = "desk-reset",
 	.outcome = OUTCOME_COMPLETED, .seconds = 135, .pain_before = -1, .pain_after = -1};
 
+/* Read the whole file back into g and d; returns history_read's result. */
+static int
+read_back(struct got *g, struct diags *d)
+{
+	off_t end;
+	return history_read(path, 0, collect, g, d, &end);
+}
+
+/* Append a record for id and read the file back: one record, no warning. */
+static void
+round_trip_id(const char *id, struct got *g)
+{
+	struct history_record rec = good;
+	rec.routine = id;
+	const char *why;
+	cr_assert_eq(history_append_to(dir, &rec, &why), 0);
+	struct diags d = {0};
+	cr_assert_eq(read_back(g, &d), 0);
+	cr_assert_eq(d.n, 0);
+	cr_assert_eq(g->n, 1, "what is written can be read");
+	diags_free(&d);
+}
+
 static off_t
 file_size(const char *p)
 {
@@ -227,8 +250,7 @@ Test(history, a_failed_append_is_undone_and_no_later_record_is_lost)
 	cr_assert_eq(history_append_to(dir, &good, &why), 0);
 	struct got g = {0};
 	struct diags d = {0};
-	off_t end;
-	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), 0);
+	cr_assert_eq(read_back(&g, &d), 0);
 	cr_assert_eq(d.n, 0, "no damaged line");
 	cr_assert_eq(g.n, 2, "the record after the failure is kept");
 	diags_free(&d);
@@ -241,8 +263,7 @@ Test(history, an_append_after_a_cut_record_starts_on_a_fresh_line)
 	cr_assert_eq(history_append_to(dir, &good, &why), 0);
 	struct got g = {0};
 	struct diags d = {0};
-	off_t end;
-	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), 0);
+	cr_assert_eq(read_back(&g, &d), 0);
 	cr_assert_eq(g.n, 1, "the new record is not glued to the cut one");
 	cr_assert(diags_have(&d, ":2: warning: skipped a damaged line"));
 	diags_free(&d);
@@ -253,18 +274,9 @@ Test(history, the_longest_id_a_file_name_allows_is_read_back)
 	char id[256];
 	memset(id, 'a', 247); /* NAME_MAX minus ".routine" */
 	id[247] = '\0';
-	struct history_record rec = good;
-	rec.routine = id;
-	const char *why;
-	cr_assert_eq(history_append_to(dir, &rec, &why), 0);
 	struct got g = {0};
-	struct diags d = {0};
-	off_t end;
-	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), 0);
-	cr_assert_eq(d.n, 0);
-	cr_assert_eq(g.n, 1, "what is written can be read");
+	round_trip_id(id, &g);
 	cr_assert_str_eq(g.v[0].routine, id);
-	diags_free(&d);
 }
 
 Test(history, an_id_longer_than_history_keeps_is_written_cut_and_read_back)
@@ -272,17 +284,9 @@ Test(history, an_id_longer_than_history_keeps_is_written_cut_and_read_back)
 	char id[600];
 	memset(id, 'b', sizeof id - 1);
 	id[sizeof id - 1] = '\0';
-	struct history_record rec = good;
-	rec.routine = id;
-	const char *why;
-	cr_assert_eq(history_append_to(dir, &rec, &why), 0);
 	struct got g = {0};
-	struct diags d = {0};
-	off_t end;
-	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), 0);
-	cr_assert_eq(g.n, 1);
+	round_trip_id(id, &g);
 	cr_assert_eq(strlen(g.v[0].routine), HISTORY_ID_MAX);
-	diags_free(&d);
 }
 
 Test(history, impossible_dates_negative_pain_and_year_zero_are_damaged_lines)
@@ -297,8 +301,7 @@ Test(history, impossible_dates_negative_pain_and_year_zero_are_damaged_lines)
 		   "2024-02-29T08:00:00+01:00\tdesk-reset\tcompleted\t135\t-\t-\n");
 	struct got g = {0};
 	struct diags d = {0};
-	off_t end;
-	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), 0);
+	cr_assert_eq(read_back(&g, &d), 0);
 	cr_assert_eq(g.n, 1, "only the leap day of a leap year is a date");
 	cr_assert_eq(d.n, 7);
 	for (int line = 1; line <= 7; line++) {
@@ -335,8 +338,7 @@ Test(history, a_very_long_line_is_skipped_in_bounded_memory)
 	cr_assert_eq(setrlimit(RLIMIT_DATA, &rl), 0);
 	struct got g = {0};
 	struct diags d = {0};
-	off_t end;
-	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), 0);
+	cr_assert_eq(read_back(&g, &d), 0);
 	cr_assert_eq(g.n, 1, "the record after the long line is kept");
 	cr_assert(diags_have(&d, ":1: warning: skipped a damaged line: longer than"));
 	diags_free(&d);
@@ -347,8 +349,7 @@ Test(history, a_fifo_is_refused_without_blocking, .timeout = 5)
 	cr_assert_eq(mkfifo(path, 0600), 0);
 	struct got g = {0};
 	struct diags d = {0};
-	off_t end;
-	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), -1);
+	cr_assert_eq(read_back(&g, &d), -1);
 	cr_assert(diags_have(&d, "not a regular file"));
 	const char *why;
 	cr_assert_eq(history_append_to(dir, &good, &why), -1);
@@ -373,8 +374,7 @@ Test(history, a_planted_symlink_is_never_written_through)
 	free(text);
 	struct got g = {0};
 	struct diags d = {0};
-	off_t end;
-	cr_assert_eq(history_read(path, 0, collect, &g, &d, &end), -1, "nor read through");
+	cr_assert_eq(read_back(&g, &d), -1, "nor read through");
 	diags_free(&d);
 	free(victim);
 }

@@ -111,24 +111,31 @@ Test(text, clean_in_a_non_utf8_locale_shows_non_ascii_characters_as_question_mar
 	free(s);
 }
 
-Test(text, put_writes_the_clean_text)
+/* What text_pad (cols > 0) or text_put (cols 0) prints for s. */
+static char *
+printed(const char *s, int cols)
 {
 	char *out = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&out, &len);
-	text_put(fp, "id\x1b[31m");
+	if (cols > 0)
+		text_pad(fp, s, cols);
+	else
+		text_put(fp, s);
 	fclose(fp);
+	return out;
+}
+
+Test(text, put_writes_the_clean_text)
+{
+	char *out = printed("id\x1b[31m", 0);
 	cr_assert_str_eq(out, "id\\x1b[31m");
 	free(out);
 }
 
 Test(text, pad_and_wrap_clean_what_they_are_given)
 {
-	char *out = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&out, &len);
-	text_pad(fp, "a\x1b" "b", 8);
-	fclose(fp);
+	char *out = printed("a\x1b" "b", 8);
 	cr_assert_str_eq(out, "a\\x1bb  ");
 	free(out);
 	char **l = text_wrap("one\x07 two", 20);
