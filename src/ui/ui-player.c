@@ -1,10 +1,16 @@
 /*
- * ui-player.c - the player: one routine, followed from across the room.
+ * ui-player.c - the player in curses: one routine, followed from across
+ * the room.
  *
- * Draws what the session says (step, side, rep, the time left in large
- * digits, the step's texts, two progress bars, what comes next), turns the
- * clock's events into cues, and maps keys to the clock.  The clock stops
- * while the process is suspended.
+ * The decisions are the core player's (src/core/player.c: the clock, what
+ * pauses it, the questions, the keys); this file draws what it says (step,
+ * side, rep, the time left in large digits, the step's texts, two progress
+ * bars, what comes next), turns the clock's events into cues, and maps
+ * curses keys to the player's commands.  The clock stops while the help is
+ * open, while the window is too small to show the player, while a
+ * question is open, and while the process is suspended.  The cursor sits
+ * on the line that changed last (the step title when a step starts), for
+ * screen readers.
  */
 #include <ctype.h>
 #include <limits.h>
@@ -15,41 +21,34 @@
 #include "audio.h"
 #include "clock.h"
 #include "duration.h"
-#include "session.h"
+#include "player.h"
 #include "text.h"
 #include "ui-screens.h"
 #include "ui.h"
 #include "util.h"
 
-struct player {
+/* Where the cursor goes: the line that changed last. */
+enum cursor_at { AT_TITLE, AT_PHASE, AT_BOTTOM };
+
+struct view {
 	const struct routine *r;
-	struct session *s;
+	struct player p;
 	struct audio *audio;
+	double speed;
 	long long now;
 	struct ui_help help;
-	bool confirm, paused_before_confirm, paused_before_suspend, completed;
+	char *help_lines[CMD_COUNT + 3];
 	char msg[96];
 	long long msg_until;
-};
-
-static const char *const help_lines[] = {
-	"space    pause or resume",
-	"n, Right next step",
-	"p, Left  previous step (twice: the one before)",
-	"m        mute or unmute sound",
-	"+  -     louder, quieter",
-	"?        this help",
-	"q        stop the routine (asks first)",
-	"",
-	"Press any key to close.",
-	NULL,
+	enum cursor_at cursor;
 };
 
 static void
-say(struct player *p, const char *msg)
+say(struct view *v, const char *msg)
 {
-	snprintf(p->msg, sizeof p->msg, "%s", msg);
-	p->msg_until = p->now + 2500000;
+	snprintf(v->msg, sizeof v->msg, "%s", msg);
+	v->msg_until = v->now + 2500000;
+	v->cursor = AT_BOTTOM;
 }
 
 static const char *
@@ -76,60 +75,65 @@ progress(int y, const char *label, long long done, long long len)
 }
 
 static void
-draw_phase_line(struct player *p, const struct session_view *v, int y)
+draw_phase_line(struct view *v, const struct session_view *sv, int y)
 {
-	const struct step *st = &p->r->steps[v->step];
+	const struct step *st = &v->r->steps[sv->step];
 	char line[96] = "";
-	if (v->phase == PHASE_READY)
+	if (sv->phase == PHASE_READY)
 		snprintf(line, sizeof line, "Get ready%s", st->sides ? ": left side first" : "");
-	else if (v->phase == PHASE_REST)
-		snprintf(line, sizeof line, "Rest%s", (st->sides && v->bout + 1 == st->reps) ?
+	else if (sv->phase == PHASE_REST)
+		snprintf(line, sizeof line, "Rest%s", (st->sides && sv->bout + 1 == st->reps) ?
 		    ", then the right side" : "");
 	else {
 		size_t n = 0;
-		if (v->side)
-			n += (size_t)snprintf(line + n, sizeof line - n, "%s side", v->side == 1 ? "Left" : "Right");
-		if (v->reps > 1)
+		if (sv->side)
+			n += (size_t)snprintf(line + n, sizeof line - n, "%s side", sv->side == 1 ? "Left" : "Right");
+		if (sv->reps > 1)
 			snprintf(line + n, sizeof line - n, "%sRep %d/%d", n ? (ui_utf8 ? " · " : " - ") : "",
-			    v->rep, v->reps);
+			    sv->rep, sv->reps);
 	}
 	int x = ui_text(y, 0, COLS, line, ROLE_CAUTION);
-	if (v->paused)
+	if (player_held(&v->p, PAUSE_USER))
 		ui_text(y, x ? x + 2 : 0, COLS, "PAUSED", ROLE_STOP);
 }
 
 static void
-player_draw(void *ctx)
+view_draw(void *ctx)
 {
-	struct player *p = ctx;
-	struct session_view v;
-	session_view(p->s, p->now, &v);
-	const struct step *st = &p->r->steps[v.step];
+	struct view *v = ctx;
+	struct session_view sv;
+	session_view(v->p.s, v->now, &sv);
+	const struct step *st = &v->r->steps[sv.step];
 	char buf[64], t[16];
 
-	/* header: routine title, Step i/N */
-	snprintf(buf, sizeof buf, "Step %zu/%zu", v.step + 1, v.nsteps);
+	/* header: routine title, a preview's speed, Step i/N */
+	int n = 0;
+	if (v->speed != 1.0)
+		n = snprintf(buf, sizeof buf, "PREVIEW %s%g  ", ui_utf8 ? "×" : "x", v->speed);
+	snprintf(buf + n, sizeof buf - (size_t)n, "Step %zu/%zu", sv.step + 1, sv.nsteps);
 	int sw = text_width(buf);
-	ui_text(0, 0, COLS - sw - 1, p->r->title, ROLE_TITLE);
-	ui_text(0, COLS - sw, sw, buf, ROLE_NORMAL);
+	ui_text(0, 0, COLS - sw - 1, v->r->title, ROLE_TITLE);
+	ui_text(0, COLS - sw, sw, buf, v->speed != 1.0 ? ROLE_CAUTION : ROLE_NORMAL);
 	/* the step */
 	int x = ui_text(1, 0, COLS, type_upper(st->type, buf, sizeof buf), ROLE_DIM);
 	ui_text(1, x + 2, COLS - x - 2, st->title, ROLE_TITLE);
-	draw_phase_line(p, &v, 2);
+	int title_x = x + 2;
+	draw_phase_line(v, &sv, 2);
 
 	/* the time left in this phase, large when there is room */
-	duration_clock((v.phase_left + 999) / 1000, t, sizeof t);
+	duration_clock((sv.phase_left + 999) / 1000, t, sizeof t);
 	int y = 3;
 	int bw = ui_big_width(t);
+	bool dim = player_paused(&v->p);
 	if (LINES >= 22 && COLS >= bw + 2) {
-		ui_big(y + 1, (COLS - bw) / 2, t, v.paused ? ROLE_DIM : ROLE_TITLE);
+		ui_big(y + 1, (COLS - bw) / 2, t, dim ? ROLE_DIM : ROLE_TITLE);
 		y += UI_BIG_ROWS + 2;
 	} else {
-		ui_center(y, 0, COLS, t, v.paused ? ROLE_DIM : ROLE_TITLE);
+		ui_center(y, 0, COLS, t, dim ? ROLE_DIM : ROLE_TITLE);
 		y += 1;
 	}
-	progress(y++, "Step ", v.step_done, v.step_len);
-	progress(y++, "Total", v.total_done, v.total_len);
+	progress(y++, "Step ", sv.step_done, sv.step_len);
+	progress(y++, "Total", sv.total_done, sv.total_len);
 
 	/* texts, caution first: what is safety-relevant never falls off */
 	int bottom = LINES - 2;
@@ -142,8 +146,8 @@ player_draw(void *ctx)
 		y += ui_wrap(y, 0, COLS, bottom - y, "Pressure: ", st->pressure, ROLE_DIM);
 
 	/* what comes next */
-	if (v.step + 1 < v.nsteps) {
-		const struct step *nx = &p->r->steps[v.step + 1];
+	if (sv.step + 1 < sv.nsteps) {
+		const struct step *nx = &v->r->steps[sv.step + 1];
 		duration_clock(step_seconds(nx), t, sizeof t);
 		char *next = xasprintf("Next: %s (%s, %s)", nx->title, step_type_name(nx->type), t);
 		ui_text(LINES - 2, 0, COLS, next, ROLE_DIM);
@@ -153,25 +157,33 @@ player_draw(void *ctx)
 	}
 
 	/* the key line, or a question, or a passing message */
-	if (p->confirm) {
-		ui_text(LINES - 1, 0, COLS, "Stop the routine? y: stop, any other key: go on", ROLE_STOP);
-	} else if (p->msg_until > p->now) {
-		ui_text(LINES - 1, 0, COLS, p->msg, ROLE_CAUTION);
+	const char *q = player_question(&v->p);
+	if (q) {
+		ui_text(LINES - 1, 0, COLS, q, ROLE_STOP);
+	} else if (v->msg_until > v->now) {
+		ui_text(LINES - 1, 0, COLS, v->msg, ROLE_CAUTION);
 	} else {
-		const char *keys[] = {"space", v.paused ? "resume" : "pause", "n", "next", "p", "prev",
-			"m", audio_muted(p->audio) ? "unmute" : "mute", "?", "help", "q", "stop", NULL};
+		const char *keys[] = {"space", player_held(&v->p, PAUSE_USER) ? "resume" : "pause", "n", "next",
+			"p", "prev", "m", audio_muted(v->audio) ? "unmute" : "mute", "?", "help", "q", "stop", NULL};
 		ui_keys(LINES - 1, keys);
 	}
-	ui_help_draw(&p->help);
+	ui_help_draw(&v->help);
+	/* last: the cursor on the line that changed last */
+	if (v->cursor == AT_TITLE)
+		move(1, title_x < COLS ? title_x : 0);
+	else if (v->cursor == AT_PHASE)
+		move(2, 0);
+	else
+		move(LINES - 1, 0);
 }
 
 static void
-cue(struct player *p, const struct session_event *e)
+cue(struct view *v, const struct session_event *e)
 {
 	int c = audio_cue_for_event(e->kind, e->value);
 	if (c < 0)
 		return;
-	if (audio_play(p->audio, c))
+	if (audio_play(v->audio, c))
 		return;
 	/* no sound: the bell for what a person must act on, a flash for a side switch */
 	if (c == CUE_START || c == CUE_SWITCH || c == CUE_STEP_END || c == CUE_COMPLETE || c == CUE_REST)
@@ -181,128 +193,122 @@ cue(struct player *p, const struct session_event *e)
 /* Sound the events of one tick.  A step's own sound replaces its start
  * cue; the routine-complete cue covers the last step's end. */
 static void
-cues(struct player *p, const struct session_event *ev, size_t n)
+cues(struct view *v, const struct session_event *ev, size_t n)
 {
 	bool done = n && ev[n - 1].kind == EV_DONE;
 	for (size_t i = 0; i < n; i++) {
 		const struct session_event *e = &ev[i];
-		const char *own = p->r->steps[e->step].sound;
+		const char *own = v->r->steps[e->step].sound;
 		if (done && e->kind == EV_STEP_END)
 			continue;
-		if (e->kind == EV_GO && own && audio_play_named(p->audio, own))
+		if (e->kind == EV_GO && own && audio_play_named(v->audio, own))
 			continue;
-		cue(p, e);
+		cue(v, e);
 	}
 }
 
 static long long
-player_tick(void *ctx, long long now, enum nav *result)
+view_tick(void *ctx, long long now, enum nav *result)
 {
-	struct player *p = ctx;
-	p->now = now;
+	struct view *v = ctx;
+	v->now = now;
+	bool small = ui_small();
+	if (small != player_held(&v->p, PAUSE_SMALL))
+		player_hold(&v->p, PAUSE_SMALL, small, now);
 	const struct session_event *ev;
-	size_t n = session_tick(p->s, now, &ev);
-	cues(p, ev, n);
+	size_t n = player_tick(&v->p, now, &ev);
+	cues(v, ev, n);
+	for (size_t i = 0; i < n; i++) {
+		if (ev[i].kind == EV_STEP_START)
+			v->cursor = AT_TITLE;
+		else if (ev[i].kind == EV_SIDE_SWITCH || ev[i].kind == EV_REST_START || ev[i].kind == EV_REP_START)
+			v->cursor = AT_PHASE;
+	}
 	if (n)
 		ui_dirty();
-	if (session_done(p->s)) {
-		p->completed = true;
-		*result = NAV_OK;
+	if (player_over(&v->p)) {
+		*result = v->p.stopped ? NAV_QUIT : NAV_OK;
 		return LLONG_MAX;
 	}
-	long long wake = session_next_deadline(p->s);
-	long long redraw = session_next_redraw(p->s, now, 40);
+	long long wake = session_next_deadline(v->p.s);
+	long long redraw = session_next_redraw(v->p.s, now, 40);
 	if (redraw < wake)
 		wake = redraw;
-	if (p->msg_until > now && p->msg_until < wake)
-		wake = p->msg_until;
+	if (v->msg_until > now && v->msg_until < wake)
+		wake = v->msg_until;
 	return wake;
 }
 
 static enum nav
-player_key(void *ctx, int key, bool is_char, long long now)
+view_key(void *ctx, int key, bool is_char, long long now)
 {
-	struct player *p = ctx;
-	p->now = now;
-	if (ui_help_key(&p->help))
-		return NAV_STAY;
-	if (p->confirm) {
-		p->confirm = false;
-		if (is_char && (key == 'y' || key == 'Y'))
-			return NAV_QUIT;
-		if (!p->paused_before_confirm)
-			session_resume(p->s, now);
+	struct view *v = ctx;
+	v->now = now;
+	if (ui_help_key(&v->help)) {
+		player_hold(&v->p, PAUSE_HELP, false, now);
 		return NAV_STAY;
 	}
-	if (!is_char) {
-		if (key == KEY_RIGHT)
-			session_next_step(p->s, now);
-		else if (key == KEY_LEFT)
-			session_prev_step(p->s, now);
-		return NAV_STAY;
+	if (player_question(&v->p)) {
+		player_answer(&v->p, is_char && (key == 'y' || key == 'Y'), now);
+		return v->p.stopped ? NAV_QUIT : NAV_STAY;
 	}
-	switch (key) {
-	case ' ':
-		if (session_paused(p->s))
-			session_resume(p->s, now);
-		else
-			session_pause(p->s, now);
-		break;
-	case 'n': session_next_step(p->s, now); break;
-	case 'p': session_prev_step(p->s, now); break;
-	case 'm':
-		audio_set_muted(p->audio, !audio_muted(p->audio));
-		say(p, audio_muted(p->audio) ? (audio_status(p->audio) ? audio_status(p->audio) : "Sound muted") :
+	enum player_cmd c = !is_char ? (key == KEY_RIGHT ? CMD_NEXT : key == KEY_LEFT ? CMD_PREV : CMD_NONE) :
+	    player_command(key);
+	char m[48];
+	switch (c) {
+	case CMD_MUTE:
+		audio_set_muted(v->audio, !audio_muted(v->audio));
+		say(v, audio_muted(v->audio) ? (audio_status(v->audio) ? audio_status(v->audio) : "Sound muted") :
 		    "Sound on");
 		break;
-	case '+':
-	case '=':
-	case '-': {
-		char m[48];
-		snprintf(m, sizeof m, "Volume %d%%", audio_change_volume(p->audio, key == '-' ? -10 : 10));
-		say(p, m);
+	case CMD_LOUDER:
+	case CMD_QUIETER:
+		snprintf(m, sizeof m, "Volume %d%%", audio_change_volume(v->audio, c == CMD_QUIETER ? -10 : 10));
+		say(v, m);
 		break;
-	}
-	case '?': p->help.open = true; break;
-	case 'q':
-	case 'Q':
-		p->confirm = true;
-		p->paused_before_confirm = session_paused(p->s);
-		session_pause(p->s, now);
+	case CMD_HELP:
+		v->help.open = true;
+		player_hold(&v->p, PAUSE_HELP, true, now);
 		break;
-	default: break;
+	default:
+		player_do(&v->p, c, now);
+		if (player_question(&v->p))
+			v->cursor = AT_BOTTOM;
+		break;
 	}
 	return NAV_STAY;
 }
 
 static void
-player_suspend(void *ctx, bool stopping, long long now)
+view_suspend(void *ctx, bool stopping, long long now)
 {
-	struct player *p = ctx;
-	if (stopping) {
-		p->paused_before_suspend = session_paused(p->s);
-		session_pause(p->s, now);
-	} else if (!p->paused_before_suspend) {
-		session_resume(p->s, now);
-	}
+	struct view *v = ctx;
+	player_hold(&v->p, PAUSE_SUSPEND, stopping, now);
 }
 
 enum nav
 ui_player(const struct routine *r, double speed, struct audio *audio, struct flow_play *out)
 {
 	audio_prepare(audio);
-	struct player p = {.r = r, .audio = audio, .now = now_us(),
-	    .help = {.title = "Player keys", .lines = help_lines}};
+	struct view v = {.r = r, .audio = audio, .speed = speed, .now = now_us(), .cursor = AT_TITLE};
+	/* the help box from the player's key table */
+	size_t nl = 0;
+	for (int c = CMD_NONE + 1; c < CMD_COUNT; c++)
+		v.help_lines[nl++] = xasprintf("%-9s %s", player_keys[c].name, player_keys[c].help);
+	v.help_lines[nl++] = xstrdup("");
+	v.help_lines[nl++] = xstrdup("The routine is paused while this is open. Any key closes it.");
+	v.help_lines[nl] = NULL;
+	v.help = (struct ui_help){.title = "Player keys", .lines = (const char *const *)v.help_lines};
 	out->started = now_wall();
-	p.s = session_new(r, speed, p.now);
+	player_init(&v.p, r, speed, v.now);
 	if (audio_status(audio))
-		say(&p, audio_status(audio));
-	struct ui_screen scr = {.draw = player_draw, .key = player_key, .tick = player_tick,
-	    .suspend = player_suspend, .ctx = &p};
+		say(&v, audio_status(audio));
+	struct ui_screen scr = {.draw = view_draw, .key = view_key, .tick = view_tick,
+	    .suspend = view_suspend, .ctx = &v};
 	enum nav rc = ui_run(&scr);
-	long long end = now_us();
-	out->reached_end = p.completed;
-	out->step_ms = session_active_ms(p.s, end);
-	session_free(p.s);
+	player_result(&v.p, now_us(), out);
+	player_free(&v.p);
+	for (size_t i = 0; i < nl; i++)
+		free(v.help_lines[i]);
 	return rc;
 }

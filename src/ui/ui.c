@@ -414,9 +414,15 @@ ui_big(int y, int x, const char *clock, int role)
 }
 
 bool
+ui_small(void)
+{
+	return COLS < 40 || LINES < 12;
+}
+
+bool
 ui_too_small(void)
 {
-	if (COLS >= 40 && LINES >= 12)
+	if (!ui_small())
 		return false;
 	const char *msg[] = {"Make the window larger", "(at least 40x12)"};
 	int y = LINES / 2 - 1;

@@ -66,7 +66,9 @@ void ui_bar(int y, int x, int w, double frac);
 int ui_big_width(const char *clock);
 #define UI_BIG_ROWS 5
 void ui_big(int y, int x, const char *clock, int role);
-/* When the window is under 40x12, draw a notice and return true. */
+/* The window is under 40x12: too small to show a screen. */
+bool ui_small(void);
+/* When ui_small(), draw a notice and return true. */
 bool ui_too_small(void);
 /* A key line at the bottom: "space pause  n next ..." fitted to the width. */
 void ui_keys(int y, const char *const *pairs);

@@ -52,6 +52,7 @@ lines=$(wc -l < "$HIST")
 start_tui 80 24 "$UNKNOT run --speed 20 $SHORT"
 expect_screen "screening again" "Before you start"
 keys y; expect_screen "pain" "Pain right now"; keys Enter
+expect_screen "a preview says so on screen" "PREVIEW ×20"
 expect_screen "at --speed 20 the routine is over in well under a second of work" "how is it now?" 5
 keys Enter
 expect_screen "the end screen calls it a preview" "A preview at another speed"
@@ -81,16 +82,33 @@ expect_screen "p right after a skip goes to the previous step" "Second long stre
 sleep 3.2
 keys Left
 if wait_for "Second long stretch" 2 && ! screen | grep -q "First long hold"; then ok "Left later in a step restarts it"; else bad "Left later in a step restarts it" "$(screen)"; fi
+secs() { echo "$1" | awk -F'[: /]+' '{ print $1 * 60 + $2 }'; }
+a=$(screen | grep -m1 '^Step ' | grep -o '[0-9]*:[0-9]* /' )
 keys '?'
 expect_screen "? shows the help" "Player keys"
+sleep 2.5
 keys x
 sleep 0.3
 t "any key closes the help" '! screen | grep -q "Player keys"'
+b=$(screen | grep -m1 '^Step ' | grep -o '[0-9]*:[0-9]* /' )
+t "the clock stood still while the help was open ($a, then $b)" '[ -n "$a" ] && [ -n "$b" ] && [ $(( $(secs "$b") - $(secs "$a") )) -le 1 ]'
+sleep 1.2
+c=$(screen | grep -m1 '^Step ' | grep -o '[0-9]*:[0-9]* /' )
+t "and it goes on once the help is closed ($b, then $c)" '[ "$b" != "$c" ]'
 keys q
 expect_screen "q asks before stopping" "Stop the routine? y: stop"
 keys n
 sleep 0.3
 t "any other key goes on" '! screen | grep -q "Stop the routine?"'
+keys n
+expect_screen "n goes on to the last step" "Third posture"
+sleep 0.2
+t "the cursor sits on the step title for screen readers" '[ "$(tm display -p -t t "#{cursor_y}")" = 1 ]'
+keys n
+expect_screen "n on the last step asks first" "Finish the routine now?"
+keys x
+sleep 0.3
+t "any other key goes on with the last step" '! screen | grep -q "Finish the routine" && screen | grep -q "Third posture"'
 keys q; expect_screen "q asks again" "Stop the routine?"; keys y
 expect_screen "y stops: the end screen says so" "Routine stopped"
 keys x
@@ -102,10 +120,14 @@ stop_tui
 start_tui 80 24 "$UNKNOT run $LONG"
 expect_screen "screening" "Before you start"; keys y
 expect_screen "running" "First long hold"
+a=$(screen | grep -m1 '^Step ' | grep -o '[0-9]*:[0-9]* /' )
 tm resize-window -t t -x 30 -y 8
 expect_screen "at 30x8 a notice asks for a larger window" "Make the window larger"
+sleep 2.2
 tm resize-window -t t -x 40 -y 12
 expect_screen "at 40x12 the player is back" "First long hold"
+b=$(screen | grep -m1 '^Step ' | grep -o '[0-9]*:[0-9]* /' )
+t "the clock stood still while the window was too small ($a, $b)" '[ -n "$a" ] && [ "$a" = "$b" ]'
 expect_screen "at 40x12 the key line fits" "space pause"
 t "at 40x12 Next: still fits" 'screen | grep -q "^Next: Second long"'
 tm resize-window -t t -x 120 -y 40
@@ -127,7 +149,6 @@ keys "fg" Enter
 expect_screen "fg brings the player back" "First long hold"
 sleep 0.3
 b=$(screen | grep -m1 '^Step ' | grep -o '[0-9]*:[0-9]* /')
-secs() { echo "$1" | awk -F'[: /]+' '{ print $1 * 60 + $2 }'; }
 t "the 3 s suspended did not count ($a then $b)" '[ -n "$a" ] && [ -n "$b" ] && [ $(( $(secs "$b") - $(secs "$a") )) -le 1 ]'
 keys q y; expect_screen "stops" "Routine stopped"; keys x; expect_screen "exit 0" "[exit 0]"
 stop_tui
