@@ -16,7 +16,7 @@
 #include "util.h"
 
 struct printer {
-	bool csv, utf8;
+	bool csv;
 	time_t since;
 	long rows;
 };
@@ -64,7 +64,7 @@ print_entry(const struct history_entry *e, void *arg)
 				printf("%d", e->pain_before);
 			else
 				printf("-");
-			printf("%s", p->utf8 ? " → " : " -> ");
+			fputs(text_glyph(GLYPH_ARROW), stdout);
 			if (e->pain_after >= 0)
 				printf("%d", e->pain_after);
 			else
@@ -91,7 +91,7 @@ parse_date(const char *s, time_t *out)
 static int
 history_exec(const struct cmd_args *a)
 {
-	struct printer p = {.utf8 = text_utf8(), .csv = args_has(a, "csv")};
+	struct printer p = {.csv = args_has(a, "csv")};
 	const char *since = args_get(a, "since");
 	if (since && parse_date(since, &p.since) < 0)
 		return cli_usage_error("--since '%s': give a date as YYYY-MM-DD", since);

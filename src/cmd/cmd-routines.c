@@ -85,7 +85,8 @@ print_wrapped(const char *label, const char *text, int indent, int width)
 	strv_free(lines);
 }
 
-/* "Left 0:30 · rest 0:05 · Right 0:30": every bout of a step, in order. */
+/* "Left 0:30 · rest 0:05 · Right 0:30" (" - " without UTF-8): every bout
+ * of a step, in order. */
 static void
 print_bouts(const struct step *s)
 {
@@ -104,9 +105,12 @@ print_bouts(const struct step *s)
 		if (s->rest)
 			buf_addf(&b, ", %s rest between", rest);
 	}
+	const char *sep = text_glyph(GLYPH_SEP);
 	for (int i = 0; n <= 8 && i < n; i++) {
-		if (i > 0)
-			buf_addf(&b, s->rest ? " · rest %s · " : " · ", rest);
+		if (i > 0 && s->rest)
+			buf_addf(&b, "%srest %s%s", sep, rest, sep);
+		else if (i > 0)
+			buf_addf(&b, "%s", sep);
 		if (s->sides)
 			buf_addf(&b, "%s%s", i < s->reps ? "Left" : "Right", s->reps > 1 ? " " : "");
 		if (s->reps > 1)

@@ -144,6 +144,18 @@ text_utf8(void)
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
+const char *
+text_glyph(enum glyph g)
+{
+	static const char *const glyphs[][2] = {
+		[GLYPH_SEP] = {" - ", " · "},
+		[GLYPH_ARROW] = {" -> ", " → "},
+		[GLYPH_BLOCK] = {"#", "█"},
+	};
+	_Static_assert(ARRAY_LEN(glyphs) == GLYPH_COUNT, "a pair for every glyph");
+	return g < GLYPH_COUNT ? glyphs[g][text_utf8()] : "?";
+}
+
 /* Columns of the character at s; *len gets its length in bytes. */
 static int
 char_width(const char *s, size_t *len)

@@ -50,6 +50,16 @@ size_t text_utf8_decode(const char *s, uint32_t *cp);
 /* True when the locale's character set is UTF-8: blocks, box lines and
  * arrows may be drawn; otherwise ASCII stand-ins. */
 bool text_utf8(void);
+/* The few characters drawn besides words, each in UTF-8 or its ASCII
+ * stand-in: the one place that decides (from text_utf8()), so that every
+ * text command prints ASCII in a locale that is not UTF-8. */
+enum glyph {
+	GLYPH_SEP,     /* " · " or " - ": between the parts of a line */
+	GLYPH_ARROW,   /* " → " or " -> ": from one value to the next */
+	GLYPH_BLOCK,   /* "█" or "#": a cell of a bar */
+	GLYPH_COUNT
+};
+const char *text_glyph(enum glyph g);
 /* Columns s takes on screen once cleaned (as it is shown). */
 int text_width(const char *s);
 /* The longest prefix of s (in bytes) that fits in cols columns; s is

@@ -156,3 +156,19 @@ Test(text, names_the_first_hidden_character_of_a_title)
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		cr_assert_neq(text_hidden_char(bad[i]), 0, "case %zu", i);
 }
+
+/* One place decides the characters drawn besides words: ASCII unless the
+ * locale is UTF-8. */
+Test(text, glyphs_are_ascii_outside_utf8)
+{
+	cr_assert_not_null(setlocale(LC_ALL, "C"));
+	for (int g = 0; g < GLYPH_COUNT; g++)
+		for (const char *p = text_glyph(g); *p; p++)
+			cr_assert((unsigned char)*p < 0x80, "glyph %d is ASCII in the C locale", g);
+	cr_assert_str_eq(text_glyph(GLYPH_SEP), " - ");
+	if (setlocale(LC_ALL, "C.UTF-8")) {
+		cr_assert_str_eq(text_glyph(GLYPH_SEP), " · ");
+		cr_assert_str_eq(text_glyph(GLYPH_ARROW), " → ");
+	}
+	setlocale(LC_ALL, "C");
+}
