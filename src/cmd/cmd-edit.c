@@ -53,45 +53,6 @@ user_dir(void)
 	return dir;
 }
 
-/* One key of a table as a commented template line. */
-static void
-key_line(struct buf *b, const char *indent, const struct lcfg_key *k)
-{
-	char d[32];
-	if (k->required) {
-		const char *range = "";
-		char r[80] = "";
-		if (k->kind == LK_DURATION) {
-			snprintf(r, sizeof r, "; %s to %s", duration_words(k->min, d, sizeof d),
-			    duration_words(k->max, (char[32]){0}, 32));
-			range = r;
-		}
-		buf_addf(b, "%s# %s: %s%s (required)\n", indent, k->name, k->help, range);
-		return;
-	}
-	switch (k->kind) {
-	case LK_DURATION:
-		buf_addf(b, "%s# %s: %s; %s to %s, default %s\n", indent, k->name, k->help,
-		    duration_words(k->min, d, sizeof d), duration_words(k->max, (char[32]){0}, 32),
-		    duration_words(k->def, (char[32]){0}, 32));
-		break;
-	case LK_INT:
-		buf_addf(b, "%s# %s: %s; %ld to %ld, default %ld\n", indent, k->name, k->help, k->min, k->max, k->def);
-		break;
-	case LK_BOOL:
-		buf_addf(b, "%s# %s: %s; true or false, default %s\n", indent, k->name, k->help,
-		    k->def ? "true" : "false");
-		break;
-	case LK_ENUM: {
-		buf_addf(b, "%s# %s: %s; default \"%s\"\n", indent, k->name, k->help, k->choices[k->def]);
-		break;
-	}
-	default:
-		buf_addf(b, "%s# %s: %s\n", indent, k->name, k->help);
-		break;
-	}
-}
-
 /* The template: every key with its meaning and default, from the tables
  * that check uses, so the two never disagree. */
 static char *
@@ -102,10 +63,10 @@ template(const char *name)
 		     "# Check it with `unknot check`, preview it with `unknot run --speed 10 %s`.\n"
 		     "#\n# Routine keys:\n", name, name);
 	for (size_t i = 0; i < routine_nkeys; i++)
-		key_line(&b, "", &routine_keys[i]);
+		lcfg_key_comment(&b, "", &routine_keys[i], true);
 	buf_addf(&b, "#\n# Step keys:\n");
 	for (size_t i = 0; i < step_nkeys; i++)
-		key_line(&b, "", &step_keys[i]);
+		lcfg_key_comment(&b, "", &step_keys[i], true);
 	buf_addf(&b, "#\n# A step takes n = reps x (sides ? 2 : 1) bouts of duration, with rest between:\n"
 		     "# n x duration + (n - 1) x rest.\n\n"
 		     "version = 1;\n"

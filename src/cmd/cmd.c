@@ -38,6 +38,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_stats_entry,
 	&cmd_safety_entry,
 	&cmd_remind_entry,
+	&cmd_config_entry,
 	&cmd_help_entry,
 	&cmd_complete_entry,
 	&cmd_table_entry,

@@ -4,6 +4,7 @@
 #include <libconfig.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "paths.h"
@@ -22,9 +23,11 @@ static const struct lcfg_key health_keys[] = {
 };
 static const struct lcfg_key remind_keys[] = {
 	{"every", LK_DURATION, false, 60, 8 * 3600, 45 * 60, NULL, A(remind_every), "interval between breaks"},
-	{"hours", LK_TEXT, false, 0, 0, 0, NULL, A(remind_hours), "working hours, HH:MM-HH:MM"},
-	{"days", LK_TEXT, false, 0, 0, 0, NULL, A(remind_days), "working days, as mon-fri"},
-	{"routine", LK_TEXT, false, 0, 0, 0, NULL, A(remind_routine), "routine the break starts"},
+	{"hours", LK_TEXT, false, 0, 0, 0, LCFG_TEXT_DEFAULT("09:00-17:30"), A(remind_hours),
+	    "working hours, HH:MM-HH:MM"},
+	{"days", LK_TEXT, false, 0, 0, 0, LCFG_TEXT_DEFAULT("mon-fri"), A(remind_days), "working days, as mon-fri"},
+	{"routine", LK_TEXT, false, 0, 0, 0, LCFG_TEXT_DEFAULT("desk-reset"), A(remind_routine),
+	    "routine the break starts"},
 	{"snooze", LK_DURATION, false, 60, 4 * 3600, 10 * 60, NULL, A(remind_snooze), "snooze length"},
 };
 static const struct lcfg_key top_keys[] = {
@@ -48,9 +51,6 @@ config_defaults(struct config *c)
 {
 	for (size_t i = 0; i < ARRAY_LEN(groups); i++)
 		lcfg_defaults(groups[i].keys, groups[i].n, c);
-	c->remind_hours = xstrdup("09:00-17:30");
-	c->remind_days = xstrdup("mon-fri");
-	c->remind_routine = xstrdup("desk-reset");
 }
 
 void
@@ -58,6 +58,29 @@ config_free(struct config *c)
 {
 	for (size_t i = 0; i < ARRAY_LEN(groups); i++)
 		lcfg_free_keys(groups[i].keys, groups[i].n, c);
+}
+
+char *
+config_format(const struct config *c)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < ARRAY_LEN(groups); i++) {
+		const struct lcfg_key *top = NULL;
+		for (size_t k = 0; k < ARRAY_LEN(top_keys); k++)
+			if (strcmp(top_keys[k].name, groups[i].name) == 0)
+				top = &top_keys[k];
+		buf_addf(&b, "%s# %s\n%s = {\n", i ? "\n" : "", top ? top->help : groups[i].name,
+		    groups[i].name);
+		for (size_t k = 0; k < groups[i].n; k++) {
+			const struct lcfg_key *key = &groups[i].keys[k];
+			lcfg_key_comment(&b, "  ", key, false);
+			buf_addf(&b, "  %s = ", key->name);
+			lcfg_format_value(&b, key, c);
+			buf_addf(&b, ";\n");
+		}
+		buf_addf(&b, "};\n");
+	}
+	return b.s;
 }
 
 char *

@@ -39,6 +39,10 @@ char **config_files(void);
 /* Defaults, then one file (for tests). */
 int config_load_file(struct config *c, const char *path, const struct safety *cat, struct diags *d);
 void config_defaults(struct config *c);
+/* c as a config file that loads back to the same values: each group with
+ * every key, each key after a comment with its meaning, range and default
+ * (from the key tables, so that it cannot drift).  The caller frees it. */
+char *config_format(const struct config *c);
 void config_free(struct config *c);
 /* The user's own file, $XDG_CONFIG_HOME/unknot/config. */
 char *config_path(void);

@@ -443,7 +443,7 @@ lcfg_defaults(const struct lcfg_key *keys, size_t nkeys, void *base)
 		case LK_ENUM: *(int *)slot = (int)keys[i].def; break;
 		case LK_BOOL: *(bool *)slot = keys[i].def != 0; break;
 		case LK_TEXT:
-		case LK_TITLE: *(char **)slot = NULL; break;
+		case LK_TITLE: *(char **)slot = keys[i].choices ? xstrdup(keys[i].choices[0]) : NULL; break;
 		case LK_TEXTS: *(char ***)slot = NULL; break;
 		case LK_CUSTOM: break;
 		}
@@ -462,5 +462,78 @@ lcfg_free_keys(const struct lcfg_key *keys, size_t nkeys, void *base)
 			strv_free(*(char ***)slot);
 			*(char ***)slot = NULL;
 		}
+	}
+}
+
+/* A string in double quotes, with libconfig's escapes for '"' and '\\'
+ * (text values never hold control characters: lcfg_text_problem). */
+static void
+quote(struct buf *b, const char *s)
+{
+	buf_add(b, "\"", 1);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_add(b, "\\", 1);
+		buf_add(b, s, 1);
+	}
+	buf_add(b, "\"", 1);
+}
+
+void
+lcfg_key_comment(struct buf *b, const char *indent, const struct lcfg_key *k, bool with_name)
+{
+	char lo[32], hi[32], def[32];
+	buf_addf(b, "%s# %s%s%s", indent, with_name ? k->name : "", with_name ? ": " : "", k->help);
+	if (k->kind == LK_DURATION)
+		buf_addf(b, "; %s to %s", duration_words(k->min, lo, sizeof lo), duration_words(k->max, hi, sizeof hi));
+	else if (k->kind == LK_INT)
+		buf_addf(b, "; %ld to %ld", k->min, k->max);
+	else if (k->kind == LK_BOOL)
+		buf_addf(b, "; true or false");
+	if (k->required) {
+		buf_addf(b, " (required)\n");
+		return;
+	}
+	switch (k->kind) {
+	case LK_DURATION: buf_addf(b, ", default %s", duration_words(k->def, def, sizeof def)); break;
+	case LK_INT: buf_addf(b, ", default %ld", k->def); break;
+	case LK_BOOL: buf_addf(b, ", default %s", k->def ? "true" : "false"); break;
+	case LK_ENUM: buf_addf(b, "; default \"%s\"", k->choices[k->def]); break;
+	case LK_TEXT:
+	case LK_TITLE:
+		if (k->choices)
+			buf_addf(b, "; default \"%s\"", k->choices[0]);
+		break;
+	default: break;
+	}
+	buf_add(b, "\n", 1);
+}
+
+void
+lcfg_format_value(struct buf *b, const struct lcfg_key *k, const void *base)
+{
+	const char *slot = (const char *)base + k->offset;
+	char words[32];
+	switch (k->kind) {
+	case LK_INT: buf_addf(b, "%d", *(const int *)slot); break;
+	case LK_DURATION:
+		buf_addf(b, "\"%s\"", duration_words(*(const int *)slot, words, sizeof words));
+		break;
+	case LK_BOOL: buf_addf(b, "%s", *(const bool *)slot ? "true" : "false"); break;
+	case LK_ENUM: quote(b, k->choices[*(const int *)slot]); break;
+	case LK_TEXT:
+	case LK_TITLE: quote(b, *(char *const *)slot ? *(char *const *)slot : ""); break;
+	case LK_TEXTS: {
+		char *const *v = *(char **const *)slot;
+		buf_add(b, "[", 1);
+		for (size_t i = 0; v && v[i]; i++) {
+			if (i)
+				buf_add(b, ", ", 2);
+			quote(b, v[i]);
+		}
+		buf_add(b, "]", 1);
+		break;
+	}
+	case LK_CUSTOM: break;
 	}
 }

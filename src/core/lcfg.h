@@ -61,10 +61,14 @@ struct lcfg_key {
 	bool required;
 	long min, max;          /* LK_INT, LK_DURATION; LK_TEXTS: max items */
 	long def;               /* default for numbers, bools and enums */
-	const char *const *choices; /* LK_ENUM, NULL-terminated */
+	/* LK_ENUM: the choices, NULL-terminated; LK_TEXT and LK_TITLE: NULL,
+	 * or the default as LCFG_TEXT_DEFAULT("...") */
+	const char *const *choices;
 	size_t offset;
 	const char *help;       /* one line, for --help-style listings */
 };
+
+#define LCFG_TEXT_DEFAULT(s) ((const char *const[]){(s), NULL})
 
 void lcfg_walk(const config_setting_t *group, const struct lcfg_key *keys, size_t nkeys,
     void *base, const char *file, const char *where, struct diags *d);
@@ -72,5 +76,16 @@ void lcfg_walk(const config_setting_t *group, const struct lcfg_key *keys, size_
 void lcfg_defaults(const struct lcfg_key *keys, size_t nkeys, void *base);
 /* Free the strings a walk stored. */
 void lcfg_free_keys(const struct lcfg_key *keys, size_t nkeys, void *base);
+
+/*
+ * The tables written back out, for the files unknot writes for people to
+ * read and edit (`unknot new`'s template, `unknot config`).
+ */
+struct buf;
+/* "INDENT# HELP; RANGE, default DEFAULT\n" (name: first when with_name). */
+void lcfg_key_comment(struct buf *b, const char *indent, const struct lcfg_key *k, bool with_name);
+/* The value stored at base + offset in libconfig syntax: 80, true,
+ * "1m30s", "text" (quoted and escaped), ["a", "b"]. */
+void lcfg_format_value(struct buf *b, const struct lcfg_key *k, const void *base);
 
 #endif

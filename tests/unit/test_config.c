@@ -106,3 +106,76 @@ Test(config, warns_about_conditions_only_in_the_file_that_names_them)
 	diags_free(&d);
 	safety_free(&cat);
 }
+
+/* `unknot config`: the text config_format() writes is a config file that
+ * loads back, without a warning, to the same values; every key is in it. */
+static void
+round_trip(const struct config *in, struct config *out)
+{
+	char *text = config_format(in);
+	char *p = xasprintf("%s/round-trip", root);
+	FILE *fp = fopen(p, "w");
+	cr_assert_not_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	struct diags d = {0};
+	struct safety cat = {0};
+	load_catalogue(&cat);
+	cr_assert_eq(config_load_file(out, p, &cat, &d), 0, "%s", diags_text(&d));
+	cr_assert_eq(d.n, 0, "no warnings: %s\n%s", diags_text(&d), text);
+	diags_free(&d);
+	safety_free(&cat);
+	free(text);
+	free(p);
+}
+
+Test(config, format_loads_back_to_the_defaults_with_every_key)
+{
+	struct config c, back;
+	config_defaults(&c);
+	char *text = config_format(&c);
+	for (const char *key = "enabled\0volume\0voice\0conditions\0ask_pain\0every\0hours\0days\0routine\0snooze\0";
+	     *key; key += strlen(key) + 1) {
+		char *line = xasprintf("\n  %s = ", key);
+		cr_assert(strstr(text, line), "'%s' is in\n%s", key, text);
+		free(line);
+	}
+	cr_assert(strstr(text, "  # cue volume in percent; 0 to 100, default 80\n  volume = 80;\n"), "%s", text);
+	cr_assert(strstr(text, "  hours = \"09:00-17:30\";\n"), "%s", text);
+	cr_assert(strstr(text, "  every = \"45m\";\n"), "%s", text);
+	cr_assert(strstr(text, "  conditions = [];\n"), "%s", text);
+	free(text);
+	round_trip(&c, &back);
+	cr_assert_eq(back.volume, 80);
+	cr_assert_str_eq(back.remind_hours, "09:00-17:30");
+	cr_assert_str_eq(back.remind_routine, "desk-reset");
+	config_free(&back);
+	config_free(&c);
+}
+
+Test(config, format_shows_changed_values_and_quotes_strings)
+{
+	struct config c, back;
+	config_defaults(&c);
+	c.volume = 35;
+	c.audio_enabled = false;
+	c.remind_every = 3600 + 90;
+	free(c.remind_routine);
+	c.remind_routine = xstrdup("my \"quoted\" \\ routine");
+	c.conditions = strv_push(strv_push(NULL, "pregnancy"), "osteoporosis");
+	char *text = config_format(&c);
+	cr_assert(strstr(text, "  volume = 35;\n"), "%s", text);
+	cr_assert(strstr(text, "  enabled = false;\n"), "%s", text);
+	cr_assert(strstr(text, "  every = \"1h1m30s\";\n"), "%s", text);
+	cr_assert(strstr(text, "  conditions = [\"pregnancy\", \"osteoporosis\"];\n"), "%s", text);
+	free(text);
+	round_trip(&c, &back);
+	cr_assert_eq(back.volume, 35);
+	cr_assert_eq(back.audio_enabled, false);
+	cr_assert_eq(back.remind_every, 3690);
+	cr_assert_str_eq(back.remind_routine, "my \"quoted\" \\ routine");
+	cr_assert_eq(strv_len(back.conditions), 2);
+	cr_assert_str_eq(back.conditions[1], "osteoporosis");
+	config_free(&back);
+	config_free(&c);
+}
