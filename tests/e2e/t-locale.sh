@@ -6,6 +6,11 @@ mkdir -p "$XDG_STATE_HOME/unknot"
 printf '# unknot history\n%sT08:00:00%s\tdesk-reset\tcompleted\t135\t5\t3\n%sT09:00:00%s\tlower-back\tstopped\t60\t4\t-\n' \
 	"$today" "$off" "$today" "$off" > "$XDG_STATE_HOME/unknot/history.tsv"
 
+# a routine of the user's with UTF-8 text: shown as it is in UTF-8, as '?' elsewhere
+mkdir -p "$XDG_CONFIG_HOME/unknot/routines"
+sed -e 's/title = "Desk reset";/title = "Übungen für den Rücken";/' routines/desk-reset.routine \
+	> "$XDG_CONFIG_HOME/unknot/routines/ruecken.routine"
+
 # every command the table lists that only prints, with each bundled routine
 # where one is needed, and every command's usage
 table=$("$UNKNOT" _table | grep -v '	')
@@ -32,6 +37,10 @@ unknot $line: $(LC_ALL=C grep -m1 '[^ -~	]' "$E2E_TMP/out")"
 	t "LC_ALL=$loc: $(wc -l < "$runs") text commands print ASCII only" '[ -z "$nonascii" ] || { echo "$nonascii"; false; }'
 done
 
+LC_ALL=C run_cli show ruecken
+t "a user's UTF-8 title is shown with ? in the C locale" 'printf "%s\n" "$out" | grep -q "^?bungen f?r den R?cken$"'
+run_cli show ruecken
+t "and as it is in UTF-8" 'printf "%s\n" "$out" | grep -q "^Übungen für den Rücken$"'
 LC_ALL=C run_cli show lower-back
 t "show separates bouts with ASCII in the C locale" 'printf "%s\n" "$out" | grep -qF "Left 0:45 - rest 0:10 - Right 0:45"'
 run_cli show lower-back
