@@ -4,9 +4,12 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "library.h"
@@ -47,6 +50,24 @@ const char *
 cli_command(void)
 {
 	return command;
+}
+
+void
+cli_close_stdout(void)
+{
+	bool earlier = ferror(stdout) != 0;
+	bool pending = __fpending(stdout) != 0;
+	errno = 0;
+	bool failed = fclose(stdout) != 0;
+	int e = errno;
+	/* a descriptor closed before anything was written is not an error */
+	if (!earlier && (!failed || (e == EBADF && !pending)))
+		return;
+	if (failed && e != 0)
+		cli_warn("write error: %s", strerror(e));
+	else
+		cli_warn("write error");
+	_exit(1);
 }
 
 int
@@ -104,6 +125,7 @@ cli_load_routine(const char *arg, struct safety *cat, enum source *source_out, c
 	char *overrides = NULL;
 	if (!routine_arg_is_path(arg)) {
 		library_scan(&lib);
+		diags_print(&lib.problems, stderr); /* a folder not read says why */
 		const struct entry *e = library_find(&lib, arg);
 		if (e == NULL) {
 			cli_warn("no routine called '%s' (`unknot list` shows them all)", arg);

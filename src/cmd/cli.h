@@ -19,6 +19,11 @@
  * values from outside freely. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_vwarn(const char *fmt, va_list ap);
+/* At exit (atexit, as coreutils' close_stdout): when what was printed on
+ * stdout could not all be written (a full disk, a closed descriptor),
+ * say so and exit 1. */
+void cli_close_stdout(void);
+
 /* "unknot: MESSAGE" and a pointer to the command's help on stderr;
  * returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
