@@ -91,7 +91,7 @@ OBJ_ui   = $(SRC_ui:src/%.c=build/obj/%.o)
 OBJ_cmd  = $(SRC_cmd:src/%.c=build/obj/%.o)
 CORE_LIB = build/libunknot-core.a
 SYS_LIB  = build/libunknot-sys.a
-UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_SRC = $(filter-out tests/unit/fixture-%,$(wildcard tests/unit/*.c))
 
 # What the build and the tests need, as CHECK:PACKAGE pairs: cmd:NAME is a
 # command on PATH, pc:NAME a pkg-config module, file:PATH a file.
@@ -206,7 +206,12 @@ build/tests/unit: $(UNIT_SRC) tests/unit/helpers.h $(SYS_LIB) $(CORE_LIB) | test
 	$(Q)$(CC) $(BASE_CFLAGS) $(INC_sys) -o $@ $(UNIT_SRC) $(SYS_LIB) $(CORE_LIB) \
 	  $(CONFIG_LIBS) -lm -ldl -lcriterion
 
-unit: build/tests/unit
+# A module for test_module.c to load (and truncate).
+build/tests/fixture-module.so: tests/unit/fixture-module.c src/sys/module.h | build/tests
+	$(msg) CC $@
+	$(Q)$(CC) $(BASE_CFLAGS) $(INC_sys) -fPIC -shared -o $@ $<
+
+unit: build/tests/unit build/tests/fixture-module.so
 	@echo "== unit tests (Criterion)"
 	$(Q)cd tests && ../build/tests/unit --jobs=2
 
