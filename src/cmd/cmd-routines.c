@@ -27,6 +27,7 @@ list_exec(const struct cmd_args *a)
 		return 1;
 	struct library lib;
 	library_scan(&lib);
+	diags_print(&lib.problems, stderr);
 	if (lib.n == 0) {
 		struct buf where = {0};
 		for (size_t i = 0; i < lib.ndirs; i++)

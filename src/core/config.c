@@ -1,12 +1,14 @@
 /* config.c - the user's settings: see config.h. */
 #include "config.h"
 
+#include <errno.h>
 #include <libconfig.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "paths.h"
 #include "safety.h"
 #include "util.h"
@@ -96,8 +98,14 @@ config_path(void)
 static int
 apply_file(struct config *c, const char *path, const struct safety *cat, struct diags *d)
 {
-	if (access(path, F_OK) != 0)
-		return 0;
+	const char *why;
+	if (file_check_mine(path, &why) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		/* settings another user could write are not the user's */
+		diags_add(d, path, 0, DIAG_ERROR, "not read: it %s", why);
+		return -1;
+	}
 	size_t errors = d->errors;
 	config_t cfg;
 	if (lcfg_open(&cfg, path, d) < 0)

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -150,4 +151,32 @@ file_openat_write(int dirfd, const char *name, int flags, mode_t mode, const cha
 			fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	}
 	return fd;
+}
+
+int
+file_check_mine(const char *path, const char **why)
+{
+	int fd = file_open_read(path, FILE_MINE, why);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	const char *dwhy;
+	int dfd = file_open_dir(dir, false, &dwhy);
+	if (dfd < 0) {
+		static char buf[160];
+		snprintf(buf, sizeof buf, "is in a folder that %s", dwhy);
+		*why = buf;
+		errno = EPERM;
+		return -1;
+	}
+	close(dfd);
+	return 0;
 }

@@ -58,4 +58,14 @@ int file_openat_write(int dirfd, const char *name, int flags, mode_t mode, const
  * may be trusted as the user's own, else why not. */
 const char *file_not_mine(int fd);
 
+/*
+ * For a file read by path afterwards (the config, the user's catalogue):
+ * 0 when path is a regular file that is the user's (or root's), in a
+ * folder that is too, neither writable by anyone else, so that what is
+ * read next is what was checked; else -1 with errno (ENOENT: there is no
+ * such file) and *why.  A symbolic link is followed (dotfile managers
+ * link the config): the file it leads to is what is checked.
+ */
+int file_check_mine(const char *path, const char **why);
+
 #endif

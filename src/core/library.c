@@ -2,11 +2,13 @@
 #include "library.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "paths.h"
 #include "routine.h"
 #include "util.h"
@@ -32,25 +34,44 @@ routine_arg_is_path(const char *arg)
 	return strchr(arg, '/') != NULL || str_ends_with(arg, ".routine");
 }
 
-static struct entry *
-find(struct library *lib, const char *id)
-{
-	for (size_t i = 0; i < lib->n; i++)
-		if (strcmp(lib->v[i].id, id) == 0)
-			return &lib->v[i];
-	return NULL;
-}
-
 static int
 by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int
+by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->id, ((const struct entry *)b)->id);
+}
+
+/*
+ * Add the routines of one folder.  lib->v is kept sorted by id between
+ * folders, so that each file finds the id it overrides by binary search:
+ * a library of n files costs n log n, not n squared.  The user's own
+ * folders (and the data folders) are read only when nobody else can write
+ * in them (file.h); otherwise the folder is skipped and said why.
+ */
 static void
 scan_dir(struct library *lib, const char *dir, enum source source)
 {
-	DIR *dp = opendir(dir);
+	DIR *dp;
+	if (source == SOURCE_DATA || source == SOURCE_USER) {
+		const char *why;
+		int fd = file_open_dir(dir, false, &why);
+		if (fd < 0) {
+			if (errno != ENOENT)
+				diags_add(&lib->problems, dir, 0, DIAG_WARNING,
+				    "its routines are not read: it %s", why);
+			return;
+		}
+		dp = fdopendir(fd);
+		if (dp == NULL)
+			close(fd);
+	} else {
+		dp = opendir(dir);
+	}
 	if (dp == NULL)
 		return;
 	char **names = NULL;
@@ -68,12 +89,17 @@ scan_dir(struct library *lib, const char *dir, enum source source)
 	}
 	closedir(dp);
 	/* readdir order is arbitrary: sort so that the result never depends on it */
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1)
+		qsort(names, n, sizeof *names, by_name);
+	size_t before = lib->n;
+	if (n > 0)
+		lib->v = xrealloc(lib->v, (lib->n + n) * sizeof *lib->v);
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 		char *id = routine_id_from_path(names[i]);
 		free(names[i]);
-		struct entry *e = find(lib, id);
+		struct entry key = {.id = id};
+		struct entry *e = before ? bsearch(&key, lib->v, before, sizeof *lib->v, by_id) : NULL;
 		if (e) {
 			free(e->overrides);
 			e->overrides = e->path;
@@ -82,16 +108,11 @@ scan_dir(struct library *lib, const char *dir, enum source source)
 			free(id);
 			continue;
 		}
-		lib->v = xrealloc(lib->v, (lib->n + 1) * sizeof *lib->v);
 		lib->v[lib->n++] = (struct entry){.id = id, .path = path, .source = source};
 	}
 	free(names);
-}
-
-static int
-by_id(const void *a, const void *b)
-{
-	return strcmp(((const struct entry *)a)->id, ((const struct entry *)b)->id);
+	if (lib->n > 1 && lib->n > before)
+		qsort(lib->v, lib->n, sizeof *lib->v, by_id);
 }
 
 void
@@ -116,8 +137,6 @@ library_scan_dirs(struct library *lib, const struct library_dir *dirs, size_t n)
 		lib->dirs[lib->ndirs++] = (struct library_dir){xstrdup(dirs[i].path), dirs[i].source};
 		scan_dir(lib, dirs[i].path, dirs[i].source);
 	}
-	if (lib->n > 1)
-		qsort(lib->v, lib->n, sizeof *lib->v, by_id);
 }
 
 void
@@ -155,13 +174,15 @@ library_free(struct library *lib)
 	for (size_t i = 0; i < lib->ndirs; i++)
 		free(lib->dirs[i].path);
 	free(lib->dirs);
+	diags_free(&lib->problems);
 	memset(lib, 0, sizeof *lib);
 }
 
 const struct entry *
 library_find(const struct library *lib, const char *id)
 {
-	return find((struct library *)lib, id);
+	struct entry key = {.id = (char *)id};
+	return lib->n ? bsearch(&key, lib->v, lib->n, sizeof *lib->v, by_id) : NULL;
 }
 
 int
@@ -171,7 +192,12 @@ library_safety(struct safety *cat, struct diags *d)
 	char *bundled = xasprintf("%s/routines/safety.cfg", data);
 	char *user = conf ? xasprintf("%s/safety.cfg", conf) : NULL;
 	int rc = safety_load(cat, bundled, d);
-	if (user && access(user, F_OK) == 0 && safety_load(cat, user, d) < 0)
+	const char *why;
+	if (user && file_check_mine(user, &why) < 0 && errno != ENOENT) {
+		/* another user's advice must not pass for the user's own */
+		diags_add(d, user, 0, DIAG_ERROR, "not read: it %s", why);
+		rc = -1;
+	} else if (user && access(user, F_OK) == 0 && safety_load(cat, user, d) < 0)
 		rc = -1;
 	free(bundled);
 	free(user);

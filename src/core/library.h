@@ -7,8 +7,10 @@
  * $XDG_DATA_HOME/unknot/routines, then $XDG_CONFIG_HOME/unknot/routines;
  * a later file with the same id replaces an earlier one (and remembers the
  * path it overrides).  A folder named twice (the installed bundled folder
- * is often in XDG_DATA_DIRS too) is read the first time only.  The library only knows file names: loading a file
- * is routine_load()'s job.  A struct library owns its strings.
+ * is often in XDG_DATA_DIRS too) is read the first time only.  The user's
+ * folders are read only when nobody else can write in them.  The library
+ * only knows file names: loading a file is routine_load()'s job.  A struct
+ * library owns its strings.
  */
 #ifndef UNKNOT_LIBRARY_H
 #define UNKNOT_LIBRARY_H
@@ -38,6 +40,9 @@ struct library {
 	size_t n;
 	struct library_dir *dirs; /* the folders, in the order read */
 	size_t ndirs;
+	/* Folders not read, and why (warnings): a user's or data folder that
+	 * someone else could write in (file.h). */
+	struct diags problems;
 };
 
 /* Scan the folders (missing folders are fine). */
