@@ -267,14 +267,28 @@ edit_exec(const struct cmd_args *a)
 	}
 	char *tmpl = xasprintf("%s/unknot-XXXXXX.routine", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	int fd = mkstemps(tmpl, 8);
-	if (fd < 0 || write(fd, old, len) != (ssize_t)len || close(fd) < 0) {
+	bool copied = fd >= 0 && write(fd, old, len) == (ssize_t)len;
+	if (fd >= 0 && close(fd) < 0)
+		copied = false;
+	if (!copied) {
 		cli_warn("cannot make a temporary copy in %s: %s", tmpl, strerror(errno));
+		if (fd >= 0)
+			unlink(tmpl);
 		free(tmpl);
 		goto out;
 	}
 	for (;;) {
 		if (!run_editor(tmpl)) {
-			cli_warn("the editor failed: nothing changed (your edit is kept in %s)", tmpl);
+			/* keep the copy only when it holds something of the user's */
+			char *now = read_file(tmpl, LCFG_FILE_LIMIT, NULL, &why);
+			bool edited = now && strcmp(now, old) != 0;
+			free(now);
+			if (edited) {
+				cli_warn("the editor failed: nothing changed (your edit is kept in %s)", tmpl);
+			} else {
+				cli_warn("the editor failed: nothing changed");
+				unlink(tmpl);
+			}
 			free(tmpl);
 			goto out;
 		}

@@ -51,4 +51,88 @@ printf 'version = 1;\ntitle = "Desk\342\200\214 reset";\nsteps = ( { type = "hol
 run_cli check "$E2E_TMP/pose.routine"
 t "a title with a zero-width character is refused" '[ $rc = 1 ] && hasF "$err" "U+200C"'
 
+# ---- write errors on stdout (coreutils' close_stdout) -------------------------
+out=$("$UNKNOT" list 2>"$E2E_TMP/stderr" >/dev/full) && rc=0 || rc=$?; err=$(cat "$E2E_TMP/stderr")
+t "list >/dev/full fails (1) and says so" '[ $rc = 1 ] && has "$err" "^unknot: write error: No space left on device"'
+out=$("$UNKNOT" --help 2>"$E2E_TMP/stderr" >/dev/full) && rc=0 || rc=$?; err=$(cat "$E2E_TMP/stderr")
+t "--help >/dev/full fails (1) and says so" '[ $rc = 1 ] && has "$err" "write error"'
+printf '# h\n2026-01-05T08:00:00+01:00\tdesk-reset\tcompleted\t135\t-\t-\n' > "$XDG_STATE_HOME/unknot/history.tsv"
+out=$("$UNKNOT" history --csv 2>"$E2E_TMP/stderr" >/dev/full) && rc=0 || rc=$?; err=$(cat "$E2E_TMP/stderr")
+t "history --csv >/dev/full fails (1) and says so" '[ $rc = 1 ] && has "$err" "write error"'
+out=$("$UNKNOT" list 2>"$E2E_TMP/stderr" >&-) && rc=0 || rc=$?; err=$(cat "$E2E_TMP/stderr")
+t "list with stdout closed fails (1) and says so" '[ $rc = 1 ] && has "$err" "write error: Bad file descriptor"'
+
+# ---- files that are not what they seem: FIFOs, links, other users' -----------
+rm -f "$XDG_STATE_HOME/unknot/history.tsv"
+mkfifo "$XDG_STATE_HOME/unknot/history.tsv"
+rc=0; timeout 5 "$UNKNOT" history >/dev/null 2>"$E2E_TMP/stderr" || rc=$?; err=$(cat "$E2E_TMP/stderr")
+t "history.tsv as a FIFO: history says so at once (no hang)" '[ $rc = 1 ] && has "$err" "not a regular file"'
+rc=0; timeout 5 "$UNKNOT" stats >/dev/null 2>"$E2E_TMP/stderr" || rc=$?
+t "history.tsv as a FIFO: stats does not hang" '[ $rc = 1 ]'
+rm -f "$XDG_STATE_HOME/unknot/history.tsv"
+
+# a settings file, catalogue or routine folder that another user can write
+mkdir -p "$XDG_CONFIG_HOME/unknot"
+printf 'audio = { volume = 10; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+chmod 666 "$XDG_CONFIG_HOME/unknot/config"
+run_cli run tests/data/e2e/short.routine
+t "a config others can write is not read, with FILE: and why" \
+	'[ $rc = 1 ] && hasF "$err" "unknot/config: error: not read: it can be written by other users"'
+rm -f "$XDG_CONFIG_HOME/unknot/config"
+printf 'conditions = ();\n' > "$XDG_CONFIG_HOME/unknot/safety.cfg"
+chmod 646 "$XDG_CONFIG_HOME/unknot/safety.cfg"
+run_cli safety
+t "a catalogue others can write is not read" '[ $rc = 1 ] && hasF "$err" "safety.cfg: error: not read"'
+rm -f "$XDG_CONFIG_HOME/unknot/safety.cfg"
+mkdir -p "$XDG_DATA_HOME/unknot/routines"
+cp routines/desk-reset.routine "$XDG_DATA_HOME/unknot/routines/planted.routine"
+chmod 777 "$XDG_DATA_HOME/unknot/routines"
+run_cli list
+t "a routine folder others can write is not read, and list says why" \
+	'[ $rc = 0 ] && ! has "$out" "^planted" && hasF "$err" "routines: warning: its routines are not read: it can be written by other users"'
+chmod 755 "$XDG_DATA_HOME/unknot/routines"
+run_cli list
+t "... and read again once it is the user's alone" 'has "$out" "^planted "'
+rm -rf "$XDG_DATA_HOME/unknot/routines"
+
+# ---- a failed editor leaves no temporary copy behind --------------------------
+mkdir -p "$E2E_TMP/tmp"
+rc=0; TMPDIR=$E2E_TMP/tmp EDITOR=false VISUAL= "$UNKNOT" edit desk-reset </dev/null >/dev/null 2>"$E2E_TMP/stderr" || rc=$?
+err=$(cat "$E2E_TMP/stderr")
+t "an editor that fails: nothing changed, and no temporary file is left" \
+	'[ $rc = 1 ] && has "$err" "the editor failed: nothing changed$" && [ -z "$(ls "$E2E_TMP/tmp")" ]'
+rc=0; TMPDIR=$E2E_TMP/tmp EDITOR=/nonexistent/editor VISUAL= "$UNKNOT" edit desk-reset </dev/null >/dev/null 2>&1 || rc=$?
+t "an editor that cannot run: no temporary file is left" '[ $rc = 1 ] && [ -z "$(ls "$E2E_TMP/tmp")" ]'
+printf '#!/bin/sh\necho "# my change" >> "$1"\nexit 1\n' > "$E2E_TMP/bad-editor"; chmod +x "$E2E_TMP/bad-editor"
+rc=0; TMPDIR=$E2E_TMP/tmp EDITOR=$E2E_TMP/bad-editor VISUAL= "$UNKNOT" edit desk-reset </dev/null >/dev/null 2>"$E2E_TMP/stderr" || rc=$?
+err=$(cat "$E2E_TMP/stderr")
+t "an editor that fails after a change: the change is kept and named" \
+	'[ $rc = 1 ] && has "$err" "your edit is kept in $E2E_TMP/tmp/unknot-" && [ -n "$(ls "$E2E_TMP/tmp")" ]'
+rm -rf "$E2E_TMP/tmp"
+
+# ---- a planted link never makes unknot create or change a file ---------------
+rm -f "$XDG_STATE_HOME/unknot/red-flags-read"
+ln -s "$E2E_TMP/nologin" "$XDG_STATE_HOME/unknot/red-flags-read"
+start_tui 80 24 "$UNKNOT run tests/data/e2e/short.routine"
+wait_for "Before you start" 5 || { keys Enter; wait_for "Before you start" 5; }
+keys q; wait_for "[exit 0]" 5
+t "red-flags-read as a link: its target is not created" '[ ! -e "$E2E_TMP/nologin" ]'
+stop_tui
+rm -f "$XDG_STATE_HOME/unknot/red-flags-read"; : > "$XDG_STATE_HOME/unknot/red-flags-read"
+
+# ---- a fatal signal gives the terminal back before dying ----------------------
+for pair in SEGV:11 BUS:7 ABRT:6 FPE:8 ILL:4; do
+	sig=${pair%:*} code=$((128 + ${pair#*:}))
+	rm -f "$E2E_TMP/stty.a" "$E2E_TMP/stty.b"
+	# a plain sh around it: interactive bash would restore the tty itself
+	start_tui 80 24 "sh -c 'stty -a > $E2E_TMP/stty.b; $UNKNOT run tests/data/e2e/long.routine; echo \"[status \$?]\"; stty -a > $E2E_TMP/stty.a'"
+	expect_screen "SIG$sig: screening" "Before you start"
+	kill -$sig "$(tui_pid)"
+	expect_screen "SIG$sig: it dies of it (status $code)" "[status $code]"
+	wait_for "[exit 0]" 5
+	t "SIG$sig: stty is as before" 'diff "$E2E_TMP/stty.b" "$E2E_TMP/stty.a" >/dev/null'
+	t "SIG$sig: the screen is back from the alternate screen" '! screen | grep -q "Before you start"'
+	stop_tui
+done
+
 finish
