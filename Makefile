@@ -98,7 +98,8 @@ UNIT_SRC = $(filter-out tests/unit/fixture-%,$(wildcard tests/unit/*.c))
 BUILD_DEPS = cmd:$(CC):gcc file:/usr/include/stdio.h:libc6-dev cmd:$(PKG_CONFIG):pkg-config \
 	pc:ncursesw:libncurses-dev pc:libconfig:libconfig-dev pc:SDL2_mixer:libsdl2-mixer-dev
 TEST_DEPS  = pc:criterion:libcriterion-dev cmd:tmux:tmux cmd:groff:groff-base cmd:pgrep:procps \
-	cmd:zsh:zsh cmd:mandoc:mandoc cmd:desktop-file-validate:desktop-file-utils
+	cmd:zsh:zsh cmd:mandoc:mandoc cmd:desktop-file-validate:desktop-file-utils \
+	cmd:python3:python3 file:/usr/share/i18n/locales/de_DE:locales
 FUZZ_DEPS  = cmd:$(CLANG):clang file:$(shell $(CLANG) -print-resource-dir 2>/dev/null)/lib/linux/libclang_rt.fuzzer-$(shell uname -m).a:libclang-rt-dev
 
 .PHONY: all run check bench fuzz install uninstall dist distcheck clean deps test-deps fuzz-deps unit e2e lint-man layers packaging

@@ -2,6 +2,7 @@
  * cmd-history.c - `unknot history` and `unknot stats`: the history file
  * read back, as a table, as CSV, and as progress.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,15 +12,41 @@
 #include "cmd.h"
 #include "duration.h"
 #include "history.h"
+#include "json.h"
 #include "stats.h"
 #include "text.h"
 #include "util.h"
 
 struct printer {
 	bool csv;
+	struct json *json; /* --json: the writer, inside the array */
 	time_t since;
 	long rows;
 };
+
+/* "2026-01-05T08:00:00+01:00": when, in the time zone it was written in. */
+static void
+iso_time(const struct history_entry *e, char *out, size_t n)
+{
+	time_t local = e->when + e->utc_offset;
+	struct tm tm;
+	gmtime_r(&local, &tm);
+	int off = e->utc_offset < 0 ? -e->utc_offset : e->utc_offset;
+	snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, e->utc_offset < 0 ? '-' : '+', off / 3600,
+	    off / 60 % 60);
+}
+
+/* A pain value, or null when it was not given. */
+static void
+json_pain(struct json *j, const char *key, int pain)
+{
+	json_key(j, key);
+	if (pain >= 0)
+		json_int(j, pain);
+	else
+		json_null(j);
+}
 
 static void
 print_entry(const struct history_entry *e, void *arg)
@@ -27,14 +54,27 @@ print_entry(const struct history_entry *e, void *arg)
 	struct printer *p = arg;
 	if (e->when < p->since)
 		return;
-	char t[16];
+	char t[16], iso[64];
 	time_t local = e->when + e->utc_offset;
 	struct tm tm;
 	gmtime_r(&local, &tm);
-	if (p->csv) {
-		int off = e->utc_offset < 0 ? -e->utc_offset : e->utc_offset;
-		printf("%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d,", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-		    tm.tm_hour, tm.tm_min, tm.tm_sec, e->utc_offset < 0 ? '-' : '+', off / 3600, off / 60 % 60);
+	iso_time(e, iso, sizeof iso);
+	if (p->json) {
+		struct json *j = p->json;
+		json_begin_object(j);
+		json_key(j, "time");
+		json_string(j, iso);
+		json_key(j, "routine");
+		json_string(j, e->routine);
+		json_key(j, "outcome");
+		json_string(j, outcome_name(e->outcome));
+		json_key(j, "seconds");
+		json_int(j, e->seconds);
+		json_pain(j, "pain_before", e->pain_before);
+		json_pain(j, "pain_after", e->pain_after);
+		json_end_object(j);
+	} else if (p->csv) {
+		printf("%s,", iso);
 		char *id = text_clean(e->routine); /* an id is a file name: anything but a tab */
 		if (strpbrk(id, ",\"")) {
 			putchar('"');
@@ -92,11 +132,19 @@ static int
 history_exec(const struct cmd_args *a)
 {
 	struct printer p = {.csv = args_has(a, "csv")};
+	struct json j;
 	const char *since = args_get(a, "since");
 	if (since && parse_date(since, &p.since) < 0)
 		return cli_usage_error("--since '%s': give a date as YYYY-MM-DD", since);
+	if (p.csv && args_has(a, "json"))
+		return cli_usage_error("give either --csv or --json");
 	if (p.csv)
 		printf("time,routine,outcome,seconds,pain_before,pain_after\n");
+	if (args_has(a, "json")) {
+		json_init(&j, stdout);
+		json_begin_array(&j);
+		p.json = &j;
+	}
 	char *path = history_path();
 	struct diags d = {0};
 	off_t end;
@@ -104,24 +152,100 @@ history_exec(const struct cmd_args *a)
 	diags_print(&d, stderr);
 	diags_free(&d);
 	free(path);
-	if (rc == 0 && p.rows == 0 && !p.csv)
+	if (p.json) {
+		json_end_array(&j);
+		json_finish(&j);
+	}
+	if (rc == 0 && p.rows == 0 && !p.csv && !p.json)
 		fprintf(stderr, "unknot: no sessions yet%s\n", p.since ? " since that date" : "");
 	return rc < 0 ? 1 : 0;
+}
+
+/* The report of stats_lines() as JSON (keys in unknot(1)). */
+static void
+stats_json(const struct stats *s)
+{
+	struct json j;
+	json_init(&j, stdout);
+	json_begin_object(&j);
+	json_key(&j, "streak");
+	json_int(&j, s->streak);
+	json_key(&j, "longest_streak");
+	json_int(&j, s->longest);
+	json_key(&j, "sessions");
+	json_int(&j, s->sessions);
+	json_key(&j, "completed");
+	json_int(&j, s->completed);
+	json_key(&j, "weeks");
+	json_begin_array(&j);
+	for (int w = 0; w < STATS_WEEKS; w++) {
+		time_t mon = stats_week_start(s, w);
+		struct tm tm;
+		char date[16];
+		gmtime_r(&mon, &tm);
+		strftime(date, sizeof date, "%Y-%m-%d", &tm);
+		json_begin_object(&j);
+		json_key(&j, "start");
+		json_string(&j, date);
+		json_key(&j, "sessions");
+		json_int(&j, s->week_sessions[w]);
+		json_key(&j, "seconds");
+		json_int(&j, s->week_seconds[w]);
+		json_key(&j, "minutes");
+		json_int(&j, (s->week_seconds[w] + 30) / 60);
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	json_key(&j, "reminders");
+	json_begin_object(&j);
+	json_key(&j, "taken");
+	json_int(&j, s->reminders_taken);
+	json_key(&j, "offered");
+	json_int(&j, s->reminders_offered);
+	json_end_object(&j);
+	json_key(&j, "pain");
+	json_begin_object(&j);
+	json_key(&j, "sessions");
+	json_int(&j, s->pain_n);
+	/* averages to two decimals, as people read them; none without sessions */
+	json_key(&j, "before");
+	json_number(&j, s->pain_n ? round(s->pain_before * 100) / 100 : NAN);
+	json_key(&j, "after");
+	json_number(&j, s->pain_n ? round(s->pain_after * 100) / 100 : NAN);
+	json_key(&j, "recent");
+	json_begin_array(&j);
+	for (size_t i = 0; i < s->nchart; i++) {
+		int before, after;
+		stats_pain_at(s, i, &before, &after);
+		json_begin_object(&j);
+		json_key(&j, "before");
+		json_int(&j, before);
+		json_key(&j, "after");
+		json_int(&j, after);
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	json_end_object(&j);
+	json_end_object(&j);
+	json_finish(&j);
 }
 
 static int
 stats_exec(const struct cmd_args *a)
 {
-	(void)a;
 	struct stats s;
 	struct diags d = {0};
 	int rc = stats_load(&s, time(NULL), &d);
 	diags_print(&d, stderr);
 	diags_free(&d);
-	char **lines = stats_lines(&s, text_utf8(), 80);
-	for (char **l = lines; *l; l++)
-		puts(*l);
-	strv_free(lines);
+	if (args_has(a, "json")) {
+		stats_json(&s);
+	} else {
+		char **lines = stats_lines(&s, text_utf8(), 80);
+		for (char **l = lines; *l; l++)
+			puts(*l);
+		strv_free(lines);
+	}
 	stats_free(&s);
 	return rc < 0 ? 1 : 0;
 }
@@ -129,6 +253,12 @@ stats_exec(const struct cmd_args *a)
 static const struct cmd_option history_options[] = {
 	{"since", ARG_DATE, "DATE", "only what happened from that day on (YYYY-MM-DD)", 0, 0, NULL},
 	{"csv", ARG_NONE, NULL, "comma-separated values with a header, for spreadsheets", 0, 0, NULL},
+	{"json", ARG_NONE, NULL, "a JSON array of records (keys in unknot(1))", 0, 0, NULL},
+	{0},
+};
+
+static const struct cmd_option stats_options[] = {
+	{"json", ARG_NONE, NULL, "the same as a JSON object (keys in unknot(1))", 0, 0, NULL},
 	{0},
 };
 
@@ -142,5 +272,6 @@ const struct cmd_entry cmd_history_entry = {
 const struct cmd_entry cmd_stats_entry = {
 	.name = "stats",
 	.summary = "streaks, minutes per week, pain before and after",
+	.options = stats_options,
 	.exec = stats_exec,
 };

@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "duration.h"
+#include "json.h"
 #include "library.h"
 #include "paths.h"
 #include "routine.h"
@@ -18,10 +19,59 @@
 #include "text.h"
 #include "util.h"
 
+/* A whole number of minutes, at least 1: what list shows. */
+static long
+minutes(long secs)
+{
+	return secs < 60 ? 1 : (secs + 30) / 60;
+}
+
+/* The keys a routine has in list --json and show --json alike. */
+static void
+json_routine_head(struct json *j, const struct routine *r, enum source source, const char *overrides)
+{
+	json_key(j, "id");
+	json_string(j, r->id);
+	json_key(j, "title");
+	json_string(j, r->title);
+	json_key(j, "summary");
+	json_string(j, r->summary);
+	json_key(j, "level");
+	json_string(j, routine_level_name(r->level));
+	json_key(j, "source");
+	json_string(j, source_name(source));
+	json_key(j, "path");
+	json_string(j, r->path);
+	json_key(j, "overrides");
+	json_string(j, overrides);
+	json_key(j, "areas");
+	json_strings(j, r->areas);
+	json_key(j, "equipment");
+	json_strings(j, r->equipment);
+	json_key(j, "contraindications");
+	json_strings(j, r->contraindications);
+	json_key(j, "seconds");
+	json_int(j, routine_seconds(r));
+	json_key(j, "prepare_seconds");
+	json_int(j, routine_prepare_seconds(r));
+}
+
+static void
+json_list_item(struct json *j, const struct entry *e, const struct routine *r)
+{
+	json_begin_object(j);
+	json_routine_head(j, r, e->source, e->overrides);
+	json_key(j, "minutes");
+	json_int(j, minutes(routine_seconds(r)));
+	json_key(j, "steps");
+	json_int(j, (long long)r->nsteps);
+	json_end_object(j);
+}
+
 static int
 list_exec(const struct cmd_args *a)
 {
-	(void)a;
+	bool as_json = args_has(a, "json");
 	struct safety cat = {0};
 	if (cli_load_safety(&cat) < 0)
 		return 1;
@@ -48,10 +98,16 @@ list_exec(const struct cmd_args *a)
 	}
 	if (idw > 24)
 		idw = 24;
-	text_pad(stdout, "ID", idw);
-	printf("  ");
-	text_pad(stdout, "TITLE", 32);
-	printf("  %5s  %5s  %s\n", "MIN", "STEPS", "FROM");
+	struct json j;
+	if (as_json) {
+		json_init(&j, stdout);
+		json_begin_array(&j);
+	} else {
+		text_pad(stdout, "ID", idw);
+		printf("  ");
+		text_pad(stdout, "TITLE", 32);
+		printf("  %5s  %5s  %s\n", "MIN", "STEPS", "FROM");
+	}
 	for (size_t i = 0; i < lib.n; i++) {
 		const struct entry *e = &lib.v[i];
 		struct diags d = {0};
@@ -62,13 +118,20 @@ list_exec(const struct cmd_args *a)
 			broken++;
 			continue;
 		}
-		text_pad(stdout, e->id, idw);
-		printf("  ");
-		text_pad(stdout, r->title, 32);
-		long secs = routine_seconds(r);
-		printf("  %5ld  %5zu  %s\n", secs < 60 ? 1 : (secs + 30) / 60, r->nsteps,
-		    source_name(e->source));
+		if (as_json) {
+			json_list_item(&j, e, r);
+		} else {
+			text_pad(stdout, e->id, idw);
+			printf("  ");
+			text_pad(stdout, r->title, 32);
+			printf("  %5ld  %5zu  %s\n", minutes(routine_seconds(r)), r->nsteps,
+			    source_name(e->source));
+		}
 		routine_free(r);
+	}
+	if (as_json) {
+		json_end_array(&j);
+		json_finish(&j);
 	}
 	library_free(&lib);
 	safety_free(&cat);
@@ -134,6 +197,55 @@ print_list(const char *label, char **v)
 	buf_free(&b);
 }
 
+static void
+show_json(const struct routine *r, enum source source, const char *overrides)
+{
+	struct json j;
+	json_init(&j, stdout);
+	json_begin_object(&j);
+	json_routine_head(&j, r, source, overrides);
+	json_key(&j, "warnings");
+	json_strings(&j, r->warnings);
+	json_key(&j, "prepare");
+	json_int(&j, r->prepare);
+	json_key(&j, "steps");
+	json_begin_array(&j);
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct step *s = &r->steps[i];
+		json_begin_object(&j);
+		json_key(&j, "number");
+		json_int(&j, (long long)i + 1);
+		json_key(&j, "type");
+		json_string(&j, step_type_name(s->type));
+		json_key(&j, "title");
+		json_string(&j, s->title);
+		json_key(&j, "how");
+		json_string(&j, s->how);
+		json_key(&j, "pressure");
+		json_string(&j, s->pressure);
+		json_key(&j, "caution");
+		json_string(&j, s->caution);
+		json_key(&j, "sound");
+		json_string(&j, s->sound);
+		json_key(&j, "duration");
+		json_int(&j, s->duration);
+		json_key(&j, "sides");
+		json_bool(&j, s->sides);
+		json_key(&j, "reps");
+		json_int(&j, s->reps);
+		json_key(&j, "rest");
+		json_int(&j, s->rest);
+		json_key(&j, "seconds");
+		json_int(&j, step_seconds(s));
+		json_key(&j, "contraindications");
+		json_strings(&j, s->contraindications);
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	json_end_object(&j);
+	json_finish(&j);
+}
+
 static int
 show_exec(const struct cmd_args *a)
 {
@@ -148,6 +260,13 @@ show_exec(const struct cmd_args *a)
 		return 1;
 	}
 	/* ids and paths are file names: cleaned like every text from outside */
+	if (args_has(a, "json")) {
+		show_json(r, source, overrides);
+		free(overrides);
+		routine_free(r);
+		safety_free(&cat);
+		return 0;
+	}
 	char t[16], p[16];
 	text_put(stdout, r->title);
 	putchar('\n');
@@ -308,15 +427,27 @@ safety_exec(const struct cmd_args *a)
 	return 0;
 }
 
+static const struct cmd_option list_options[] = {
+	{"json", ARG_NONE, NULL, "a JSON array of routines, titles whole (keys in unknot(1))", 0, 0, NULL},
+	{0},
+};
+
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.summary = "one line per routine: id, title, minutes, steps, where it comes from",
+	.options = list_options,
 	.exec = list_exec,
+};
+
+static const struct cmd_option show_options[] = {
+	{"json", ARG_NONE, NULL, "the routine and its steps as a JSON object (keys in unknot(1))", 0, 0, NULL},
+	{0},
 };
 
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.args = "ROUTINE",
+	.options = show_options,
 	.summary = "the plan as text: every step, side, rep, rest, and the total",
 	.min_args = 1,
 	.max_args = 1,

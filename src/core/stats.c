@@ -128,6 +128,20 @@ stats_free(struct stats *s)
 	s->days = NULL;
 }
 
+time_t
+stats_week_start(const struct stats *s, int w)
+{
+	return (time_t)(monday(s->today) - 7L * w) * 86400 + 43200;
+}
+
+void
+stats_pain_at(const struct stats *s, size_t i, int *before, int *after)
+{
+	size_t at = (s->chart_next + STATS_PAIN - s->nchart + i) % STATS_PAIN;
+	*before = s->chart[at][0];
+	*after = s->chart[at][1];
+}
+
 static void
 line(char ***v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void
@@ -161,9 +175,10 @@ spark(const struct stats *s, int which, bool utf8, int width)
 	static const char *const levels[] = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
 	struct buf b = {0};
 	size_t n = s->nchart < (size_t)width ? s->nchart : (size_t)width;
-	size_t start = (s->chart_next + STATS_PAIN - n) % STATS_PAIN;
-	for (size_t i = 0; i < n; i++) {
-		int v = s->chart[(start + i) % STATS_PAIN][which];
+	for (size_t i = s->nchart - n; i < s->nchart; i++) {
+		int pair[2];
+		stats_pain_at(s, i, &pair[0], &pair[1]);
+		int v = pair[which];
 		if (utf8)
 			buf_addf(&b, "%s", levels[(v * 8 + 5) / 10]);
 		else
@@ -189,7 +204,7 @@ stats_lines(const struct stats *s, bool utf8, int width)
 		if (s->week_seconds[w] > most)
 			most = s->week_seconds[w];
 	for (int w = 0; w < STATS_WEEKS; w++) {
-		time_t mon = (time_t)(monday(s->today) - 7L * w) * 86400 + 43200;
+		time_t mon = stats_week_start(s, w);
 		struct tm tm;
 		gmtime_r(&mon, &tm);
 		char date[16];

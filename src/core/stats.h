@@ -42,6 +42,11 @@ int stats_load(struct stats *s, time_t now, struct diags *d);
 void stats_add(const struct history_entry *e, void *stats);
 void stats_finish(struct stats *s);
 void stats_free(struct stats *s);
+/* The Monday that starts week w (0 is this week), as noon UTC of that
+ * date: gmtime_r() of it gives the date. */
+time_t stats_week_start(const struct stats *s, int w);
+/* The i-th of the last s->nchart pain check-ins, oldest first. */
+void stats_pain_at(const struct stats *s, size_t i, int *before, int *after);
 /* The report as lines of at most width columns, Unicode blocks or ASCII. */
 char **stats_lines(const struct stats *s, bool utf8, int width);
 
