@@ -62,14 +62,10 @@ print_entry(const struct history_entry *e, void *arg)
 	if (p->json) {
 		struct json *j = p->json;
 		json_begin_object(j);
-		json_key(j, "time");
-		json_string(j, iso);
-		json_key(j, "routine");
-		json_string(j, e->routine);
-		json_key(j, "outcome");
-		json_string(j, outcome_name(e->outcome));
-		json_key(j, "seconds");
-		json_int(j, e->seconds);
+		json_key_string(j, "time", iso);
+		json_key_string(j, "routine", e->routine);
+		json_key_string(j, "outcome", outcome_name(e->outcome));
+		json_key_int(j, "seconds", e->seconds);
 		json_pain(j, "pain_before", e->pain_before);
 		json_pain(j, "pain_after", e->pain_after);
 		json_end_object(j);
@@ -168,14 +164,10 @@ stats_json(const struct stats *s)
 	struct json j;
 	json_init(&j, stdout);
 	json_begin_object(&j);
-	json_key(&j, "streak");
-	json_int(&j, s->streak);
-	json_key(&j, "longest_streak");
-	json_int(&j, s->longest);
-	json_key(&j, "sessions");
-	json_int(&j, s->sessions);
-	json_key(&j, "completed");
-	json_int(&j, s->completed);
+	json_key_int(&j, "streak", s->streak);
+	json_key_int(&j, "longest_streak", s->longest);
+	json_key_int(&j, "sessions", s->sessions);
+	json_key_int(&j, "completed", s->completed);
 	json_key(&j, "weeks");
 	json_begin_array(&j);
 	for (int w = 0; w < STATS_WEEKS; w++) {
@@ -185,28 +177,21 @@ stats_json(const struct stats *s)
 		gmtime_r(&mon, &tm);
 		strftime(date, sizeof date, "%Y-%m-%d", &tm);
 		json_begin_object(&j);
-		json_key(&j, "start");
-		json_string(&j, date);
-		json_key(&j, "sessions");
-		json_int(&j, s->week_sessions[w]);
-		json_key(&j, "seconds");
-		json_int(&j, s->week_seconds[w]);
-		json_key(&j, "minutes");
-		json_int(&j, (s->week_seconds[w] + 30) / 60);
+		json_key_string(&j, "start", date);
+		json_key_int(&j, "sessions", s->week_sessions[w]);
+		json_key_int(&j, "seconds", s->week_seconds[w]);
+		json_key_int(&j, "minutes", (s->week_seconds[w] + 30) / 60);
 		json_end_object(&j);
 	}
 	json_end_array(&j);
 	json_key(&j, "reminders");
 	json_begin_object(&j);
-	json_key(&j, "taken");
-	json_int(&j, s->reminders_taken);
-	json_key(&j, "offered");
-	json_int(&j, s->reminders_offered);
+	json_key_int(&j, "taken", s->reminders_taken);
+	json_key_int(&j, "offered", s->reminders_offered);
 	json_end_object(&j);
 	json_key(&j, "pain");
 	json_begin_object(&j);
-	json_key(&j, "sessions");
-	json_int(&j, s->pain_n);
+	json_key_int(&j, "sessions", s->pain_n);
 	/* averages to two decimals, as people read them; none without sessions */
 	json_key(&j, "before");
 	json_number(&j, s->pain_n ? round(s->pain_before * 100) / 100 : NAN);
@@ -218,10 +203,8 @@ stats_json(const struct stats *s)
 		int before, after;
 		stats_pain_at(s, i, &before, &after);
 		json_begin_object(&j);
-		json_key(&j, "before");
-		json_int(&j, before);
-		json_key(&j, "after");
-		json_int(&j, after);
+		json_key_int(&j, "before", before);
+		json_key_int(&j, "after", after);
 		json_end_object(&j);
 	}
 	json_end_array(&j);

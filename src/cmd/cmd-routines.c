@@ -30,30 +30,18 @@ minutes(long secs)
 static void
 json_routine_head(struct json *j, const struct routine *r, enum source source, const char *overrides)
 {
-	json_key(j, "id");
-	json_string(j, r->id);
-	json_key(j, "title");
-	json_string(j, r->title);
-	json_key(j, "summary");
-	json_string(j, r->summary);
-	json_key(j, "level");
-	json_string(j, routine_level_name(r->level));
-	json_key(j, "source");
-	json_string(j, source_name(source));
-	json_key(j, "path");
-	json_string(j, r->path);
-	json_key(j, "overrides");
-	json_string(j, overrides);
-	json_key(j, "areas");
-	json_strings(j, r->areas);
-	json_key(j, "equipment");
-	json_strings(j, r->equipment);
-	json_key(j, "contraindications");
-	json_strings(j, r->contraindications);
-	json_key(j, "seconds");
-	json_int(j, routine_seconds(r));
-	json_key(j, "prepare_seconds");
-	json_int(j, routine_prepare_seconds(r));
+	json_key_string(j, "id", r->id);
+	json_key_string(j, "title", r->title);
+	json_key_string(j, "summary", r->summary);
+	json_key_string(j, "level", routine_level_name(r->level));
+	json_key_string(j, "source", source_name(source));
+	json_key_string(j, "path", r->path);
+	json_key_string(j, "overrides", overrides);
+	json_key_strings(j, "areas", r->areas);
+	json_key_strings(j, "equipment", r->equipment);
+	json_key_strings(j, "contraindications", r->contraindications);
+	json_key_int(j, "seconds", routine_seconds(r));
+	json_key_int(j, "prepare_seconds", routine_prepare_seconds(r));
 }
 
 static void
@@ -61,10 +49,8 @@ json_list_item(struct json *j, const struct entry *e, const struct routine *r)
 {
 	json_begin_object(j);
 	json_routine_head(j, r, e->source, e->overrides);
-	json_key(j, "minutes");
-	json_int(j, minutes(routine_seconds(r)));
-	json_key(j, "steps");
-	json_int(j, (long long)r->nsteps);
+	json_key_int(j, "minutes", minutes(routine_seconds(r)));
+	json_key_int(j, "steps", (long long)r->nsteps);
 	json_end_object(j);
 }
 
@@ -204,41 +190,26 @@ show_json(const struct routine *r, enum source source, const char *overrides)
 	json_init(&j, stdout);
 	json_begin_object(&j);
 	json_routine_head(&j, r, source, overrides);
-	json_key(&j, "warnings");
-	json_strings(&j, r->warnings);
-	json_key(&j, "prepare");
-	json_int(&j, r->prepare);
+	json_key_strings(&j, "warnings", r->warnings);
+	json_key_int(&j, "prepare", r->prepare);
 	json_key(&j, "steps");
 	json_begin_array(&j);
 	for (size_t i = 0; i < r->nsteps; i++) {
 		const struct step *s = &r->steps[i];
 		json_begin_object(&j);
-		json_key(&j, "number");
-		json_int(&j, (long long)i + 1);
-		json_key(&j, "type");
-		json_string(&j, step_type_name(s->type));
-		json_key(&j, "title");
-		json_string(&j, s->title);
-		json_key(&j, "how");
-		json_string(&j, s->how);
-		json_key(&j, "pressure");
-		json_string(&j, s->pressure);
-		json_key(&j, "caution");
-		json_string(&j, s->caution);
-		json_key(&j, "sound");
-		json_string(&j, s->sound);
-		json_key(&j, "duration");
-		json_int(&j, s->duration);
-		json_key(&j, "sides");
-		json_bool(&j, s->sides);
-		json_key(&j, "reps");
-		json_int(&j, s->reps);
-		json_key(&j, "rest");
-		json_int(&j, s->rest);
-		json_key(&j, "seconds");
-		json_int(&j, step_seconds(s));
-		json_key(&j, "contraindications");
-		json_strings(&j, s->contraindications);
+		json_key_int(&j, "number", (long long)i + 1);
+		json_key_string(&j, "type", step_type_name(s->type));
+		json_key_string(&j, "title", s->title);
+		json_key_string(&j, "how", s->how);
+		json_key_string(&j, "pressure", s->pressure);
+		json_key_string(&j, "caution", s->caution);
+		json_key_string(&j, "sound", s->sound);
+		json_key_int(&j, "duration", s->duration);
+		json_key_bool(&j, "sides", s->sides);
+		json_key_int(&j, "reps", s->reps);
+		json_key_int(&j, "rest", s->rest);
+		json_key_int(&j, "seconds", step_seconds(s));
+		json_key_strings(&j, "contraindications", s->contraindications);
 		json_end_object(&j);
 	}
 	json_end_array(&j);

@@ -175,3 +175,31 @@ json_strings(struct json *j, char *const *v)
 		json_string(j, v[i]);
 	json_end_array(j);
 }
+
+void
+json_key_string(struct json *j, const char *key, const char *s)
+{
+	json_key(j, key);
+	json_string(j, s);
+}
+
+void
+json_key_int(struct json *j, const char *key, long long v)
+{
+	json_key(j, key);
+	json_int(j, v);
+}
+
+void
+json_key_bool(struct json *j, const char *key, bool v)
+{
+	json_key(j, key);
+	json_bool(j, v);
+}
+
+void
+json_key_strings(struct json *j, const char *key, char *const *v)
+{
+	json_key(j, key);
+	json_strings(j, v);
+}

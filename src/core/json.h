@@ -48,5 +48,10 @@ void json_bool(struct json *j, bool v);
 void json_null(struct json *j);
 /* An array of strings from a NULL-terminated vector (NULL: []). */
 void json_strings(struct json *j, char *const *v);
+/* A key and its value at once. */
+void json_key_string(struct json *j, const char *key, const char *s);
+void json_key_int(struct json *j, const char *key, long long v);
+void json_key_bool(struct json *j, const char *key, bool v);
+void json_key_strings(struct json *j, const char *key, char *const *v);
 
 #endif
