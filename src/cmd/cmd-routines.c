@@ -277,8 +277,8 @@ show_exec(const struct cmd_args *a)
 	duration_clock(routine_seconds(r), t, sizeof t);
 	duration_clock(routine_prepare_seconds(r), p, sizeof p);
 	printf("\nTotal %s in %zu step%s", t, r->nsteps, r->nsteps == 1 ? "" : "s");
-	if (r->prepare)
-		printf(", plus %s to get ready (%ds before each step)", p, r->prepare);
+	if (routine_prepare_seconds(r))
+		printf(", plus %s to get ready", p);
 	printf("\n");
 	free(overrides);
 	routine_free(r);

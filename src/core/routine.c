@@ -92,10 +92,58 @@ routine_seconds(const struct routine *r)
 	return t;
 }
 
+/* What each step type needs to get into position, in seconds. */
+static const int type_ready[] = {
+	[STEP_STRETCH] = 5, [STEP_ROLL] = 10, [STEP_HOLD] = 10, [STEP_POSTURE] = 0,
+	[STEP_BREATHE] = 0, [STEP_MOVE] = 0, [STEP_REST] = 0,
+};
+_Static_assert(ARRAY_LEN(type_ready) == ARRAY_LEN(step_types) - 1, "a step type without a get-ready time");
+
+/* "mat", "yoga mat", "foam roller": the word mat, or a roller. */
+static bool
+floor_equipment(const char *e)
+{
+	if (strstr(e, "roller"))
+		return true;
+	for (const char *p = e; (p = strstr(p, "mat")) != NULL; p += 3) {
+		bool start = p == e || p[-1] == ' ', end = p[3] == '\0' || p[3] == ' ' || p[3] == ',';
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+bool
+routine_on_floor(const struct routine *r)
+{
+	for (char **e = r->equipment; e && *e; e++)
+		if (floor_equipment(*e))
+			return true;
+	for (size_t i = 0; i < r->nsteps; i++)
+		if (r->steps[i].type == STEP_ROLL)
+			return true;
+	return false;
+}
+
+long
+step_prepare_seconds(const struct routine *r, size_t i)
+{
+	long t = r->prepare;
+	int type = r->steps[i].type;
+	if (type >= 0 && type < (int)ARRAY_LEN(type_ready) && type_ready[type] > t)
+		t = type_ready[type];
+	if (i == 0 && t < ROUTINE_FLOOR_READY && routine_on_floor(r))
+		t = ROUTINE_FLOOR_READY;
+	return t;
+}
+
 long
 routine_prepare_seconds(const struct routine *r)
 {
-	return (long)r->prepare * (long)r->nsteps;
+	long t = 0;
+	for (size_t i = 0; i < r->nsteps; i++)
+		t += step_prepare_seconds(r, i);
+	return t;
 }
 
 char *

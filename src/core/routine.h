@@ -64,8 +64,19 @@ void routine_free(struct routine *r);
 int step_bouts(const struct step *s);
 long step_seconds(const struct step *s);
 long routine_seconds(const struct routine *r);
-/* Get-ready time, shown apart from the total: prepare before each step. */
+/*
+ * Get-ready time before step i: the routine's `prepare`, at least what the
+ * step's type needs to get into position (a ball or a roller placed: 10 s;
+ * a stretch: 5 s), and before the first step of a floor routine (a mat or
+ * a foam roller in its equipment, or a roll step) at least 20 s to lie
+ * down.  Shown apart from the total.
+ */
+#define ROUTINE_FLOOR_READY 20
+long step_prepare_seconds(const struct routine *r, size_t i);
+/* The get-ready time of all the steps. */
 long routine_prepare_seconds(const struct routine *r);
+/* A floor routine, by its equipment or its steps. */
+bool routine_on_floor(const struct routine *r);
 
 const char *step_type_name(int type);
 const char *routine_level_name(int level);

@@ -113,13 +113,13 @@ enter(struct session *s, size_t step, int phase, int bout, long long start)
 		s->phase_len = 0;
 		return;
 	}
-	if (phase == PHASE_READY && s->r->prepare == 0)
+	if (phase == PHASE_READY && step_prepare_seconds(s->r, step) == 0)
 		phase = PHASE_BOUT;
 	if (bout == 0 && phase != PHASE_REST)
 		s->step_start = start;
 	s->phase = phase;
 	if (phase == PHASE_READY)
-		s->phase_len = s->r->prepare * 1000LL;
+		s->phase_len = step_prepare_seconds(s->r, step) * 1000LL;
 	else if (phase == PHASE_BOUT)
 		s->phase_len = cur(s)->duration * 1000LL;
 	else
@@ -137,7 +137,7 @@ announce(struct session *s)
 		break;
 	case PHASE_BOUT:
 		if (s->bout == 0) {
-			if (s->r->prepare == 0)
+			if (step_prepare_seconds(s->r, s->step) == 0)
 				emit(s, EV_STEP_START, 0, at);
 			emit(s, EV_GO, 0, at);
 		} else if (st->sides && s->bout == st->reps) {

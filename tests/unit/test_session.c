@@ -22,10 +22,12 @@ make(const char *steps, int prepare)
 	return r;
 }
 
-/* The routine of the contract's example, small enough to list by hand. */
+/* The routine of the contract's example, small enough to list by hand.
+ * Types that need no get-ready time of their own, so that it is the
+ * routine's prepare (step_prepare_seconds). */
 #define SIDES_REPS_RESTS \
-	"{ type = \"hold\"; title = \"A\"; duration = 30; sides = true; rest = 10; }," \
-	"{ type = \"stretch\"; title = \"B\"; duration = 20; reps = 2; rest = 5; }"
+	"{ type = \"posture\"; title = \"A\"; duration = 30; sides = true; rest = 10; }," \
+	"{ type = \"move\"; title = \"B\"; duration = 20; reps = 2; rest = 5; }"
 
 /* The session's clock is in microseconds; the tests think in milliseconds. */
 #define US(ms) ((long long)(ms) * 1000LL)
@@ -298,8 +300,8 @@ Test(session, speed_a_thousand_still_reports_every_event) { speed_runs_faster(10
 
 Test(session, a_four_hour_routine_with_irregular_ticks_ends_on_time)
 {
-	struct routine *r = make("{ type = \"hold\"; title = \"A\"; duration = \"1h\"; sides = true; rest = \"10m\"; },"
-				 "{ type = \"stretch\"; title = \"B\"; duration = \"50m\"; reps = 1; sides = true; rest = \"10m\"; }",
+	struct routine *r = make("{ type = \"posture\"; title = \"A\"; duration = \"1h\"; sides = true; rest = \"10m\"; },"
+				 "{ type = \"move\"; title = \"B\"; duration = \"50m\"; reps = 1; sides = true; rest = \"10m\"; }",
 	    0);
 	cr_assert_eq(routine_seconds(r), 4 * 3600);
 	struct session *s = session_new(r, 1.0, US(0));
