@@ -143,8 +143,7 @@ history_exec(const struct cmd_args *a)
 	}
 	char *path = history_path();
 	struct diags d = {0};
-	off_t end;
-	int rc = history_read(path, 0, print_entry, &p, &d, &end);
+	int rc = history_read_by_time(path, print_entry, &p, &d);
 	diags_print(&d, stderr);
 	diags_free(&d);
 	free(path);

@@ -423,3 +423,63 @@ history_read(const char *path, off_t from, history_fn *fn, void *arg, struct dia
 	*end = pos;
 	return rc;
 }
+
+/* A record kept for sorting: the id in one arena of NUL-ended names. */
+struct kept {
+	time_t when;
+	size_t seq, id;
+	long seconds;
+	int utc_offset;
+	enum outcome outcome;
+	signed char pain_before, pain_after;
+};
+
+struct keeper {
+	struct kept *v;
+	size_t n, cap;
+	struct buf ids;
+};
+
+static void
+keep(const struct history_entry *e, void *arg)
+{
+	struct keeper *k = arg;
+	if (k->n == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 256;
+		k->v = xrealloc(k->v, k->cap * sizeof *k->v);
+	}
+	k->v[k->n] = (struct kept){.when = e->when, .seq = k->n, .id = k->ids.len, .seconds = e->seconds,
+	    .utc_offset = e->utc_offset, .outcome = e->outcome, .pain_before = (signed char)e->pain_before,
+	    .pain_after = (signed char)e->pain_after};
+	buf_add(&k->ids, e->routine, strlen(e->routine) + 1);
+	k->n++;
+}
+
+static int
+by_start(const void *a, const void *b)
+{
+	const struct kept *x = a, *y = b;
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+int
+history_read_by_time(const char *path, history_fn *fn, void *arg, struct diags *d)
+{
+	struct keeper k = {0};
+	off_t end;
+	int rc = history_read(path, 0, keep, &k, d, &end);
+	if (k.n > 1)
+		qsort(k.v, k.n, sizeof *k.v, by_start);
+	for (size_t i = 0; i < k.n; i++) {
+		const struct kept *r = &k.v[i];
+		struct history_entry e = {.when = r->when, .utc_offset = r->utc_offset, .outcome = r->outcome,
+		    .seconds = r->seconds, .pain_before = r->pain_before, .pain_after = r->pain_after};
+		snprintf(e.routine, sizeof e.routine, "%s", k.ids.s + r->id);
+		fn(&e, arg);
+	}
+	free(k.v);
+	buf_free(&k.ids);
+	return rc;
+}

@@ -78,5 +78,13 @@ int history_parse(const char *line, struct history_entry *e, const char **why);
  * file cannot be read (an error in d).
  */
 int history_read(const char *path, off_t from, history_fn *fn, void *arg, struct diags *d, off_t *end);
+/*
+ * The same for a whole file, in the order the records began: a record is
+ * written when it ends but carries its start (a reminder snoozed at 09:41
+ * is written before a routine begun at 09:37 and ended at 09:50, and is
+ * listed after it).  Equal times keep their file order.  Holds the
+ * records in memory, about 40 bytes and the id each.
+ */
+int history_read_by_time(const char *path, history_fn *fn, void *arg, struct diags *d);
 
 #endif

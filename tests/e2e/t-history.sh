@@ -21,6 +21,14 @@ run_cli history
 t "history lists every good record" '[ $rc = 0 ] && [ $(printf "%s\n" "$out" | wc -l) = 5 ]'
 t "history shows pain before and after" 'has "$out" "lower-back .*completed .*10:30  pain 6 → 4"'
 t "a damaged line is skipped with FILE:LINE: warning" 'has "$err" "history.tsv:3: warning: skipped a damaged line"'
+# written when they end, listed by their start: a routine begun at 09:37 and
+# ended at 09:50 comes before a reminder snoozed at 09:41
+cp "$HIST" "$E2E_TMP/hist.keep"
+printf '%s\n' "${today}T09:41:00$off	desk-reset	reminder-snoozed	0	-	-" \
+	"${today}T09:37:00$off	lower-back	completed	780	-	-" >> "$HIST"
+run_cli history
+t "history lists records in the order they began" 'printf "%s\n" "$out" | grep -n "09:37\|09:41" | tr "\n" " " | grep -q "^[0-9]*:[0-9-]* 09:37 .*[0-9]*:[0-9-]* 09:41 "'
+cp "$E2E_TMP/hist.keep" "$HIST"
 run_cli history --since "$today"
 t "--since keeps only what is newer" '[ $(printf "%s\n" "$out" | wc -l) = 3 ]'
 run_cli history --since yesterday

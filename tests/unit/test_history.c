@@ -409,3 +409,27 @@ Test(history, without_a_home_folder_nothing_is_written_to_a_shared_one)
 	cr_assert_eq(history_append_to(NULL, &good, &why), -1);
 	cr_assert(strstr(why, "HOME"), "%s", why);
 }
+
+Test(history, records_are_read_back_in_the_order_they_began)
+{
+	/* a routine begun at 09:37 and ended at 09:50 is written after a
+	 * reminder snoozed at 09:41 */
+	write_text("# unknot history\n"
+		   "2026-11-20T09:41:00+01:00\tdesk-reset\treminder-snoozed\t0\t-\t-\n"
+		   "2026-11-20T09:37:00+01:00\tlower-back\tcompleted\t780\t-\t-\n"
+		   "2026-11-20T09:41:00+01:00\tdesk-reset\treminder-skipped\t0\t-\t-\n"
+		   "2026-11-19T18:00:00+01:00\ttimer\tpartial\t20\t3\t2\n");
+	struct got g = {0};
+	struct diags d = {0};
+	cr_assert_eq(history_read_by_time(path, collect, &g, &d), 0);
+	cr_assert_eq(g.n, 4);
+	cr_assert_str_eq(g.v[0].routine, "timer");
+	cr_assert_eq(g.v[0].outcome, OUTCOME_PARTIAL);
+	cr_assert_eq(g.v[0].pain_before, 3);
+	cr_assert_str_eq(g.v[1].routine, "lower-back");
+	cr_assert_eq(g.v[1].seconds, 780);
+	cr_assert_eq(g.v[2].outcome, OUTCOME_REMINDER_SNOOZED, "equal times keep their file order");
+	cr_assert_eq(g.v[3].outcome, OUTCOME_REMINDER_SKIPPED);
+	cr_assert_eq(g.v[3].utc_offset, 3600);
+	diags_free(&d);
+}
