@@ -73,21 +73,25 @@ endif
 #   core    the model: no curses, no SDL, no clock (time is an argument)
 #   sys     the edges to the system: clock, sound module loader, sockets
 #   ui      the curses screens
+#   line    the plain line mode (--plain, TERM=dumb, a pipe): no curses
 #   cmd     the commands and main()
 #   module  what is loaded with dlopen (SDL2_mixer)
 # Adding a screen or a command is adding one file: the folders are read by pattern.
-LAYERS = core sys ui cmd
+LAYERS = core sys ui line cmd
 INC_core = -Isrc/core
 INC_sys  = $(INC_core) -Isrc/sys
 INC_ui   = $(INC_sys) -Isrc/ui $(CURSES_CFLAGS)
-INC_cmd  = $(INC_ui) -Isrc/cmd
+INC_line = $(INC_sys) -Isrc/line
+INC_cmd  = $(INC_ui) -Isrc/line -Isrc/cmd
 SRC_core = $(wildcard src/core/*.c)
 SRC_sys  = $(wildcard src/sys/*.c)
 SRC_ui   = $(wildcard src/ui/*.c)
+SRC_line = $(wildcard src/line/*.c)
 SRC_cmd  = $(wildcard src/cmd/*.c)
 OBJ_core = $(SRC_core:src/%.c=build/obj/%.o)
 OBJ_sys  = $(SRC_sys:src/%.c=build/obj/%.o)
 OBJ_ui   = $(SRC_ui:src/%.c=build/obj/%.o)
+OBJ_line = $(SRC_line:src/%.c=build/obj/%.o)
 OBJ_cmd  = $(SRC_cmd:src/%.c=build/obj/%.o)
 CORE_LIB = build/libunknot-core.a
 SYS_LIB  = build/libunknot-sys.a
@@ -182,9 +186,9 @@ $(SYS_LIB): $(OBJ_sys)
 	$(msg) AR $@
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
-build/unknot: $(OBJ_cmd) $(OBJ_ui) $(SYS_LIB) $(CORE_LIB)
+build/unknot: $(OBJ_cmd) $(OBJ_ui) $(OBJ_line) $(SYS_LIB) $(CORE_LIB)
 	$(msg) LD $@
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJ_cmd) $(OBJ_ui) $(SYS_LIB) $(CORE_LIB) \
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJ_cmd) $(OBJ_ui) $(OBJ_line) $(SYS_LIB) $(CORE_LIB) \
 	  $(CURSES_LIBS) $(CONFIG_LIBS) -lm -ldl
 
 # The SDL2_mixer back end: a module the program loads on first use, so
@@ -228,7 +232,7 @@ e2e: all build/tests/onsets build/tests/ptyrun | test-deps
 	@echo "== end-to-end tests (the real binary, tmux)"
 	$(Q)tests/e2e/run.sh
 
-layers: $(OBJ_core) $(OBJ_sys) | test-deps
+layers: $(OBJ_core) $(OBJ_sys) $(OBJ_line) | test-deps
 	@echo "== layers"
 	$(Q)CC="$(CC)" tests/layers.sh && CC="$(CC)" tests/layers.sh --self-test
 

@@ -2,6 +2,7 @@
 # The layers, checked on the objects (see ARCHITECTURE.md):
 #   build/obj/core/*.o may use only each other, the C library, libm and
 #     libconfig, and never read a clock (time is an argument in the core);
+#   build/obj/line/*.o (the plain line mode) as sys, plus sys: no curses;
 #   build/obj/sys/*.o may use the core, the C library, libm, libdl and
 #     libconfig: no curses, no SDL, no screen.
 # Every undefined symbol of a layer's objects must be defined by that
@@ -51,6 +52,7 @@ check() {
 
 core_objs() { ls build/obj/core/*.o; }
 sys_objs() { ls build/obj/sys/*.o; }
+line_objs() { ls build/obj/line/*.o; }
 
 if [ "${1:-}" = --self-test ]; then
 	# a core object that beeps and reads the clock, and one that calls a screen
@@ -74,5 +76,9 @@ else fail=1; fi
 { defined_obj $(core_objs) $(sys_objs); cat "$TMP/libs-sys"; } > "$TMP/a"
 if check sys "$TMP/a" $(sys_objs); then
 	echo "ok   sys: $(sys_objs | wc -l) objects use no curses, SDL or screen"
+else fail=1; fi
+{ defined_obj $(core_objs) $(sys_objs) $(line_objs); cat "$TMP/libs-sys"; } > "$TMP/a"
+if check line "$TMP/a" $(line_objs); then
+	echo "ok   line: $(line_objs | wc -l) objects (the plain line mode) use no curses, SDL or screen"
 else fail=1; fi
 exit $fail

@@ -10,59 +10,112 @@
 #include "cli.h"
 #include "cmd.h"
 #include "config.h"
+#include "duration.h"
+#include "line.h"
+#include "loop.h"
 #include "library.h"
 #include "routine.h"
 #include "safety.h"
+#include "timer.h"
 #include "ui-screens.h"
 #include "ui.h"
 #include "util.h"
 
-/* The exit status for the way a TUI ended. */
+/* The exit status for the way a session ended. */
+static int
+status_of(enum nav rc)
+{
+	if (rc == NAV_SIGNAL)
+		return 128 + (loop_signal() ? loop_signal() : ui_last_signal());
+	return 0;
+}
+
+/* The curses UI's end: give the terminal back first. */
 static int
 finish(enum nav rc)
 {
 	ui_term_close();
-	if (rc == NAV_SIGNAL)
-		return 128 + ui_last_signal();
-	return 0;
+	return status_of(rc);
+}
+
+/*
+ * Follow r, full-screen or in plain lines (asked for, TERM=dumb, or
+ * stdout not a terminal), with the red flags the first time.  A declared
+ * stop condition refuses before anything else (exit status 1).
+ */
+static int
+follow(struct routine *r, struct safety *cat, struct config *cfg, const struct cmd_args *a, bool timer)
+{
+	double speed = args_number(a, "speed", 1.0);
+	struct screening sc;
+	safety_screen(cat, r, cfg->conditions, &sc);
+	const struct condition *refuse = sc.refuse;
+	screening_free(&sc);
+	if (refuse) {
+		cli_warn("not starting '%s': you declared '%s' (%s) in your config, and this routine "
+		    "must not be done then. %s", r->id, refuse->id, refuse->title, refuse->advice);
+		return 1;
+	}
+	struct flow_opts o = {.speed = speed, .skip_screening = timer, .ask_pain = cfg->ask_pain,
+	    .declared = cfg->conditions};
+	struct audio *audio = audio_new(cfg->audio_enabled && !args_has(a, "mute"), cfg->voice, cfg->volume);
+	int status = 1;
+	if (line_wanted(args_has(a, "plain"))) {
+		status = status_of(line_flow(r, cat, &o, audio));
+	} else if (ui_term_open() == 0) {
+		enum nav rc = ui_red_flags_once(cat);
+		if (rc == NAV_OK)
+			rc = ui_flow(r, cat, &o, audio);
+		status = finish(rc);
+	}
+	audio_free(audio);
+	return status;
 }
 
 static int
 run_exec(const struct cmd_args *a)
 {
-	double speed = args_number(a, "speed", 1.0);
-	bool mute = args_has(a, "mute");
-	const char *name = a->argv[0];
-
 	struct safety cat = {0};
 	struct config cfg = {0};
 	if (cli_load_settings(&cat, &cfg) < 0)
 		return 1;
-	struct routine *r = cli_load_routine(name, &cat, NULL, NULL);
-	if (r == NULL) {
-		config_free(&cfg);
-		safety_free(&cat);
-		return 1;
-	}
-	/* A declared stop condition: refuse before taking the terminal. */
-	struct screening sc;
-	safety_screen(&cat, r, cfg.conditions, &sc);
 	int status = 1;
-	if (sc.refuse) {
-		cli_warn("not starting '%s': you declared '%s' (%s) in your config, and this routine "
-		    "must not be done then. %s", r->id, sc.refuse->id, sc.refuse->title, sc.refuse->advice);
-	} else if (ui_term_open() == 0) {
-		struct audio *audio = audio_new(cfg.audio_enabled && !mute, cfg.voice, cfg.volume);
-		enum nav rc = ui_red_flags_once(&cat);
-		if (rc == NAV_OK)
-			rc = ui_flow(r, &cat, &cfg, speed, audio);
-		status = finish(rc);
-		audio_free(audio);
-	}
-	screening_free(&sc);
+	struct routine *r = cli_load_routine(a->argv[0], &cat, NULL, NULL);
+	if (r)
+		status = follow(r, &cat, &cfg, a, false);
 	routine_free(r);
 	config_free(&cfg);
 	safety_free(&cat);
+	return status;
+}
+
+static int
+timer_exec(const struct cmd_args *a)
+{
+	long secs;
+	const char *why;
+	if (duration_parse(a->argv[0], &secs, &why) < 0)
+		return cli_usage_error("timer '%s': %s (a duration such as 90, 45s, 1m30s, 2h)", a->argv[0], why);
+	struct timer_spec t = {.duration = secs, .sides = args_has(a, "sides"),
+	    .reps = (long)args_number(a, "reps", 1), .rest = (long)args_number(a, "rest", 0),
+	    .title = args_get(a, "title")};
+	struct diags d = {0};
+	struct routine *r = timer_routine(&t, &d);
+	if (r == NULL) {
+		cli_usage_error("timer: %s", d.n ? d.v[0].msg : "invalid");
+		diags_free(&d);
+		return EXIT_USAGE;
+	}
+	diags_free(&d);
+	struct safety cat = {0};
+	struct config cfg = {0};
+	int status = 1;
+	if (cli_load_settings(&cat, &cfg) == 0) {
+		status = follow(r, &cat, &cfg, a, true);
+		config_free(&cfg);
+		safety_free(&cat);
+	}
+	routine_free(r);
 	return status;
 }
 
@@ -92,6 +145,22 @@ static const struct cmd_option run_options[] = {
 	{"speed", ARG_NUMBER, "X", "run the clock X times faster (0.1 to 1000): a preview, not kept in history",
 	    0.1, 1000, (const char *const[]){"0.5", "2", "10", "100", NULL}},
 	{"mute", ARG_NONE, NULL, "no sound; the terminal bell stands in", 0, 0, NULL},
+	{"plain", ARG_NONE, NULL, "plain lines, no full screen (also when TERM=dumb or stdout is not a terminal)",
+	    0, 0, NULL},
+	{0},
+};
+
+static const struct cmd_option timer_options[] = {
+	{"sides", ARG_NONE, NULL, "the left side, then the right", 0, 0, NULL},
+	{"reps", ARG_INT, "N", "repetitions (per side), 1 to 100", 1, 100, (const char *const[]){"2", "3", NULL}},
+	{"rest", ARG_DURATION, "D", "rest between bouts, up to 10 minutes", 0, 600,
+	    (const char *const[]){"5s", "10s", "30s", NULL}},
+	{"title", ARG_TEXT, "TEXT", "what the player calls it (default: Timer)", 0, 0, NULL},
+	{"speed", ARG_NUMBER, "X", "run the clock X times faster (0.1 to 1000): a preview, not kept in history",
+	    0.1, 1000, (const char *const[]){"0.5", "2", "10", "100", NULL}},
+	{"mute", ARG_NONE, NULL, "no sound; the terminal bell stands in", 0, 0, NULL},
+	{"plain", ARG_NONE, NULL, "plain lines, no full screen (also when TERM=dumb or stdout is not a terminal)",
+	    0, 0, NULL},
 	{0},
 };
 
@@ -106,6 +175,21 @@ const struct cmd_entry cmd_run_entry = {
 	.max_args = 1,
 	.arg_kind = ARG_ROUTINE,
 	.exec = run_exec,
+};
+
+const struct cmd_entry cmd_timer_entry = {
+	.name = "timer",
+	.args = "DURATION",
+	.summary = "a one-step routine without a file: the same player and cues",
+	.details = "Get ready, then DURATION (90, 45s, 1m30s), on each side with --sides, --reps times,\n"
+	    "with --rest between. No screening (there is no routine to screen); recorded in\n"
+	    "history as 'timer'. Example: unknot timer 45s --sides --reps 2 --rest 10s\n",
+	.options = timer_options,
+	.min_args = 1,
+	.max_args = 1,
+	.arg_kind = ARG_DURATION,
+	.examples = (const char *const[]){"30s", "45s", "1m", "2m", NULL},
+	.exec = timer_exec,
 };
 
 const struct cmd_entry cmd_home_entry = {

@@ -29,6 +29,7 @@
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_home_entry,
 	&cmd_run_entry,
+	&cmd_timer_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,

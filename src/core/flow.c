@@ -1,9 +1,16 @@
 /* flow.c - following one routine from start to end: see flow.h. */
 #include "flow.h"
 
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "config.h"
+#include "file.h"
+#include "paths.h"
 #include "routine.h"
 #include "util.h"
 
@@ -67,6 +74,117 @@ flow_pain_advice(int before, int after)
 	return NULL;
 }
 
+struct lines {
+	struct flow_line *v;
+	size_t n, cap;
+};
+
+static void
+add(struct lines *l, int indent, const char *label, enum flow_emph emph, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void
+add(struct lines *l, int indent, const char *label, enum flow_emph emph, const char *fmt, ...)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	l->v[l->n++] = (struct flow_line){.label = label, .text = xvasprintf(fmt, ap), .emph = emph,
+	    .indent = indent};
+	va_end(ap);
+}
+
+void
+flow_lines_free(struct flow_line *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
+}
+
+size_t
+flow_screening_lines(const struct flow *f, struct flow_line **out)
+{
+	const struct screening *sc = &f->screening;
+	struct lines l = {0};
+	if (sc->refuse) {
+		add(&l, 0, "", EMPH_STOP, "Not starting: you told unknot you have \"%s\", and this routine must "
+		    "not be done then.", sc->refuse->title);
+		add(&l, 0, "", EMPH_NORMAL, "%s", "");
+	}
+	if (sc->n == 0)
+		add(&l, 0, "", EMPH_NORMAL, "This routine names no contraindications.");
+	for (size_t i = 0; i < sc->n; i++) {
+		const struct screen_item *it = &sc->items[i];
+		bool stop = it->cond->level == SAFETY_STOP;
+		enum flow_emph e = stop ? EMPH_STOP : EMPH_CAUTION;
+		add(&l, 0, "", it->declared || stop ? e : EMPH_TITLE, "%s %s%s%s%s", stop ? "Not with:" : "Care with:",
+		    it->cond->title, it->step ? " (step \"" : "", it->step ? it->step : "", it->step ? "\")" : "");
+		if (it->declared)
+			add(&l, 2, "", e, "You told unknot you have this: read the advice.");
+		add(&l, 2, "", EMPH_NORMAL, "%s", it->cond->advice);
+	}
+	for (char **w = f->r->warnings; w && *w; w++)
+		add(&l, 0, "Warning: ", EMPH_CAUTION, "%s", *w);
+	add(&l, 0, "", EMPH_NORMAL, "%s", "");
+	add(&l, 0, "", EMPH_NORMAL, "Red flags: numbness between the legs, new bladder or bowel trouble, "
+	    "weakness in both legs, or fever or unexplained weight loss with back pain mean stop and get "
+	    "medical help now. `unknot safety` lists them all.");
+	*out = l.v;
+	return l.n;
+}
+
+static void
+add_list(struct lines *l, const char *head, char **items)
+{
+	add(l, 0, "", EMPH_STOP, "%s", head);
+	for (char **it = items; it && *it; it++)
+		add(l, 0, "- ", EMPH_NORMAL, "%s", *it);
+	add(l, 0, "", EMPH_NORMAL, "%s", "");
+}
+
+size_t
+flow_red_flag_lines(const struct safety *cat, struct flow_line **out)
+{
+	struct lines l = {0};
+	add_list(&l, "Go to emergency care now if back pain comes with:", cat->emergency);
+	add_list(&l, "See a doctor or physiotherapist soon if:", cat->urgent);
+	add(&l, 0, "", EMPH_DIM, "unknot is a comfort aid that goes with staying active; it cannot tell what "
+	    "causes your pain. `unknot safety` shows this list again.");
+	*out = l.v;
+	return l.n;
+}
+
+bool
+flow_red_flags_read(void)
+{
+	char *dir = paths_state_dir(); /* NULL: no home folder, so ask every time */
+	const char *why;
+	int dfd = dir ? file_open_dir(dir, false, &why) : -1;
+	bool read = dfd >= 0 && faccessat(dfd, "red-flags-read", F_OK, AT_SYMLINK_NOFOLLOW) == 0;
+	if (dfd >= 0)
+		close(dfd);
+	free(dir);
+	return read;
+}
+
+void
+flow_red_flags_mark_read(void)
+{
+	char *dir = paths_state_dir();
+	const char *why;
+	int dfd = dir ? file_open_dir(dir, true, &why) : -1;
+	/* never through a link: a planted one could create any file */
+	int fd = dfd >= 0 ? file_openat_write(dfd, "red-flags-read", O_WRONLY | O_CREAT, 0600, &why) : -1;
+	if (fd >= 0)
+		close(fd);
+	if (dfd >= 0)
+		close(dfd);
+	free(dir);
+}
+
 static void
 record(struct flow *f, const struct flow_opts *o)
 {
@@ -88,6 +206,12 @@ record(struct flow *f, const struct flow_opts *o)
 		f->recorded = true;
 }
 
+struct flow_opts
+flow_opts_for(const struct config *cfg, double speed)
+{
+	return (struct flow_opts){.speed = speed, .ask_pain = cfg->ask_pain, .declared = cfg->conditions};
+}
+
 enum nav
 flow_run(const struct flow_frontend *fe, const struct routine *r, const struct safety *cat,
     const struct flow_opts *o)
@@ -98,7 +222,7 @@ flow_run(const struct flow_frontend *fe, const struct routine *r, const struct s
 		.total_ms = routine_seconds(r) * 1000LL,
 	};
 	safety_screen(cat, r, o->declared, &f.screening);
-	enum nav rc = fe->screening(fe->ctx, &f);
+	enum nav rc = o->skip_screening && !f.screening.refuse ? NAV_OK : fe->screening(fe->ctx, &f);
 	if (f.screening.refuse && rc == NAV_OK)
 		rc = NAV_BACK; /* never started, whatever a front end says */
 	if (rc == NAV_OK && o->ask_pain)

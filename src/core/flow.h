@@ -81,10 +81,15 @@ struct flow_frontend {
 
 struct flow_opts {
 	double speed;               /* 1: real time */
+	bool skip_screening;        /* `unknot timer`: no routine to screen */
 	bool ask_pain;
 	char *const *declared;      /* the conditions the user declared */
 	const char *history_dir;    /* NULL: the user's state folder */
 };
+
+struct config;
+/* The options from the user's config (pain check-ins, conditions). */
+struct flow_opts flow_opts_for(const struct config *cfg, double speed);
 
 /*
  * Run the flow.  Returns NAV_OK after the end step, NAV_BACK when the user
@@ -94,6 +99,32 @@ struct flow_opts {
  */
 enum nav flow_run(const struct flow_frontend *fe, const struct routine *r, const struct safety *cat,
     const struct flow_opts *o);
+
+/*
+ * What a front end shows as text, in lines with an emphasis, so that the
+ * curses screens and the plain mode say the same thing.  A line is its
+ * label, then its text; the vector and its texts are freed with
+ * flow_lines_free().
+ */
+enum flow_emph { EMPH_NORMAL, EMPH_TITLE, EMPH_CAUTION, EMPH_STOP, EMPH_DIM };
+struct flow_line {
+	const char *label;     /* "Warning: " or "" */
+	char *text;            /* "" for a blank line */
+	enum flow_emph emph;
+	int indent;            /* columns */
+};
+/* The screening: a refusal first, each condition with its advice, the
+ * routine's warnings, the red flags in short. */
+size_t flow_screening_lines(const struct flow *f, struct flow_line **out);
+/* The red flags in full, tier by tier, for the first run. */
+size_t flow_red_flag_lines(const struct safety *cat, struct flow_line **out);
+void flow_lines_free(struct flow_line *v, size_t n);
+
+/* The red flags are shown in full until the user has confirmed them once
+ * (a mark file in the state folder; when it cannot be written, they come
+ * again next time). */
+bool flow_red_flags_read(void);
+void flow_red_flags_mark_read(void);
 
 /* completed: the end reached with at least FLOW_COMPLETE_PERCENT of the
  * step time done; partial: the end reached with less (steps skipped);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "routine.h"
 #include "session.h"
 #include "util.h"
 
@@ -164,4 +165,28 @@ const char *
 audio_status(const struct audio *a)
 {
 	return a->status[0] ? a->status : NULL;
+}
+
+enum audio_alert
+audio_events(struct audio *a, const struct routine *r, const struct session_event *ev, size_t n)
+{
+	enum audio_alert alert = ALERT_NONE;
+	bool done = n && ev[n - 1].kind == EV_DONE;
+	for (size_t i = 0; i < n; i++) {
+		const struct session_event *e = &ev[i];
+		const char *own = r->steps[e->step].sound;
+		if (done && e->kind == EV_STEP_END)
+			continue;
+		if (e->kind == EV_GO && own && audio_play_named(a, own))
+			continue;
+		int c = audio_cue_for_event(e->kind, e->value);
+		if (c < 0 || audio_play(a, c))
+			continue;
+		/* no sound: the bell for what a person must act on, a flash for a side switch */
+		if (c == CUE_SWITCH)
+			alert = ALERT_FLASH;
+		else if ((c == CUE_START || c == CUE_STEP_END || c == CUE_COMPLETE || c == CUE_REST) && alert == ALERT_NONE)
+			alert = ALERT_BELL;
+	}
+	return alert;
 }

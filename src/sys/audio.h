@@ -13,6 +13,7 @@
 #define UNKNOT_AUDIO_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum cue {
 	CUE_TICK, CUE_START, CUE_HALFWAY, CUE_SWITCH, CUE_TEN_LEFT, CUE_REST,
@@ -54,6 +55,17 @@ int audio_volume(const struct audio *a);
 const char *audio_status(const struct audio *a);
 /* How many times each cue was asked for (tests). */
 int audio_count(const struct audio *a, int cue);
+
+/* What a screen does in place of a cue when nothing sounded. */
+enum audio_alert { ALERT_NONE, ALERT_BELL, ALERT_FLASH };
+struct routine;
+struct session_event;
+/* Sound one tick's events of routine r (a step's own sound replaces its
+ * start cue; the routine-complete cue covers the last step's end).
+ * Returns the stand-in the caller may show where something a person must
+ * act on could not sound. */
+enum audio_alert audio_events(struct audio *a, const struct routine *r, const struct session_event *ev,
+    size_t n);
 
 /* The cue for a routine-clock event, or -1 for none. */
 int audio_cue_for_event(int event_kind, int value);

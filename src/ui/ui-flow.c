@@ -3,7 +3,6 @@
  * the screening, pain, player and end screens as the flow's steps.  The
  * flow decides the order, the outcome and the history record.
  */
-#include "config.h"
 #include "ui-screens.h"
 #include "ui.h"
 
@@ -43,12 +42,10 @@ flow_end(void *ctx, const struct flow *f)
 }
 
 enum nav
-ui_flow(const struct routine *r, const struct safety *cat, const struct config *cfg, double speed,
-    struct audio *audio)
+ui_flow(const struct routine *r, const struct safety *cat, const struct flow_opts *o, struct audio *audio)
 {
-	struct ui_flow_ctx c = {.speed = speed, .audio = audio};
+	struct ui_flow_ctx c = {.speed = o->speed, .audio = audio};
 	struct flow_frontend fe = {.ctx = &c, .screening = flow_screening, .pain = flow_pain,
 	    .play = flow_play, .end = flow_end};
-	struct flow_opts o = {.speed = speed, .ask_pain = cfg->ask_pain, .declared = cfg->conditions};
-	return flow_run(&fe, r, cat, &o);
+	return flow_run(&fe, r, cat, o);
 }

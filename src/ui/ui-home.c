@@ -282,12 +282,14 @@ ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio)
 	enum nav rc;
 	for (;;) {
 		rc = ui_run(&scr);
-		if (rc == NAV_PROGRESS)
+		if (rc == NAV_PROGRESS) {
 			rc = ui_stats();
-		else if (rc == NAV_START)
-			rc = ui_flow(selected(&h)->r, cat, cfg, 1.0, audio);
-		else
+		} else if (rc == NAV_START) {
+			struct flow_opts o = flow_opts_for(cfg, 1.0);
+			rc = ui_flow(selected(&h)->r, cat, &o, audio);
+		} else {
 			break;
+		}
 		if (rc == NAV_SIGNAL)
 			break;
 	}

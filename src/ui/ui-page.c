@@ -82,6 +82,17 @@ page_key(int key, bool is_char, int *scroll)
 	return true;
 }
 
+void
+ui_page_add_lines(struct ui_page *pg, const struct flow_line *v, size_t n)
+{
+	static const int role[] = {
+		[EMPH_NORMAL] = ROLE_NORMAL, [EMPH_TITLE] = ROLE_TITLE, [EMPH_CAUTION] = ROLE_CAUTION,
+		[EMPH_STOP] = ROLE_STOP, [EMPH_DIM] = ROLE_DIM,
+	};
+	for (size_t i = 0; i < n; i++)
+		ui_page_add(pg, v[i].indent, v[i].label, v[i].text, role[v[i].emph]);
+}
+
 struct runner {
 	const struct ui_page_screen *ps;
 	struct ui_page page;

@@ -177,36 +177,6 @@ view_draw(void *ctx)
 		move(LINES - 1, 0);
 }
 
-static void
-cue(struct view *v, const struct session_event *e)
-{
-	int c = audio_cue_for_event(e->kind, e->value);
-	if (c < 0)
-		return;
-	if (audio_play(v->audio, c))
-		return;
-	/* no sound: the bell for what a person must act on, a flash for a side switch */
-	if (c == CUE_START || c == CUE_SWITCH || c == CUE_STEP_END || c == CUE_COMPLETE || c == CUE_REST)
-		ui_alert(c == CUE_SWITCH);
-}
-
-/* Sound the events of one tick.  A step's own sound replaces its start
- * cue; the routine-complete cue covers the last step's end. */
-static void
-cues(struct view *v, const struct session_event *ev, size_t n)
-{
-	bool done = n && ev[n - 1].kind == EV_DONE;
-	for (size_t i = 0; i < n; i++) {
-		const struct session_event *e = &ev[i];
-		const char *own = v->r->steps[e->step].sound;
-		if (done && e->kind == EV_STEP_END)
-			continue;
-		if (e->kind == EV_GO && own && audio_play_named(v->audio, own))
-			continue;
-		cue(v, e);
-	}
-}
-
 static long long
 view_tick(void *ctx, long long now, enum nav *result)
 {
@@ -217,7 +187,9 @@ view_tick(void *ctx, long long now, enum nav *result)
 		player_hold(&v->p, PAUSE_SMALL, small, now);
 	const struct session_event *ev;
 	size_t n = player_tick(&v->p, now, &ev);
-	cues(v, ev, n);
+	enum audio_alert alert = audio_events(v->audio, v->r, ev, n);
+	if (alert != ALERT_NONE) /* no sound: the bell, and a flash for a side switch */
+		ui_alert(alert == ALERT_FLASH);
 	for (size_t i = 0; i < n; i++) {
 		if (ev[i].kind == EV_STEP_START)
 			v->cursor = AT_TITLE;

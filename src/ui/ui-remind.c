@@ -119,7 +119,8 @@ ui_remind(struct reminder *r, const struct routine *routine, const struct safety
 			break;
 		/* the full player, screening first; audio only while it runs */
 		struct audio *audio = audio_new(cfg->audio_enabled, cfg->voice, cfg->volume);
-		rc = ui_flow(routine, cat, cfg, 1.0, audio);
+		struct flow_opts o = flow_opts_for(cfg, 1.0);
+		rc = ui_flow(routine, cat, &o, audio);
 		audio_free(audio);
 		schedule_break_taken(&r->sch, time(NULL));
 		if (rc == NAV_BACK)

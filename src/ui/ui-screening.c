@@ -1,7 +1,8 @@
 /*
- * ui-screening.c - the screening screen before every start: the routine's
- * and its steps' contraindications with their advice, its warnings, and
- * the red flags.  A declared stop condition refuses the start.
+ * ui-screening.c - the screening screen before every start: the flow's
+ * screening lines (the routine's and its steps' contraindications with
+ * their advice, its warnings, and the red flags) on a page.  A declared
+ * stop condition refuses the start.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,34 +14,10 @@
 static void
 screening_fill(void *ctx, struct ui_page *pg)
 {
-	const struct flow *f = ctx;
-	const struct screening *sc = &f->screening;
-	char buf[512];
-	if (sc->refuse) {
-		snprintf(buf, sizeof buf, "Not starting: you told unknot you have \"%s\", and this "
-		    "routine must not be done then.", sc->refuse->title);
-		ui_page_add(pg, 0, "", buf, ROLE_STOP);
-		ui_page_add(pg, 0, "", "", ROLE_NORMAL);
-	}
-	if (sc->n == 0)
-		ui_page_add(pg, 0, "", "This routine names no contraindications.", ROLE_NORMAL);
-	for (size_t i = 0; i < sc->n; i++) {
-		const struct screen_item *it = &sc->items[i];
-		int role = it->cond->level == SAFETY_STOP ? ROLE_STOP : ROLE_CAUTION;
-		snprintf(buf, sizeof buf, "%s %s%s%s%s", it->cond->level == SAFETY_STOP ? "Not with:" : "Care with:",
-		    it->cond->title, it->step ? " (step \"" : "", it->step ? it->step : "",
-		    it->step ? "\")" : "");
-		ui_page_add(pg, 0, "", buf, it->declared || it->cond->level == SAFETY_STOP ? role : ROLE_TITLE);
-		if (it->declared)
-			ui_page_add(pg, 2, "", "You told unknot you have this: read the advice.", role);
-		ui_page_add(pg, 2, "", it->cond->advice, ROLE_NORMAL);
-	}
-	for (char **w = f->r->warnings; w && *w; w++)
-		ui_page_add(pg, 0, "Warning: ", *w, ROLE_CAUTION);
-	ui_page_add(pg, 0, "", "", ROLE_NORMAL);
-	ui_page_add(pg, 0, "", "Red flags: numbness between the legs, new bladder or bowel trouble, "
-	    "weakness in both legs, or fever or unexplained weight loss with back pain mean "
-	    "stop and get medical help now. `unknot safety` lists them all.", ROLE_NORMAL);
+	struct flow_line *v;
+	size_t n = flow_screening_lines(ctx, &v);
+	ui_page_add_lines(pg, v, n);
+	flow_lines_free(v, n);
 }
 
 static enum nav

@@ -36,6 +36,8 @@ struct ui_page {
 /* Add label+text wrapped to the window; continuation lines hang under the
  * text.  An empty text adds a blank line. */
 void ui_page_add(struct ui_page *pg, int indent, const char *label, const char *text, int role);
+/* Add the flow's lines (flow_screening_lines, ...) with their emphasis. */
+void ui_page_add_lines(struct ui_page *pg, const struct flow_line *v, size_t n);
 
 struct ui_page_screen {
 	const char *title;
@@ -89,7 +91,7 @@ enum nav ui_home(const struct safety *cat, const struct config *cfg, struct audi
 /* ui-flow.c: the flow of one session (src/core/flow.h) in curses.
  * NAV_OK after the end screen, NAV_BACK when the user went back,
  * NAV_SIGNAL. */
-enum nav ui_flow(const struct routine *r, const struct safety *cat, const struct config *cfg,
-    double speed, struct audio *audio);
+enum nav ui_flow(const struct routine *r, const struct safety *cat, const struct flow_opts *o,
+    struct audio *audio);
 
 #endif

@@ -116,6 +116,20 @@ expect_screen "and it exits 0" "[exit 0]"
 t "a stopped line goes into the history" 'tail -n 1 "$HIST" | grep -q "	long	stopped	[0-9]*	-	-$"'
 stop_tui
 
+# --- n through every step: the end reached, but recorded as partial ------------
+start_tui 80 24 "$UNKNOT run $LONG"
+expect_screen "screening" "Before you start"; keys y
+expect_screen "running" "First long hold"
+keys n; expect_screen "n" "Second long stretch"
+keys n; expect_screen "n again" "Third posture"
+keys n; expect_screen "n on the last step asks" "Finish the routine now?"
+keys y
+expect_screen "y finishes: the end screen says it ended early" "Routine ended early"
+expect_screen "... and that it is kept as partial" "kept as partial, not as complete"
+keys x; expect_screen "exit 0" "[exit 0]"
+t "skipping to the end is recorded as partial, not completed" 'tail -n 1 "$HIST" | grep -q "	long	partial	[0-9]	-	-$"'
+stop_tui
+
 # --- resize mid-step: too small, then back ----------------------------------
 start_tui 80 24 "$UNKNOT run $LONG"
 expect_screen "screening" "Before you start"; keys y
@@ -199,6 +213,8 @@ t "run without ROUTINE is a usage error" '[ $rc = 2 ]'
 run_cli run --speed 0 "$SHORT"
 t "--speed out of range is a usage error" '[ $rc = 2 ] && printf "%s" "$err" | grep -q "0.1 to 1000"'
 run_cli run "$SHORT" </dev/null
-t "run without a terminal says so (exit 1)" '[ $rc = 1 ] && printf "%s" "$err" | grep -q "needs a terminal"'
+t "run with stdout not a terminal takes the plain mode (t-plain.sh): no answer, not started" '[ $rc = 0 ] && printf "%s" "$out" | grep -q "^Not started.$"'
+out=$("$UNKNOT" </dev/null 2>&1) && rc=0 || rc=$?
+t "the home screen without a terminal says so (exit 1)" '[ $rc = 1 ] && printf "%s" "$out" | grep -q "needs a terminal"'
 
 finish

@@ -1,0 +1,520 @@
+/*
+ * line.c - the plain line mode: see line.h.
+ *
+ * Standard input is one source of the process's loop for the whole
+ * session; what it reads waits in a buffer until a question takes a line
+ * or the player takes a key.  When standard input is a terminal the
+ * player puts it in non-canonical mode (keys without Enter, no echo) and
+ * gives it back as it was; questions read whole lines in the terminal's
+ * own mode.  Every line printed is complete, text from files goes through
+ * the sanitiser, and stdout is flushed after each, so that a pipe or a
+ * screen reader gets each event as it happens.
+ */
+#include "line.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "audio.h"
+#include "clock.h"
+#include "duration.h"
+#include "loop.h"
+#include "player.h"
+#include "routine.h"
+#include "text.h"
+#include "util.h"
+
+bool
+line_wanted(bool asked)
+{
+	const char *term = getenv("TERM");
+	return asked || (term && strcmp(term, "dumb") == 0) || !isatty(STDOUT_FILENO);
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+/* One line: the format's own text as it is, %s arguments cleaned by the
+ * caller (line_text); a newline and a flush. */
+static void
+say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void
+say(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = xvasprintf(fmt, ap);
+	va_end(ap);
+	text_put(stdout, s); /* every byte, the routine's text included, cleaned */
+	fputc('\n', stdout);
+	fflush(stdout);
+	free(s);
+}
+
+/* "7 minutes 12 seconds", "45 seconds", "1 hour 5 minutes". */
+static char *
+spelled(long secs, char *out, size_t n)
+{
+	const long part[3] = {secs / 3600, secs / 60 % 60, secs % 60};
+	static const char *const unit[3] = {"hour", "minute", "second"};
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < 3 && used < n; i++) {
+		if (part[i] == 0 && !(i == 2 && secs == 0))
+			continue;
+		used += (size_t)snprintf(out + used, n - used, "%s%ld %s%s", used ? " " : "", part[i], unit[i],
+		    part[i] == 1 ? "" : "s");
+	}
+	return out;
+}
+
+/* ---- input ------------------------------------------------------------- */
+
+static struct {
+	struct loop_source src;
+	char buf[1024];
+	size_t len;
+	bool eof, raw;
+	bool is_tty;
+	struct termios saved;
+	/* who takes what was read: a question (a line) or the player (keys) */
+	void (*take)(void *ctx);
+	void *ctx;
+} in;
+
+static void
+on_input(struct loop_source *src, short revents, long long now)
+{
+	(void)revents, (void)now;
+	if (in.len == sizeof in.buf)
+		in.len = 0; /* a line longer than the buffer: not an answer anyone typed */
+	ssize_t n = read(src->fd, in.buf + in.len, sizeof in.buf - in.len);
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (n <= 0) {
+		in.eof = true;
+		src->events = 0; /* nothing more will come */
+	} else {
+		in.len += (size_t)n;
+	}
+	if (in.take)
+		in.take(in.ctx);
+}
+
+/* Take one line from the buffer into out (without its newline): true, or
+ * false when no whole line is there (at EOF, what is left is the line). */
+static bool
+take_line(char *out, size_t n)
+{
+	char *nl = memchr(in.buf, '\n', in.len);
+	size_t len = nl ? (size_t)(nl - in.buf) : in.eof ? in.len : SIZE_MAX;
+	if (len == SIZE_MAX)
+		return false;
+	size_t keep = len < n - 1 ? len : n - 1;
+	memcpy(out, in.buf, keep);
+	out[keep] = '\0';
+	if (keep && out[keep - 1] == '\r')
+		out[keep - 1] = '\0';
+	size_t used = nl ? len + 1 : len;
+	memmove(in.buf, in.buf + used, in.len - used);
+	in.len -= used;
+	return true;
+}
+
+static void
+input_start(void)
+{
+	in.src = (struct loop_source){.fd = STDIN_FILENO, .events = POLLIN, .deadline = LOOP_NEVER,
+	    .ready = on_input};
+	in.is_tty = isatty(STDIN_FILENO);
+	loop_add(&in.src);
+}
+
+static void
+input_stop(void)
+{
+	loop_remove(&in.src);
+}
+
+/* Keys without Enter while the player runs, when stdin is a terminal. */
+static void
+raw_on(void)
+{
+	if (!in.is_tty || in.raw || tcgetattr(STDIN_FILENO, &in.saved) < 0)
+		return;
+	struct termios t = in.saved;
+	t.c_lflag &= (tcflag_t) ~(ICANON | ECHO);
+	t.c_cc[VMIN] = 1;
+	t.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		in.raw = true;
+}
+
+static void
+raw_off(void)
+{
+	if (in.raw)
+		tcsetattr(STDIN_FILENO, TCSANOW, &in.saved);
+	in.raw = false;
+}
+
+struct ask {
+	char *out;
+	size_t n;
+};
+
+static void
+ask_take(void *ctx)
+{
+	struct ask *a = ctx;
+	if (take_line(a->out, a->n))
+		loop_break(NAV_OK);
+}
+
+static long long
+ask_turn(void *ctx, long long now)
+{
+	(void)ctx, (void)now;
+	return LOOP_NEVER;
+}
+
+/* Print the question and read one line: NAV_OK (out holds it, "" at the
+ * end of the input) or NAV_SIGNAL. */
+static enum nav
+ask(const char *question, char *out, size_t n)
+{
+	say("%s", question);
+	struct ask a = {out, n};
+	if (take_line(out, n))
+		return NAV_OK;
+	if (in.eof) {
+		out[0] = '\0';
+		return NAV_OK;
+	}
+	in.take = ask_take;
+	in.ctx = &a;
+	int rc = loop_run(ask_turn, NULL);
+	in.take = NULL;
+	return rc == LOOP_SIGNAL ? NAV_SIGNAL : NAV_OK;
+}
+
+/* ---- the flow's steps ------------------------------------------------------ */
+
+struct line_flow {
+	const struct safety *cat;
+	double speed;
+	struct audio *audio;
+	bool red_flags;    /* the red flags are printed before the screening (first run) */
+};
+
+static void
+print_lines(const struct flow_line *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].text[0] || v[i].label[0])
+			say("%*s%s%s", v[i].indent, "", v[i].label, v[i].text);
+}
+
+static enum nav
+l_screening(void *ctx, const struct flow *f)
+{
+	struct line_flow *c = ctx;
+	struct flow_line *v;
+	size_t n;
+	if (c->red_flags) {
+		n = flow_red_flag_lines(c->cat, &v);
+		say("Before your first routine: the red flags.");
+		print_lines(v, n);
+		flow_lines_free(v, n);
+	}
+	say("Before you start: %s.", f->r->title);
+	n = flow_screening_lines(f, &v);
+	print_lines(v, n);
+	flow_lines_free(v, n);
+	if (f->screening.refuse)
+		return NAV_BACK;
+	char answer[64];
+	enum nav rc = ask(c->red_flags ? "Type y and Enter to start: that also says you have read the red flags. "
+	    "Anything else goes back." : "Type y and Enter to start; anything else goes back.", answer,
+	    sizeof answer);
+	if (rc != NAV_OK)
+		return rc;
+	if (strcmp(answer, "y") != 0 && strcmp(answer, "Y") != 0 && strcmp(answer, "yes") != 0) {
+		say("Not started.");
+		return NAV_BACK;
+	}
+	if (c->red_flags)
+		flow_red_flags_mark_read();
+	return NAV_OK;
+}
+
+static enum nav
+l_pain(void *ctx, const struct flow *f, enum pain_when when, int *value)
+{
+	(void)ctx, (void)f;
+	char answer[64];
+	for (;;) {
+		enum nav rc = ask(when == PAIN_BEFORE ? "Pain right now (0-10, Enter to skip)?" :
+		    "How is it now? Pain right now (0-10, Enter to skip)?", answer, sizeof answer);
+		if (rc != NAV_OK)
+			return rc;
+		if (flow_parse_pain(answer, value))
+			return NAV_OK;
+		if (in.eof) {
+			*value = -1;
+			return NAV_OK;
+		}
+		say("\"%s\" is not a number from 0 to 10: type one, or just Enter to skip.", answer);
+	}
+}
+
+/* ---- the player in lines ------------------------------------------------ */
+
+struct lp {
+	struct line_flow *c;
+	const struct routine *r;
+	struct player p;
+	bool keys; /* stdin is a terminal: keys without Enter */
+};
+
+static void
+step_line(struct lp *l, size_t i)
+{
+	const struct step *st = &l->r->steps[i];
+	char d[48], rest[48];
+	struct buf b = {0};
+	buf_addf(&b, "Step %zu of %zu: %s", i + 1, l->r->nsteps, st->title);
+	if (st->sides)
+		buf_addf(&b, ", left side");
+	buf_addf(&b, ", %s", spelled(st->duration, d, sizeof d));
+	if (st->reps > 1)
+		buf_addf(&b, ", %d times%s", st->reps, st->sides ? " each side" : "");
+	if (st->rest && step_bouts(st) > 1)
+		buf_addf(&b, ", rest %s between", spelled(st->rest, rest, sizeof rest));
+	buf_addf(&b, ".");
+	if (st->how)
+		buf_addf(&b, " %s", st->how);
+	say("%s", b.s);
+	buf_free(&b);
+	if (st->pressure)
+		say("Pressure: %s", st->pressure);
+	if (st->caution)
+		say("Caution: %s", st->caution);
+	long ready = step_prepare_seconds(l->r, i);
+	if (ready > 0)
+		say("Get ready: %s.", spelled(ready, d, sizeof d));
+}
+
+static void
+event_line(struct lp *l, const struct session_event *e)
+{
+	const struct step *st = &l->r->steps[e->step];
+	char d[48];
+	switch (e->kind) {
+	case EV_STEP_START:
+		step_line(l, e->step);
+		break;
+	case EV_GO:
+		say("Go: %s%s.", st->sides ? "left side, " : "", spelled(st->duration, d, sizeof d));
+		break;
+	case EV_SIDE_SWITCH:
+		say("Right side, %s.", spelled(st->duration, d, sizeof d));
+		break;
+	case EV_REP_START:
+		say("Rep %d of %d%s, %s.", e->bout % st->reps + 1, st->reps,
+		    st->sides ? (e->bout < st->reps ? ", left side" : ", right side") : "",
+		    spelled(st->duration, d, sizeof d));
+		break;
+	case EV_HALFWAY:
+		say("Halfway.");
+		break;
+	case EV_TEN_LEFT:
+		say("10 seconds left.");
+		break;
+	case EV_REST_START:
+		say("Rest %s%s.", spelled(st->rest, d, sizeof d),
+		    st->sides && e->bout + 1 == st->reps ? ", then the right side" : "");
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+keys_line(const struct lp *l)
+{
+	struct buf b = {0};
+	buf_addf(&b, "Keys:");
+	for (int c = CMD_NONE + 1; c < CMD_COUNT; c++)
+		buf_addf(&b, "%s %s %s", c == CMD_NONE + 1 ? "" : ",",
+		    player_keys[c].key == ' ' ? "space" : (char[]){player_keys[c].key, '\0'}, player_keys[c].help);
+	buf_addf(&b, ".");
+	say("%s", b.s);
+	buf_free(&b);
+}
+
+/* One key (or the first character of a line) for the player. */
+static void
+player_key(struct lp *l, int ch, long long now)
+{
+	if (player_question(&l->p)) {
+		bool yes = ch == 'y' || ch == 'Y';
+		player_answer(&l->p, yes, now);
+		if (!yes)
+			say("Going on.");
+		return;
+	}
+	enum player_cmd c = player_command(ch);
+	char m[64];
+	switch (c) {
+	case CMD_MUTE:
+		audio_set_muted(l->c->audio, !audio_muted(l->c->audio));
+		say("%s", audio_muted(l->c->audio) ? "Sound muted." :
+		    audio_status(l->c->audio) ? audio_status(l->c->audio) : "Sound on.");
+		break;
+	case CMD_LOUDER:
+	case CMD_QUIETER:
+		snprintf(m, sizeof m, "Volume %d%%.", audio_change_volume(l->c->audio, c == CMD_QUIETER ? -10 : 10));
+		say("%s", m);
+		break;
+	case CMD_HELP:
+		keys_line(l);
+		break;
+	case CMD_PAUSE:
+		player_do(&l->p, c, now);
+		say("%s", player_held(&l->p, PAUSE_USER) ? "Paused: space resumes." : "Resumed.");
+		break;
+	default:
+		player_do(&l->p, c, now);
+		if (player_question(&l->p))
+			say("%s", player_question(&l->p));
+		break;
+	}
+}
+
+/* Keys typed while the player runs (stdin a terminal only: from a pipe,
+ * every line is an answer to a question, kept for the pain check-in). */
+static void
+lp_take(void *ctx)
+{
+	struct lp *l = ctx;
+	long long now = now_us();
+	for (size_t i = 0; i < in.len; i++)
+		player_key(l, (unsigned char)in.buf[i], now);
+	in.len = 0;
+	if (player_over(&l->p))
+		loop_break(l->p.stopped ? NAV_QUIT : NAV_OK);
+}
+
+static long long
+lp_turn(void *ctx, long long now)
+{
+	struct lp *l = ctx;
+	const struct session_event *ev;
+	size_t n = player_tick(&l->p, now, &ev);
+	for (size_t i = 0; i < n; i++)
+		event_line(l, &ev[i]);
+	audio_events(l->c->audio, l->r, ev, n); /* no bell here: nothing but lines on stdout */
+	if (player_over(&l->p)) {
+		loop_break(l->p.stopped ? NAV_QUIT : NAV_OK);
+		return LOOP_NEVER;
+	}
+	return session_next_deadline(l->p.s);
+}
+
+static void
+lp_tstp(int sig, void *ctx)
+{
+	struct lp *l = ctx;
+	(void)sig;
+	player_hold(&l->p, PAUSE_SUSPEND, true, now_us());
+	bool was_raw = in.raw;
+	raw_off();
+	loop_suspend();
+	if (was_raw)
+		raw_on();
+	player_hold(&l->p, PAUSE_SUSPEND, false, now_us());
+}
+
+static enum nav
+l_play(void *ctx, const struct flow *f, struct flow_play *out)
+{
+	struct line_flow *c = ctx;
+	struct lp l = {.c = c, .r = f->r, .keys = in.is_tty && !in.eof};
+	char t[48], p[48];
+	say("%s: %zu step%s, %s, plus %s to get ready.", f->r->title, f->r->nsteps, f->r->nsteps == 1 ? "" : "s",
+	    spelled(routine_seconds(f->r), t, sizeof t), spelled(routine_prepare_seconds(f->r), p, sizeof p));
+	if (f->preview)
+		say("PREVIEW at %g times the speed: not kept in your history.", f->speed);
+	if (l.keys)
+		keys_line(&l);
+	audio_prepare(c->audio);
+	if (audio_status(c->audio))
+		say("%s", audio_status(c->audio));
+	out->started = now_wall();
+	player_init(&l.p, f->r, c->speed, now_us());
+	if (l.keys) {
+		raw_on();
+		in.take = lp_take;
+		in.ctx = &l;
+	}
+	loop_on_signal(SIGTSTP, lp_tstp, &l);
+	int rc = loop_run(lp_turn, &l);
+	loop_on_signal(SIGTSTP, NULL, NULL);
+	in.take = NULL;
+	raw_off();
+	player_result(&l.p, now_us(), out);
+	player_free(&l.p);
+	return rc == LOOP_SIGNAL ? NAV_SIGNAL : (enum nav)rc;
+}
+
+static enum nav
+l_end(void *ctx, const struct flow *f)
+{
+	(void)ctx;
+	char t[48];
+	say("%s: %s.", flow_outcome_text(f->outcome), spelled(f->play.step_ms / 1000, t, sizeof t));
+	if (f->outcome == OUTCOME_PARTIAL)
+		say("%d%% of the routine's time done: kept as partial, not as complete.", f->percent_done);
+	if (f->pain_before >= 0 && f->pain_after >= 0)
+		say("Pain: %d before, %d after (%s%d).", f->pain_before, f->pain_after,
+		    f->pain_after > f->pain_before ? "+" : "", f->pain_after - f->pain_before);
+	else if (f->pain_before >= 0 || f->pain_after >= 0)
+		say("Pain %s: %d.", f->pain_before >= 0 ? "before" : "after",
+		    f->pain_before >= 0 ? f->pain_before : f->pain_after);
+	if (f->advice)
+		say("%s", f->advice);
+	if (f->preview)
+		say("A preview at another speed: not saved in your history.");
+	if (f->note[0])
+		say("%s", f->note);
+	return NAV_OK;
+}
+
+enum nav
+line_flow(const struct routine *r, const struct safety *cat, const struct flow_opts *o, struct audio *audio)
+{
+	if (loop_init() < 0) {
+		fprintf(stderr, "unknot: cannot set up signals: %s\n", strerror(errno));
+		return NAV_SIGNAL;
+	}
+	struct line_flow c = {.cat = cat, .speed = o->speed, .audio = audio, .red_flags = !flow_red_flags_read()};
+	struct flow_frontend fe = {.ctx = &c, .screening = l_screening, .pain = l_pain, .play = l_play,
+	    .end = l_end};
+	/* the red flags are confirmed with the screening's y: the first time,
+	 * even a timer has that screening */
+	struct flow_opts opts = *o;
+	if (c.red_flags)
+		opts.skip_screening = false;
+	input_start();
+	enum nav rc = flow_run(&fe, r, cat, &opts);
+	input_stop();
+	return rc;
+}

@@ -1,0 +1,85 @@
+# The plain line mode (--plain, TERM=dumb, stdout not a terminal) and
+# `unknot timer`: one complete line per event, answers read as lines.
+. tests/e2e/lib.sh
+SHORT=$TOP/tests/data/e2e/short.routine
+LONG=$TOP/tests/data/e2e/long.routine
+HIST=$XDG_STATE_HOME/unknot/history.tsv
+mkdir -p "$XDG_CONFIG_HOME/unknot"
+printf 'health = { ask_pain = true; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+has() { printf '%s\n' "$1" | grep -q -- "$2"; }
+ESC=$(printf '\033')
+
+# --- through a pipe, the first time: the red flags in full, y confirms them ----------
+rm -f "$XDG_STATE_HOME/unknot/red-flags-read"
+out=$(printf 'y\n4\n2\n' | "$UNKNOT" run "$SHORT" 2>"$E2E_TMP/stderr") && rc=0 || rc=$?
+err=$(cat "$E2E_TMP/stderr")
+t "through a pipe it runs in plain lines to the end (exit 0)" '[ $rc = 0 ] && has "$out" "^Routine complete: 8 seconds.$"'
+t "no escape sequence in the output" '! printf "%s" "$out" | grep -q "$ESC"'
+t "the red flags come in full the first time" 'has "$out" "^Go to emergency care now if back pain comes with:$" && has "$out" "^- New loss of bowel control.$"'
+t "the screening is printed, warnings included" 'has "$out" "^Before you start: Short test routine.$" && has "$out" "^Warning: A test warning.$"'
+t "its y, read from stdin, also confirms the red flags" 'has "$out" "also says you have read the red flags" && [ -e "$XDG_STATE_HOME/unknot/red-flags-read" ]'
+t "every step is a complete line" 'has "$out" "^Step 1 of 2: Ball hold, left side, 2 seconds, rest 1 second between. Lean on the ball and breathe.$" && has "$out" "^Step 2 of 2: Knee to chest, 1 second, 2 times, rest 1 second between.$"'
+t "the side switch is a line" 'has "$out" "^Right side, 2 seconds.$"'
+t "rests are lines" 'has "$out" "^Rest 1 second, then the right side.$"'
+t "the reps are lines" 'has "$out" "^Rep 2 of 2, 1 second.$"'
+t "the caution is a line of its own" 'has "$out" "^Caution: Stop if it tingles.$"'
+t "pain before and after are read from stdin" 'has "$out" "^Pain: 4 before, 2 after (-2).$"'
+t "the same history record as the full-screen player" 'tail -n 1 "$HIST" | grep -q "	short	completed	8	4	2$"'
+
+# --- the screening not confirmed: nothing starts ---------------------------------
+lines=$(wc -l < "$HIST")
+out=$(printf 'n\n' | "$UNKNOT" run "$SHORT" 2>&1) && rc=0 || rc=$?
+t "any other answer than y goes back without starting" '[ $rc = 0 ] && has "$out" "^Not started.$" && ! has "$out" "^Step 1"'
+out=$("$UNKNOT" run "$SHORT" </dev/null 2>&1) && rc=0 || rc=$?
+t "no answer at all (end of input) starts nothing either" '[ $rc = 0 ] && has "$out" "^Not started.$"'
+t "... and nothing is recorded" '[ "$(wc -l < "$HIST")" = "$lines" ]'
+t "the red flags are not repeated once confirmed" '! has "$out" "emergency care now if"'
+
+# --- the pain prompt: 11 is refused, asked again ---------------------------------
+out=$(printf 'y\n11\n3\n\n' | "$UNKNOT" run --speed 100 "$SHORT" 2>&1)
+t "11 is refused with a line, and asked again" 'has "$out" "\"11\" is not a number from 0 to 10" && has "$out" "^Pain before: 3.$"'
+t "a preview says so" 'has "$out" "^PREVIEW at 100 times the speed: not kept in your history.$"'
+
+# --- a stop condition refuses before anything ------------------------------------
+printf 'health = { conditions = ["dvt"]; ask_pain = false; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+out=$(printf 'y\n' | "$UNKNOT" run --plain "$SHORT" 2>"$E2E_TMP/stderr") && rc=0 || rc=$?
+t "a declared stop condition refuses in plain mode too (exit 1)" '[ $rc = 1 ] && grep -q "not starting" "$E2E_TMP/stderr"'
+printf 'health = { ask_pain = false; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+
+# --- unknot timer -------------------------------------------------------------------
+out=$("$UNKNOT" timer 2s --sides --reps 2 --rest 1s --title "Wall sit" </dev/null 2>&1) && rc=0 || rc=$?
+t "timer runs one step without a file (exit 0)" '[ $rc = 0 ] && has "$out" "^Step 1 of 1: Wall sit, left side, 2 seconds, 2 times each side, rest 1 second between.$"'
+t "timer has no screening" '! has "$out" "Before you start"'
+t "timer goes through both sides and its reps" 'has "$out" "^Rep 2 of 2, left side, 2 seconds.$" && has "$out" "^Right side, 2 seconds.$" && has "$out" "^Rep 2 of 2, right side, 2 seconds.$"'
+t "timer ends like a routine" 'has "$out" "^Routine complete: 11 seconds.$"'
+t "timer is recorded in history as timer" 'tail -n 1 "$HIST" | grep -q "	timer	completed	11	-	-$"'
+run_cli timer 0
+t "timer 0 is a usage error" '[ $rc = 2 ] && has "$err" "duration must be from 1 to 7200"'
+run_cli timer 45s --reps 0
+t "timer --reps 0 is a usage error" '[ $rc = 2 ] && has "$err" "reps"'
+run_cli timer soon
+t "timer with a bad duration is a usage error" '[ $rc = 2 ] && has "$err" "a duration such as 90, 45s"'
+
+# --- TERM=dumb in tmux: lines, and the player's keys without Enter ----------------------
+TUI_TERM=dumb start_tui 80 24 "$UNKNOT run $LONG"
+expect_screen "TERM=dumb: the screening as lines" "Type y and Enter to start"
+t "TERM=dumb: no full screen (the screening scrolled by as lines)" 'screen | grep -q "^Before you start: Long test routine.$"'
+keys y Enter
+expect_screen "TERM=dumb: the first step as a line" "Step 1 of 3: First long hold, 10 minutes. Hold it."
+expect_screen "TERM=dumb: the keys are listed" "Keys: space pause or resume"
+keys Space
+expect_screen "TERM=dumb: space pauses" "Paused: space resumes."
+keys Space
+expect_screen "TERM=dumb: space resumes" "Resumed."
+keys n
+expect_screen "TERM=dumb: n skips to the next step" "Step 2 of 3: Second long stretch, left side"
+keys q
+expect_screen "TERM=dumb: q asks first" "Stop the routine? y: stop"
+keys y
+expect_screen "TERM=dumb: y stops" "Routine stopped:"
+expect_screen "TERM=dumb: exit 0, the terminal given back" "[exit 0]"
+t "TERM=dumb: the stop is recorded" 'tail -n 1 "$HIST" | grep -q "	long	stopped	"'
+t "TERM=dumb: the terminal is back in canonical mode with echo" 'grep -q " icanon" "$E2E_TMP/stty.after" && grep -q " echo " "$E2E_TMP/stty.after"'
+stop_tui
+
+finish
