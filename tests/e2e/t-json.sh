@@ -63,7 +63,7 @@ keys = {"id", "title", "summary", "level", "source", "path", "overrides", "areas
 assert set(d) == keys, sorted(d)
 assert d["id"] == "full" and d["title"] == "Everything" and d["level"] == "firm" and d["source"] == "file"
 assert d["areas"] == ["lower back", "glutes"] and d["warnings"] == ["First warning.", "Second warning."]
-assert d["prepare"] == 10 and d["prepare_seconds"] == 70 and len(d["steps"]) == 7
+assert d["prepare"] == 10 and d["prepare_seconds"] == 80 and len(d["steps"]) == 7  # 10 before each step, 20 before the first (a mat)
 assert d["seconds"] == sum(s["seconds"] for s in d["steps"]), d["seconds"]'
 tj "show --json gives each step its documented keys" '
 keys = {"number", "type", "title", "how", "pressure", "caution", "sound", "duration", "sides", "reps",
