@@ -218,7 +218,7 @@ build/tests/fixture-module.so: tests/unit/fixture-module.c src/sys/module.h | bu
 
 unit: build/tests/unit build/tests/fixture-module.so
 	@echo "== unit tests (Criterion)"
-	$(Q)cd tests && ../build/tests/unit --jobs=2
+	$(Q)cd tests && UNKNOT_DATA_DIR=$(CURDIR) ../build/tests/unit --jobs=2
 
 build/tests/onsets: tests/tools/onsets.c | build/tests
 	$(msg) CC $@
