@@ -195,12 +195,7 @@ lcfg_open(config_t *cfg, const char *path, struct diags *d)
 static bool
 line_has_value(const char *text, int n)
 {
-	const char *p = text;
-	for (int i = 1; i < n && p; i++) {
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
+	const char *p = line_at(text, n);
 	if (p == NULL)
 		return true;
 	for (; *p && *p != '\n'; p++) {
