@@ -45,6 +45,7 @@ end_draw(void *ctx)
 		ui_center(++yy, 0, COLS, f->note, ROLE_CAUTION);
 	const char *keys[] = {"any key", "close", NULL};
 	ui_keys(LINES - 1, keys);
+	move(y, 0); /* the cursor on the outcome, for screen readers */
 }
 
 static enum nav
