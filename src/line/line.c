@@ -41,6 +41,10 @@ line_wanted(bool asked)
 
 /* ---- output ------------------------------------------------------------ */
 
+/* Standard output went away (a pipe's reader ended): the session ends as
+ * if by a signal, recorded as stopped, rather than run on unseen. */
+static bool out_broken;
+
 /* One line: the format's own text as it is, %s arguments cleaned by the
  * caller (line_text); a newline and a flush. */
 static void
@@ -54,7 +58,8 @@ say(const char *fmt, ...)
 	va_end(ap);
 	text_put(stdout, s); /* every byte, the routine's text included, cleaned */
 	fputc('\n', stdout);
-	fflush(stdout);
+	if (fflush(stdout) == EOF)
+		out_broken = true;
 	free(s);
 }
 
@@ -128,6 +133,22 @@ take_line(char *out, size_t n)
 	return true;
 }
 
+/* Standard output watched for its reader going away (POLLERR on a pipe
+ * whose reader closed, POLLHUP on a terminal hung up): a quiet stretch of
+ * a routine would otherwise run on unseen until its next line. */
+static struct loop_source out_src;
+
+static void
+on_output_gone(struct loop_source *src, short revents, long long now)
+{
+	(void)now;
+	if (!(revents & (POLLERR | POLLHUP | POLLNVAL)))
+		return;
+	out_broken = true;
+	src->events = 0;
+	loop_break(NAV_SIGNAL);
+}
+
 static void
 input_start(void)
 {
@@ -135,11 +156,16 @@ input_start(void)
 	    .ready = on_input};
 	in.is_tty = isatty(STDIN_FILENO);
 	loop_add(&in.src);
+	/* POLLERR is always reported; asking for it only makes the loop poll */
+	out_src = (struct loop_source){.fd = STDOUT_FILENO, .events = POLLERR, .deadline = LOOP_NEVER,
+	    .ready = on_output_gone};
+	loop_add(&out_src);
 }
 
 static void
 input_stop(void)
 {
+	loop_remove(&out_src);
 	loop_remove(&in.src);
 }
 
@@ -191,6 +217,8 @@ static enum nav
 ask(const char *question, char *out, size_t n)
 {
 	say("%s", question);
+	if (out_broken)
+		return NAV_SIGNAL;
 	struct ask a = {out, n};
 	if (take_line(out, n))
 		return NAV_OK;
@@ -421,6 +449,10 @@ lp_turn(void *ctx, long long now)
 	size_t n = player_tick(&l->p, now, &ev);
 	for (size_t i = 0; i < n; i++)
 		event_line(l, &ev[i]);
+	if (out_broken) {
+		loop_break(NAV_SIGNAL);
+		return LOOP_NEVER;
+	}
 	audio_events(l->c->audio, l->r, ev, n); /* no bell here: nothing but lines on stdout */
 	if (player_over(&l->p)) {
 		loop_break(l->p.stopped ? NAV_QUIT : NAV_OK);
