@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -534,6 +535,32 @@ lcfg_walk(const config_setting_t *group, const struct lcfg_key *keys, size_t nke
 			diags_add(d, file, lcfg_line(group), DIAG_ERROR, "%smissing required key '%s'",
 			    where, keys[i].name);
 	}
+}
+
+int
+lcfg_set_text(const struct lcfg_key *keys, size_t nkeys, const char *name, const char *text, void *base,
+    char *why, size_t n)
+{
+	const struct lcfg_key *k = find_key(keys, nkeys, name);
+	if (k == NULL) {
+		snprintf(why, n, "unknown setting '%s'", name);
+		return -1;
+	}
+	/* one setting in a tree of its own, walked like the file's */
+	config_t cfg;
+	config_init(&cfg);
+	config_setting_t *s = config_setting_add(config_root_setting(&cfg), name, CONFIG_TYPE_STRING);
+	struct diags d = {0};
+	if (s == NULL || config_setting_set_string(s, text) != CONFIG_TRUE)
+		diags_add(&d, "", 0, DIAG_ERROR, "'%s': cannot be set", name);
+	else
+		walk_one(s, k, base, "", "", &d);
+	config_destroy(&cfg);
+	int rc = d.errors ? -1 : 0;
+	if (rc < 0)
+		snprintf(why, n, "%s", d.v[0].msg);
+	diags_free(&d);
+	return rc;
 }
 
 void

@@ -28,6 +28,7 @@
 #include "duration.h"
 #include "loop.h"
 #include "player.h"
+#include "reminder.h"
 #include "routine.h"
 #include "text.h"
 #include "util.h"
@@ -498,7 +499,9 @@ l_play(void *ctx, const struct flow *f, struct flow_play *out)
 		in.ctx = &l;
 	}
 	loop_on_signal(SIGTSTP, lp_tstp, &l);
+	int playing = reminder_playing_begin(); /* no reminder offers a break meanwhile */
 	int rc = loop_run(lp_turn, &l);
+	reminder_playing_end(playing);
 	loop_on_signal(SIGTSTP, NULL, NULL);
 	in.take = NULL;
 	raw_off();
