@@ -16,8 +16,8 @@
 
 #include "cli.h"
 #include "cmd.h"
-#include "config.h"
 #include "duration.h"
+#include "file.h"
 #include "library.h"
 #include "paths.h"
 #include "routine.h"
@@ -68,6 +68,9 @@ template(const char *name)
 	buf_addf(&b, "#\n# Step keys:\n");
 	for (size_t i = 0; i < step_nkeys; i++)
 		lcfg_key_comment(&b, "", &step_keys[i], true);
+	buf_addf(&b, "#\n# A replacement step in 'instead' has the step keys (but not\n"
+		     "# contraindications and instead) and:\n");
+	lcfg_key_comment(&b, "", &instead_keys[0], true);
 	buf_addf(&b, "#\n# A step takes n = reps x (sides ? 2 : 1) bouts of duration, with rest between:\n"
 		     "# n x duration + (n - 1) x rest.\n\n"
 		     "version = 1;\n"
@@ -90,72 +93,6 @@ template(const char *name)
 	return b.s;
 }
 
-/*
- * Would a routine of the user's called name hide another (bundled, system
- * or data)?  Then say which, what the reminder has to do with it, and the
- * ways on, and return true.
- */
-static bool
-would_shadow(const char *name)
-{
-	struct library lib;
-	library_scan(&lib);
-	const struct entry *e = library_find(&lib, name);
-	bool shadow = e && e->source != SOURCE_USER;
-	if (shadow) {
-		/* the reminder starts its routine by id: a new file would change
-		 * every break (read quietly: the config's problems are not new's) */
-		struct config cfg;
-		struct diags d = {0};
-		config_load(&cfg, NULL, &d);
-		diags_free(&d);
-		bool reminder = cfg.remind_routine && strcmp(cfg.remind_routine, name) == 0;
-		config_free(&cfg);
-		char *path = text_clean(e->path);
-		cli_warn("a routine of your own called '%s' would hide the %s routine '%s' (%s)%s", name,
-		    source_name(e->source), name, path,
-		    reminder ? ", the one the reminder starts at every break" : "");
-		fprintf(stderr, "  `unknot edit %s` changes a copy of it; `unknot new NAME --from %s` starts\n"
-		    "  from it under another name; `unknot new %s --force` writes a new one anyway\n",
-		    name, name, name);
-		free(path);
-	}
-	library_free(&lib);
-	return shadow;
-}
-
-/* Write text to path through a temporary file in the same folder, fsync,
- * rename: readers see the old file or the new one, never half of one. */
-static int
-write_atomic(const char *path, const char *text, bool replace, const char **why)
-{
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	char *slash = strrchr(tmp, '/');
-	/* a dot file, so that the library never lists it */
-	char *dot = xasprintf("%.*s/.%s", (int)(slash - tmp), tmp, slash + 1);
-	free(tmp);
-	int fd = mkstemp(dot);
-	int rc = -1;
-	if (fd < 0) {
-		*why = strerror(errno);
-		free(dot);
-		return -1;
-	}
-	size_t n = strlen(text);
-	if (write(fd, text, n) == (ssize_t)n && fsync(fd) == 0 && fchmod(fd, 0644) == 0) {
-		if (replace)
-			rc = rename(dot, path);
-		else
-			rc = link(dot, path); /* fails if path appeared meanwhile */
-	}
-	if (rc < 0)
-		*why = strerror(errno);
-	close(fd);
-	unlink(dot);
-	free(dot);
-	return rc;
-}
-
 static int
 new_exec(const struct cmd_args *a)
 {
@@ -163,8 +100,6 @@ new_exec(const struct cmd_args *a)
 	const char *why = name_problem(name);
 	if (why)
 		return cli_usage_error("'%s': %s", name, why);
-	if (!args_has(a, "force") && would_shadow(name))
-		return 1;
 
 	char *text = NULL;
 	if (from) {
@@ -201,7 +136,7 @@ new_exec(const struct cmd_args *a)
 	} else if (paths_mkdirs(dir, 0755) < 0) {
 		cli_warn("cannot create %s: %s", dir, strerror(errno));
 		rc = 1;
-	} else if (write_atomic(path, text, false, &why) < 0) {
+	} else if (file_write_atomic(path, text, 0644, false, &why) < 0) {
 		cli_warn("cannot write %s: %s", path, why);
 		rc = 1;
 	} else {
@@ -262,7 +197,7 @@ edit_exec(const struct cmd_args *a)
 
 	/* what to edit: a path as it is; an id in the user's folder, where a
 	 * bundled or data routine is first copied */
-	char *target, *source, *dir = NULL;
+	char *target, *source;
 	if (routine_arg_is_path(argv[0])) {
 		target = xstrdup(argv[0]);
 		source = xstrdup(argv[0]);
@@ -270,7 +205,7 @@ edit_exec(const struct cmd_args *a)
 		struct library lib;
 		library_scan(&lib);
 		const struct entry *e = library_find(&lib, argv[0]);
-		dir = user_dir();
+		char *dir = user_dir();
 		if (dir == NULL) {
 			library_free(&lib);
 			safety_free(&cat);
@@ -286,11 +221,14 @@ edit_exec(const struct cmd_args *a)
 			safety_free(&cat);
 			return 1;
 		}
+		if (strcmp(source, target) != 0 && paths_mkdirs(dir, 0755) < 0) {
+			cli_warn("cannot create %s: %s", dir, strerror(errno));
+			free(dir), free(target), free(source);
+			safety_free(&cat);
+			return 1;
+		}
+		free(dir);
 	}
-	/* a copy of a bundled or data routine is made only when there is
-	 * something to save: an unchanged file changes nothing, so the id
-	 * keeps following the bundled routine */
-	bool copying = strcmp(source, target) != 0;
 	const char *why;
 	size_t len;
 	char *old = read_file(source, LCFG_FILE_LIMIT, &len, &why);
@@ -331,7 +269,7 @@ edit_exec(const struct cmd_args *a)
 			cli_warn("cannot read back %s: %s", tmpl, why);
 			break;
 		}
-		if (strcmp(now, old) == 0) {
+		if (strcmp(now, old) == 0 && strcmp(source, target) == 0) {
 			fprintf(stderr, "unknot: no changes\n");
 			free(now);
 			rc = 0;
@@ -345,14 +283,7 @@ edit_exec(const struct cmd_args *a)
 		diags_print(&dd, stderr);
 		if (r) {
 			routine_free(r);
-			if (copying && paths_mkdirs(dir, 0755) < 0) {
-				cli_warn("cannot create %s: %s (your edit is kept in %s)", dir, strerror(errno), tmpl);
-				free(now);
-				diags_free(&dd);
-				free(tmpl);
-				goto out;
-			}
-			if (write_atomic(target, now, true, &why) < 0) {
+			if (file_write_atomic(target, now, 0644, true, &why) < 0) {
 				cli_warn("cannot save %s: %s (your edit is kept in %s)", target, why, tmpl);
 				free(now);
 				diags_free(&dd);
@@ -366,10 +297,7 @@ edit_exec(const struct cmd_args *a)
 			diags_free(&dd);
 			break;
 		}
-		if (access(target, F_OK) == 0)
-			cli_warn("%zu error%s: %s was not changed", dd.errors, dd.errors == 1 ? "" : "s", target);
-		else
-			cli_warn("%zu error%s: nothing was saved", dd.errors, dd.errors == 1 ? "" : "s");
+		cli_warn("%zu error%s: %s was not changed", dd.errors, dd.errors == 1 ? "" : "s", target);
 		diags_free(&dd);
 		free(now);
 		if (!ask_again()) {
@@ -381,7 +309,6 @@ edit_exec(const struct cmd_args *a)
 	free(tmpl);
 out:
 	free(old);
-	free(dir);
 	free(target);
 	free(source);
 	safety_free(&cat);
@@ -390,7 +317,6 @@ out:
 
 static const struct cmd_option new_options[] = {
 	{"from", ARG_ROUTINE, "ROUTINE", "start from a copy of that routine instead of the template", 0, 0, NULL},
-	{"force", ARG_NONE, NULL, "write it even when it hides a bundled or installed routine", 0, 0, NULL},
 	{0},
 };
 

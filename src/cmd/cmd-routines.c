@@ -11,10 +11,14 @@
 #include "cmd.h"
 #include "config.h"
 #include "duration.h"
+#include "flow.h"
 #include "json.h"
 #include "library.h"
+#include "paths.h"
+#include "plan.h"
 #include "routine.h"
 #include "safety.h"
+#include "screening.h"
 #include "text.h"
 #include "util.h"
 
@@ -26,8 +30,18 @@ minutes(long secs)
 }
 
 /* The keys a routine has in list --json and show --json alike. */
+/* What the plan does for this person, in the words list uses; NULL when
+ * the routine runs as written. */
+static const char *
+for_you(const struct plan *p)
+{
+	return plan_refused(p) ? "not for you" : p->nchanges ? "adapted for you" :
+	    p->declared_any ? "advice for you" : NULL;
+}
+
 static void
-json_routine_head(struct json *j, const struct routine *r, enum source source, const char *overrides)
+json_routine_head(struct json *j, const struct routine *r, enum source source, const char *overrides,
+    const struct plan *p)
 {
 	json_key_string(j, "id", r->id);
 	json_key_string(j, "title", r->title);
@@ -39,17 +53,19 @@ json_routine_head(struct json *j, const struct routine *r, enum source source, c
 	json_key_strings(j, "areas", r->areas);
 	json_key_strings(j, "equipment", r->equipment);
 	json_key_strings(j, "contraindications", r->contraindications);
-	json_key_int(j, "seconds", routine_seconds(r));
-	json_key_int(j, "prepare_seconds", routine_prepare_seconds(r));
+	/* the times as it runs for this person: the plan's */
+	json_key_int(j, "seconds", routine_seconds(&p->run));
+	json_key_int(j, "prepare_seconds", routine_prepare_seconds(&p->run));
+	json_key_string(j, "for_you", for_you(p));
 }
 
 static void
-json_list_item(struct json *j, const struct entry *e, const struct routine *r)
+json_list_item(struct json *j, const struct entry *e, const struct routine *r, const struct plan *p)
 {
 	json_begin_object(j);
-	json_routine_head(j, r, e->source, e->overrides);
-	json_key_int(j, "minutes", minutes(routine_seconds(r)));
-	json_key_int(j, "steps", (long long)r->nsteps);
+	json_routine_head(j, r, e->source, e->overrides, p);
+	json_key_int(j, "minutes", minutes(routine_seconds(&p->run)));
+	json_key_int(j, "steps", (long long)p->run.nsteps);
 	json_end_object(j);
 }
 
@@ -58,7 +74,8 @@ list_exec(const struct cmd_args *a)
 {
 	bool as_json = args_has(a, "json");
 	struct safety cat = {0};
-	if (cli_load_safety(&cat) < 0)
+	struct config cfg = {0};
+	if (cli_load_settings(&cat, &cfg) < 0)
 		return 1;
 	struct library lib;
 	library_scan(&lib);
@@ -71,6 +88,7 @@ list_exec(const struct cmd_args *a)
 		cli_warn("no routines found in %s", where.s ? where.s : "any folder");
 		buf_free(&where);
 		library_free(&lib);
+		config_free(&cfg);
 		safety_free(&cat);
 		return 1;
 	}
@@ -103,15 +121,20 @@ list_exec(const struct cmd_args *a)
 			broken++;
 			continue;
 		}
+		/* minutes and steps as they will run for this person (plan.h) */
+		struct plan p;
+		plan_make(&p, &cat, r, cfg.health.declared);
 		if (as_json) {
-			json_list_item(&j, e, r);
+			json_list_item(&j, e, r, &p);
 		} else {
 			text_pad(stdout, e->id, idw);
 			printf("  ");
 			text_pad(stdout, r->title, 32);
-			printf("  %5ld  %5zu  %s\n", minutes(routine_seconds(r)), r->nsteps,
-			    source_name(e->source));
+			const char *why = for_you(&p);
+			printf("  %5ld  %5zu  %s%s%s%s\n", minutes(routine_seconds(&p.run)), p.run.nsteps,
+			    source_name(e->source), why ? "  (" : "", why ? why : "", why ? ")" : "");
 		}
+		plan_free(&p);
 		routine_free(r);
 	}
 	if (as_json) {
@@ -119,6 +142,7 @@ list_exec(const struct cmd_args *a)
 		json_finish(&j);
 	}
 	library_free(&lib);
+	config_free(&cfg);
 	safety_free(&cat);
 	return broken ? 1 : 0;
 }
@@ -127,6 +151,10 @@ list_exec(const struct cmd_args *a)
 static void
 print_wrapped(const char *label, const char *text, int indent, int width)
 {
+	if (*text == '\0') {
+		putchar('\n');
+		return;
+	}
 	int lw = text_width(label);
 	char **lines = text_wrap(text, width - indent - lw);
 	for (char **l = lines; *l; l++)
@@ -183,18 +211,30 @@ print_list(const char *label, char **v)
 }
 
 static void
-show_json(const struct routine *r, enum source source, const char *overrides)
+show_json(const struct routine *r, enum source source, const char *overrides, const struct plan *p)
 {
 	struct json j;
 	json_init(&j, stdout);
 	json_begin_object(&j);
-	json_routine_head(&j, r, source, overrides);
+	json_routine_head(&j, r, source, overrides, p);
 	json_key_strings(&j, "warnings", r->warnings);
 	json_key_int(&j, "prepare", r->prepare);
+	/* what the plan changes, as the screening says it */
+	json_key(&j, "adaptations");
+	json_begin_array(&j);
+	for (size_t i = 0; i < p->nchanges; i++) {
+		char *line = plan_change_text(&p->changes[i]);
+		json_string(&j, line);
+		free(line);
+	}
+	json_end_array(&j);
+	/* the steps as they run (as written when the plan refuses them all) */
+	const struct routine *shown = plan_refused(p) ? r : &p->run;
 	json_key(&j, "steps");
 	json_begin_array(&j);
-	for (size_t i = 0; i < r->nsteps; i++) {
-		const struct step *s = &r->steps[i];
+	for (size_t i = 0; i < shown->nsteps; i++) {
+		const struct step *s = &shown->steps[i];
+		const struct plan_step *ps = shown == &p->run ? &p->steps[i] : NULL;
 		json_begin_object(&j);
 		json_key_int(&j, "number", (long long)i + 1);
 		json_key_string(&j, "type", step_type_name(s->type));
@@ -209,6 +249,12 @@ show_json(const struct routine *r, enum source source, const char *overrides)
 		json_key_int(&j, "rest", s->rest);
 		json_key_int(&j, "seconds", step_seconds(s));
 		json_key_strings(&j, "contraindications", s->contraindications);
+		json_key_string(&j, "instead_of", ps && ps->change ? ps->change->from->title : NULL);
+		json_key(&j, "advice");
+		json_begin_array(&j);
+		for (size_t k = 0; ps && k < ps->ncautions; k++)
+			json_string(&j, ps->cautions[k]->id);
+		json_end_array(&j);
 		json_end_object(&j);
 	}
 	json_end_array(&j);
@@ -216,24 +262,46 @@ show_json(const struct routine *r, enum source source, const char *overrides)
 	json_finish(&j);
 }
 
+/* What a step names for authors: its conditions and replacements. */
+static void
+print_step_conditions(const struct step *s)
+{
+	print_list("     Not with: ", s->contraindications);
+	for (size_t k = 0; k < s->ninstead; k++) {
+		struct buf b = {0};
+		for (char **id = s->instead[k].for_ids; id && *id; id++)
+			buf_addf(&b, "%s%s", b.len ? ", " : "", *id);
+		char *label = xasprintf("     Instead, for %s: ", b.s ? b.s : "");
+		print_wrapped(label, s->instead[k].title, 0, 78);
+		free(label);
+		buf_free(&b);
+	}
+}
+
 static int
 show_exec(const struct cmd_args *a)
 {
 	struct safety cat = {0};
-	if (cli_load_safety(&cat) < 0)
+	struct config cfg = {0};
+	if (cli_load_settings(&cat, &cfg) < 0)
 		return 1;
 	enum source source;
 	char *overrides = NULL;
 	struct routine *r = cli_load_routine(a->argv[0], &cat, &source, &overrides);
 	if (r == NULL) {
+		config_free(&cfg);
 		safety_free(&cat);
 		return 1;
 	}
 	/* ids and paths are file names: cleaned like every text from outside */
+	struct plan plan;
+	plan_make(&plan, &cat, r, cfg.health.declared);
 	if (args_has(a, "json")) {
-		show_json(r, source, overrides);
+		show_json(r, source, overrides, &plan);
+		plan_free(&plan);
 		free(overrides);
 		routine_free(r);
+		config_free(&cfg);
 		safety_free(&cat);
 		return 0;
 	}
@@ -254,33 +322,67 @@ show_exec(const struct cmd_args *a)
 	printf("Level: %s\n", routine_level_name(r->level));
 	print_list("Areas: ", r->areas);
 	print_list("Equipment: ", r->equipment);
-	print_list("Contraindications: ", r->contraindications);
+	char *stop = plan_undeclared_ids(&plan, SAFETY_STOP);
+	char *care = plan_undeclared_ids(&plan, SAFETY_CAUTION);
+	if (stop)
+		print_wrapped("Not with: ", stop, 0, 78);
+	if (care)
+		print_wrapped("Care with: ", care, 0, 78);
+	free(stop);
+	free(care);
 	for (char **w = r->warnings; w && *w; w++)
 		print_wrapped("Warning: ", *w, 0, 78);
+	/* what the screening says with a profile: the same words (screening.h) */
+	if (plan.declared_any || plan_refused(&plan)) {
+		struct screening sc;
+		screening_make(&sc, &plan, &cat, true);
+		printf("\n");
+		for (size_t i = 0; i < sc.body.n; i++)
+			print_wrapped(sc.body.v[i].label, sc.body.v[i].text, sc.body.v[i].indent, 78);
+		screening_free(&sc);
+	}
 	printf("\n");
-	for (size_t i = 0; i < r->nsteps; i++) {
-		const struct step *s = &r->steps[i];
+	/* refused: the steps as written, since none will run */
+	const struct routine *shown = plan_refused(&plan) ? r : &plan.run;
+	for (size_t i = 0; i < shown->nsteps; i++) {
+		const struct step *s = &shown->steps[i];
+		const struct plan_step *ps = shown == &plan.run ? &plan.steps[i] : NULL;
 		duration_clock(step_seconds(s), t, sizeof t);
 		printf("%2zu. ", i + 1);
 		text_put(stdout, s->title);
 		printf(" (%s) %s\n", step_type_name(s->type), t);
 		print_bouts(s);
+		if (ps && ps->change) {
+			char *why = plan_why_text(ps->change->why);
+			char *line = xasprintf("\"%s\", for %s", ps->change->from->title, why);
+			print_wrapped("     Instead of ", line, 0, 78);
+			free(line);
+			free(why);
+		}
 		if (s->how)
 			print_wrapped("How: ", s->how, 5, 78);
 		if (s->pressure)
 			print_wrapped("Pressure: ", s->pressure, 5, 78);
 		if (s->caution)
 			print_wrapped("Caution: ", s->caution, 5, 78);
-		print_list("     Contraindications: ", s->contraindications);
+		for (size_t k = 0; ps && k < ps->ncautions; k++) {
+			char *label = xasprintf("Your %s: ", ps->cautions[k]->id);
+			print_wrapped(label, ps->cautions[k]->advice, 5, 78);
+			free(label);
+		}
+		if (ps == NULL || ps->change == NULL)
+			print_step_conditions(s);
 	}
-	duration_clock(routine_seconds(r), t, sizeof t);
-	duration_clock(routine_prepare_seconds(r), p, sizeof p);
-	printf("\nTotal %s in %zu step%s", t, r->nsteps, r->nsteps == 1 ? "" : "s");
-	if (routine_prepare_seconds(r))
+	duration_clock(routine_seconds(shown), t, sizeof t);
+	duration_clock(routine_prepare_seconds(shown), p, sizeof p);
+	printf("\nTotal %s in %zu step%s", t, shown->nsteps, shown->nsteps == 1 ? "" : "s");
+	if (routine_prepare_seconds(shown))
 		printf(", plus %s to get ready", p);
 	printf("\n");
+	plan_free(&plan);
 	free(overrides);
 	routine_free(r);
+	config_free(&cfg);
 	safety_free(&cat);
 	return 0;
 }
@@ -336,6 +438,15 @@ check_exec(const struct cmd_args *a)
 		char *text = check_read(a->argv[i], &lib, &name, &len, &d);
 		struct routine *r = text ? routine_parse(name, text, len, &cat, &d) : NULL;
 		free(text);
+		for (size_t k = 0; r && k < r->nsteps; k++) {
+			char *found = r->steps[k].sound ? paths_find_sound(r->steps[k].sound) : NULL;
+			if (r->steps[k].sound && found == NULL)
+				diags_add(&d, name, r->steps[k].line, DIAG_WARNING,
+				    "step %zu: sound '%s' not found in an audio folder (the start cue plays "
+				    "instead)", k + 1, r->steps[k].sound);
+			free(found);
+		}
+		diags_sort(&d);
 		diags_print(&d, stderr);
 		if (r == NULL || (strict && d.warnings))
 			failed++;
@@ -361,29 +472,26 @@ safety_exec(const struct cmd_args *a)
 	if (cli_load_safety(&cat) < 0)
 		return 1;
 	printf("RED FLAGS: stop, and get medical help\n\n");
-	printf("Go to emergency care now if back pain comes with:\n");
-	for (char **p = cat.emergency; p && *p; p++)
-		print_wrapped("  - ", *p, 0, 78);
-	printf("\nSee a doctor or physiotherapist soon if:\n");
-	for (char **p = cat.urgent; p && *p; p++)
-		print_wrapped("  - ", *p, 0, 78);
+	struct flow_line *flags;
+	size_t nflags = flow_red_flag_lines(&cat, NULL, &flags);
+	for (size_t i = 0; i < nflags; i++)
+		print_wrapped(flags[i].label, flags[i].text, flags[i].indent, 78);
+	flow_lines_free(flags, nflags);
 	printf("\nCONTRAINDICATIONS: ids routine files use\n");
 	for (int level = SAFETY_STOP; level >= SAFETY_CAUTION; level--) {
 		printf("\n%s\n", level == SAFETY_STOP ? "Stop: if you have one of these, do not start a routine that lists it" :
 		    "Caution: take the advice before you start");
 		for (size_t i = 0; i < cat.n; i++) {
 			const struct condition *c = &cat.v[i];
-			if (c->level != level)
+			if ((int)c->level != level)
 				continue;
-			printf("\n  ");
-			text_put(stdout, c->id);
-			printf(": ");
-			text_put(stdout, c->title);
-			putchar('\n');
+			char *label = xasprintf("  %s: ", c->id);
+			printf("\n");
+			print_wrapped(label, c->title, 0, 78);
+			free(label);
 			print_wrapped("", c->advice, 4, 78);
 		}
 	}
-	printf("\nThis is general information, not medical advice.\n");
 	safety_free(&cat);
 	return 0;
 }

@@ -8,12 +8,14 @@
 
 #include "audio.h"
 #include "cli.h"
+#include "clock.h"
 #include "cmd.h"
 #include "config.h"
 #include "duration.h"
 #include "line.h"
 #include "loop.h"
 #include "library.h"
+#include "plan.h"
 #include "routine.h"
 #include "safety.h"
 #include "timer.h"
@@ -25,10 +27,9 @@
 static int
 status_of(enum nav rc)
 {
-	if (rc != NAV_SIGNAL)
-		return 0;
-	int sig = loop_signal() ? loop_signal() : ui_last_signal();
-	return sig ? 128 + sig : 1; /* no signal: standard output went away */
+	if (rc == NAV_SIGNAL)
+		return 128 + (loop_signal() ? loop_signal() : ui_last_signal());
+	return 0;
 }
 
 /* The curses UI's end: give the terminal back first. */
@@ -41,24 +42,26 @@ finish(enum nav rc)
 
 /*
  * Follow r, full-screen or in plain lines (asked for, TERM=dumb, or
- * stdout not a terminal), with the red flags the first time.  A declared
- * stop condition refuses before anything else (exit status 1).
+ * stdout not a terminal), with the red flags the first time.  A routine
+ * the plan refuses for what the person declared is refused before anything
+ * else, saying why (exit status 1).
  */
 static int
 follow(struct routine *r, struct safety *cat, struct config *cfg, const struct cmd_args *a, bool timer)
 {
 	double speed = args_number(a, "speed", 1.0);
-	struct screening sc;
-	safety_screen(cat, r, cfg->conditions, &sc);
-	const struct condition *refuse = sc.refuse;
-	screening_free(&sc);
-	if (refuse) {
-		cli_warn("not starting '%s': you declared '%s' (%s) in your config, and this routine "
-		    "must not be done then. %s", r->id, refuse->id, refuse->title, refuse->advice);
+	struct plan plan;
+	plan_make(&plan, cat, r, cfg->health.declared);
+	char *why = plan_refusal_text(&plan);
+	plan_free(&plan);
+	if (why) {
+		cli_warn("%s: %s", r->id, why);
+		free(why);
 		return 1;
 	}
-	struct flow_opts o = {.speed = speed, .skip_screening = timer, .ask_pain = cfg->ask_pain,
-	    .declared = cfg->conditions};
+	struct flow_opts o = flow_opts_for(cfg, speed);
+	o.skip_screening = timer;
+	o.now = now_wall();
 	struct audio *audio = audio_new(cfg->audio_enabled && !args_has(a, "mute"), cfg->voice, cfg->volume);
 	int status = 1;
 	if (line_wanted(args_has(a, "plain"))) {

@@ -5,10 +5,13 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
-#include <stdio.h>
+#include <stdio.h> /* renameat */
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "util.h"
 
 #include "paths.h"
 
@@ -179,4 +182,52 @@ file_check_mine(const char *path, const char **why)
 	}
 	close(dfd);
 	return 0;
+}
+
+int
+file_write_atomic(const char *path, const char *text, mode_t mode, bool replace, const char **why)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	const char *name = slash ? slash + 1 : path;
+	int dfd = file_open_dir(dir, true, why);
+	free(dir);
+	if (dfd < 0)
+		return -1;
+	/* a dot file, so that no listing of the folder shows it */
+	char *tmp = NULL;
+	int fd = -1;
+	for (unsigned n = 0; fd < 0 && n < 100; n++) {
+		free(tmp);
+		tmp = xasprintf(".%s.%ld.%u", name, (long)getpid(), n);
+		fd = file_openat_write(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL, mode, why);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	int rc = -1;
+	if (fd >= 0) {
+		size_t len = strlen(text), done = 0;
+		while (done < len) {
+			ssize_t w = write(fd, text + done, len - done);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				break;
+			done += (size_t)w;
+		}
+		if (done < len)
+			*why = errno ? strerror(errno) : "short write";
+		else if (fsync(fd) < 0 || fchmod(fd, mode) < 0)
+			*why = strerror(errno);
+		else if ((replace ? renameat(dfd, tmp, dfd, name) : linkat(dfd, tmp, dfd, name, 0)) < 0)
+			*why = strerror(errno);
+		else
+			rc = 0;
+		close(fd);
+		if (rc < 0 || !replace)
+			unlinkat(dfd, tmp, 0);
+	}
+	free(tmp);
+	close(dfd);
+	return rc;
 }

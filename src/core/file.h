@@ -68,4 +68,14 @@ const char *file_not_mine(int fd);
  */
 int file_check_mine(const char *path, const char **why);
 
+/*
+ * Replace (or, without replace, create: EEXIST when it appeared) the file
+ * at path with text, atomically: written to a new dot file beside it in its
+ * folder (opened with file_open_dir, created 0700 when missing), flushed,
+ * then renamed (or linked) over it, never through a symbolic link.  Readers
+ * see the old file or the new one, never half of one.  Returns 0, or -1
+ * with *why.
+ */
+int file_write_atomic(const char *path, const char *text, mode_t mode, bool replace, const char **why);
+
 #endif

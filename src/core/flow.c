@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "file.h"
+#include "pain.h"
 #include "paths.h"
 #include "routine.h"
 #include "util.h"
@@ -21,6 +22,7 @@ static const char *const nav_names[] = {
 	[NAV_SIGNAL] = "signal",
 	[NAV_START] = "start",
 	[NAV_PROGRESS] = "progress",
+	[NAV_PROFILE] = "profile",
 };
 _Static_assert(ARRAY_LEN(nav_names) == NAV_COUNT, "a navigation without a name");
 
@@ -63,97 +65,51 @@ flow_parse_pain(const char *s, int *value)
 	return true;
 }
 
-const char *
-flow_pain_advice(int before, int after)
-{
-	if (before < 0 || after < 0)
-		return NULL;
-	if (after - before >= 2 || after >= 7)
-		return "Pain went up or is high: ease off next time, with lighter pressure and "
-		    "shorter holds. If it keeps happening, see a doctor or physiotherapist.";
-	return NULL;
-}
-
-struct lines {
-	struct flow_line *v;
-	size_t n, cap;
-};
-
-static void
-add(struct lines *l, int indent, const char *label, enum flow_emph emph, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-static void
-add(struct lines *l, int indent, const char *label, enum flow_emph emph, const char *fmt, ...)
-{
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 16;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	va_list ap;
-	va_start(ap, fmt);
-	l->v[l->n++] = (struct flow_line){.label = label, .text = xvasprintf(fmt, ap), .emph = emph,
-	    .indent = indent};
-	va_end(ap);
-}
-
-void
-flow_lines_free(struct flow_line *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i].text);
-	free(v);
-}
 
 size_t
 flow_screening_lines(const struct flow *f, struct flow_line **out)
 {
 	const struct screening *sc = &f->screening;
-	struct lines l = {0};
-	if (sc->refuse) {
-		add(&l, 0, "", EMPH_STOP, "Not starting: you told unknot you have \"%s\", and this routine must "
-		    "not be done then.", sc->refuse->title);
-		add(&l, 0, "", EMPH_NORMAL, "%s", "");
-	}
-	if (sc->n == 0)
-		add(&l, 0, "", EMPH_NORMAL, "This routine names no contraindications.");
-	for (size_t i = 0; i < sc->n; i++) {
-		const struct screen_item *it = &sc->items[i];
-		bool stop = it->cond->level == SAFETY_STOP;
-		enum flow_emph e = stop ? EMPH_STOP : EMPH_CAUTION;
-		add(&l, 0, "", it->declared || stop ? e : EMPH_TITLE, "%s %s%s%s%s", stop ? "Not with:" : "Care with:",
-		    it->cond->title, it->step ? " (step \"" : "", it->step ? it->step : "", it->step ? "\")" : "");
-		if (it->declared)
-			add(&l, 2, "", e, "You told unknot you have this: read the advice.");
-		add(&l, 2, "", EMPH_NORMAL, "%s", it->cond->advice);
-	}
-	for (char **w = f->r->warnings; w && *w; w++)
-		add(&l, 0, "Warning: ", EMPH_CAUTION, "%s", *w);
-	add(&l, 0, "", EMPH_NORMAL, "%s", "");
-	add(&l, 0, "", EMPH_NORMAL, "Red flags: numbness between the legs, new bladder or bowel trouble, "
-	    "weakness in both legs, or fever or unexplained weight loss with back pain mean stop and get "
-	    "medical help now. `unknot safety` lists them all.");
+	struct flow_lines l = {0};
+	for (size_t i = 0; i < sc->warnings.n; i++)
+		flow_lines_add(&l, sc->warnings.v[i].indent, sc->warnings.v[i].label, sc->warnings.v[i].emph,
+		    sc->warnings.v[i].text);
+	flow_lines_add(&l, 0, "", EMPH_NORMAL, "");
+	for (size_t i = 0; i < sc->body.n; i++)
+		flow_lines_add(&l, sc->body.v[i].indent, sc->body.v[i].label, sc->body.v[i].emph, sc->body.v[i].text);
+	flow_lines_add(&l, 0, "", EMPH_NORMAL, "");
+	flow_lines_add(&l, 0, "", EMPH_DIM, sc->red_flags);
 	*out = l.v;
 	return l.n;
 }
-
-static void
-add_list(struct lines *l, const char *head, char **items)
-{
-	add(l, 0, "", EMPH_STOP, "%s", head);
-	for (char **it = items; it && *it; it++)
-		add(l, 0, "- ", EMPH_NORMAL, "%s", *it);
-	add(l, 0, "", EMPH_NORMAL, "%s", "");
-}
-
 size_t
-flow_red_flag_lines(const struct safety *cat, struct flow_line **out)
+flow_red_flag_lines(const struct safety *cat, const struct routine *r, struct flow_line **vout)
 {
-	struct lines l = {0};
-	add_list(&l, "Go to emergency care now if back pain comes with:", cat->emergency);
-	add_list(&l, "See a doctor or physiotherapist soon if:", cat->urgent);
-	add(&l, 0, "", EMPH_DIM, "unknot is a comfort aid that goes with staying active; it cannot tell what "
-	    "causes your pain. `unknot safety` shows this list again.");
-	*out = l.v;
+	struct flow_lines l = {0}, *out = &l;
+	for (int t = 0; t < RED_FLAG_TIER_COUNT; t++) {
+		bool any = false;
+		for (size_t i = 0; i < cat->nflags; i++) {
+			const struct red_flags *g = &cat->flags[i];
+			if (g->tier != (enum red_flag_tier)t || !red_flags_apply(g, r))
+				continue;
+			if (!any)
+				flow_lines_add(out, 0, "", t == RED_FLAG_EMERGENCY ? EMPH_STOP : EMPH_CAUTION,
+				    red_flag_tier_heading((enum red_flag_tier)t));
+			any = true;
+			if (g->title) {
+				char *head = xasprintf("%s:", g->title);
+				flow_lines_add(out, 2, "", EMPH_TITLE, head);
+				free(head);
+			}
+			for (char **f = g->flags; f && *f; f++)
+				flow_lines_add(out, g->title ? 4 : 2, "- ", EMPH_NORMAL, *f);
+		}
+		if (any)
+			flow_lines_add(out, 0, "", EMPH_NORMAL, "");
+	}
+	flow_lines_add(out, 0, "", EMPH_DIM, "unknot is a comfort aid that goes with staying active; it "
+	    "cannot tell what causes your pain, and this is general information, not medical advice.");
+	*vout = l.v;
 	return l.n;
 }
 
@@ -207,9 +163,73 @@ record(struct flow *f, const struct flow_opts *o)
 }
 
 struct flow_opts
-flow_opts_for(const struct config *cfg, double speed)
+flow_opts_for(struct config *cfg, double speed)
 {
-	return (struct flow_opts){.speed = speed, .ask_pain = cfg->ask_pain, .declared = cfg->conditions};
+	return (struct flow_opts){.speed = speed, .ask_pain = cfg->ask_pain, .health = &cfg->health};
+}
+
+/* The screening, again after the profile step changed what is declared. */
+static enum nav
+screen(const struct flow_frontend *fe, struct flow *f, const struct safety *cat, const struct flow_opts *o)
+{
+	for (;;) {
+		plan_make(&f->plan, cat, f->r, o->health ? o->health->declared : NULL);
+		screening_make(&f->screening, &f->plan, cat, o->health && health_answered(o->health));
+		f->total_ms = routine_seconds(&f->plan.run) * 1000LL;
+		enum nav rc = o->skip_screening && !plan_refused(&f->plan) ? NAV_OK : fe->screening(fe->ctx, f);
+		if (rc != NAV_PROFILE)
+			return plan_refused(&f->plan) && rc == NAV_OK ? NAV_BACK : rc;
+		plan_free(&f->plan);
+		screening_free(&f->screening);
+		if (fe->profile == NULL || o->health == NULL)
+			return NAV_BACK;
+		if ((rc = fe->profile(fe->ctx, cat, o->health)) == NAV_SIGNAL)
+			return rc;
+	}
+}
+
+/* Ask; NAV_OK when the answer is `go` (other answers go back). */
+static enum nav
+ask(const struct flow_frontend *fe, const struct flow *f, const char *text, enum flow_emph emph,
+    const char *const *answers, char go)
+{
+	char answer = 0;
+	enum nav rc = fe->ask(fe->ctx, f, text, emph, answers, &answer);
+	if (rc != NAV_OK)
+		return rc;
+	return answer == go ? NAV_OK : NAV_BACK;
+}
+
+/* After a session that raised pain: did it settle?  (pain.h) */
+static enum nav
+follow_up(const struct flow_frontend *fe, const struct flow *f, const struct flow_opts *o)
+{
+	if (fe->ask == NULL || o->now == 0)
+		return NAV_OK;
+	char *path = o->history_dir ? xasprintf("%s/history.tsv", o->history_dir) : history_path();
+	struct history_entry last;
+	struct diags d = {0};
+	int found = path ? pain_last_session(path, &last, &d) : 0;
+	diags_free(&d);
+	free(path);
+	static const char *const go_back[] = {"y", "go on, lighter", "q", "back", NULL};
+	static const char *const settled[] = {"y", "yes, it settled", "n", "no", "q", "back", NULL};
+	switch (pain_followup_due(found ? &last : NULL, o->now)) {
+	case FOLLOWUP_NONE:
+		return NAV_OK;
+	case FOLLOWUP_SAME_DAY:
+		return ask(fe, f, pain_followup_same_day, EMPH_CAUTION, go_back, 'y');
+	case FOLLOWUP_NEXT_DAY: {
+		char answer = 0;
+		enum nav rc = fe->ask(fe->ctx, f, pain_followup_question, EMPH_NORMAL, settled, &answer);
+		if (rc != NAV_OK || answer == 'y')
+			return rc;
+		if (answer != 'n')
+			return NAV_BACK;
+		return ask(fe, f, pain_followup_not_settled, EMPH_CAUTION, go_back, 'y');
+	}
+	}
+	return NAV_OK;
 }
 
 enum nav
@@ -219,15 +239,20 @@ flow_run(const struct flow_frontend *fe, const struct routine *r, const struct s
 	struct flow f = {
 		.r = r, .speed = o->speed, .preview = o->speed != 1.0,
 		.pain_before = -1, .pain_after = -1,
-		.total_ms = routine_seconds(r) * 1000LL,
 	};
-	safety_screen(cat, r, o->declared, &f.screening);
-	enum nav rc = o->skip_screening && !f.screening.refuse ? NAV_OK : fe->screening(fe->ctx, &f);
-	if (f.screening.refuse && rc == NAV_OK)
-		rc = NAV_BACK; /* never started, whatever a front end says */
+	/* never started when the plan refuses, whatever a front end says */
+	enum nav rc = screen(fe, &f, cat, o);
+	if (rc == NAV_OK)
+		rc = follow_up(fe, &f, o);
 	if (rc == NAV_OK && o->ask_pain)
 		rc = fe->pain(fe->ctx, &f, PAIN_BEFORE, &f.pain_before);
+	const char *too_high = rc == NAV_OK ? pain_before_advice(f.pain_before) : NULL;
+	if (too_high && fe->ask) {
+		static const char *const start_back[] = {"y", "start anyway", "q", "back", NULL};
+		rc = ask(fe, &f, too_high, EMPH_STOP, start_back, 'y');
+	}
 	if (rc != NAV_OK) {
+		plan_free(&f.plan);
 		screening_free(&f.screening);
 		return rc == NAV_SIGNAL ? NAV_SIGNAL : NAV_BACK;
 	}
@@ -240,10 +265,12 @@ flow_run(const struct flow_frontend *fe, const struct routine *r, const struct s
 	/* pain after the end or a stop alike: a stop is often because of it */
 	if (rc != NAV_SIGNAL && o->ask_pain && fe->pain(fe->ctx, &f, PAIN_AFTER, &f.pain_after) == NAV_SIGNAL)
 		rc = NAV_SIGNAL;
-	f.advice = flow_pain_advice(f.pain_before, f.pain_after);
+	f.verdict = pain_after_verdict(f.pain_before, f.pain_after);
+	f.advice = pain_verdict_advice(f.verdict);
 	record(&f, o);
 	if (rc != NAV_SIGNAL)
 		rc = fe->end(fe->ctx, &f) == NAV_SIGNAL ? NAV_SIGNAL : NAV_OK;
+	plan_free(&f.plan);
 	screening_free(&f.screening);
 	return rc;
 }

@@ -1,14 +1,11 @@
 /* lcfg.c - reading libconfig files safely and walking keys: see lcfg.h. */
 #include "lcfg.h"
 
-#include <ctype.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "duration.h"
 #include "text.h"
@@ -39,105 +36,6 @@ refuse_includes(char *text, size_t len, const char *name, struct diags *d)
 	}
 }
 
-/* The start of line n (1-based) of text, or NULL when it has fewer. */
-static const char *
-line_at(const char *text, int n)
-{
-	const char *p = text;
-	for (int i = 1; i < n && p; i++) {
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
-	return p;
-}
-
-/* True when word (n bytes) is a value libconfig reads: a number (decimal,
- * hex, with an L suffix, a float) or true/false in any case. */
-static bool
-scalar_word(const char *word, size_t n)
-{
-	char buf[64];
-	if (n >= sizeof buf)
-		return false;
-	memcpy(buf, word, n);
-	buf[n] = '\0';
-	if (strcasecmp(buf, "true") == 0 || strcasecmp(buf, "false") == 0)
-		return true;
-	char *end;
-	(void)strtoll(buf, &end, 0);
-	while (end > buf && (*end == 'L' || *end == 'l'))
-		end++;
-	if (end > buf && *end == '\0')
-		return true;
-	(void)strtod(buf, &end);
-	return end > buf && *end == '\0';
-}
-
-/*
- * libconfig says only "syntax error" for a value written without quotes
- * (duration = 30s; sides = yes;).  Look on the error's line for a
- * "key = value" whose value starts with a bare word, and say what to
- * write instead.  Returns the message (static), or NULL when there is no
- * such value.
- */
-static const char *
-bare_word_hint(const char *text, int line)
-{
-	static char msg[256];
-	const char *p = line_at(text, line);
-	bool in_string = false;
-	for (; p && *p && *p != '\n'; p++) {
-		if (in_string) {
-			if (*p == '\\' && p[1])
-				p++;
-			else if (*p == '"')
-				in_string = false;
-			continue;
-		}
-		if (*p == '"')
-			in_string = true;
-		if (*p == '#' || (p[0] == '/' && (p[1] == '/' || p[1] == '*')))
-			return NULL;
-		if (*p != '=' && *p != ':')
-			continue;
-		/* the key before it */
-		const char *k = p;
-		while (k > text && (k[-1] == ' ' || k[-1] == '\t'))
-			k--;
-		const char *kend = k;
-		while (k > text && (isalnum((unsigned char)k[-1]) || strchr("_-*", k[-1])))
-			k--;
-		/* the value after it, up to what ends a value */
-		const char *v = p + 1;
-		while (*v == ' ' || *v == '\t')
-			v++;
-		size_t word = strcspn(v, " \t;,)]}#\r\n");
-		if (kend == k || word == 0 || strchr("\"[({", *v) || scalar_word(v, word))
-			continue;
-		size_t all = strcspn(v, ";,)]}#\r\n");
-		while (all > word && (v[all - 1] == ' ' || v[all - 1] == '\t'))
-			all--;
-		static const char *const yes[] = {"yes", "on", "y"}, *const no[] = {"no", "off", "n"};
-		for (int i = 0; i < 3; i++) {
-			bool t = strlen(yes[i]) == word && strncasecmp(v, yes[i], word) == 0;
-			bool f = strlen(no[i]) == word && strncasecmp(v, no[i], word) == 0;
-			if ((t || f) && all == word) {
-				snprintf(msg, sizeof msg, "%.*s is a bare word: write true or false, %.*s = %s;",
-				    (int)word, v, (int)(kend - k), k, t ? "true" : "false");
-				return msg;
-			}
-		}
-		if (all > 60)
-			all = 60;
-		snprintf(msg, sizeof msg, "%.*s %s: put %s in double quotes, %.*s = \"%.*s\";", (int)all, v,
-		    all == word ? "is a bare word" : "are bare words", all == word ? "it" : "them",
-		    (int)(kend - k), k, (int)all, v);
-		return msg;
-	}
-	return NULL;
-}
-
 int
 lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags *d)
 {
@@ -158,18 +56,10 @@ lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags
 		config_setting_set_hook(config_root_setting(cfg), xstrndup(text, len));
 	else {
 		const char *msg = config_error_text(cfg);
-		int line = config_error_line(cfg);
-		if (msg == NULL || strcmp(msg, "syntax error") == 0) {
+		if (msg == NULL || strcmp(msg, "syntax error") == 0)
 			msg = "syntax error: look here and on the line before for a missing ';', "
 			      "quote, comma or bracket";
-			/* a value without its quotes, on that line or the one before */
-			const char *hint = bare_word_hint(text, line);
-			if (hint == NULL && line > 1 && (hint = bare_word_hint(text, line - 1)))
-				line--;
-			if (hint)
-				msg = hint;
-		}
-		diags_add(d, name, line, DIAG_ERROR, "%s", msg);
+		diags_add(d, name, config_error_line(cfg), DIAG_ERROR, "%s", msg);
 		config_destroy(cfg);
 		return -1;
 	}
@@ -196,7 +86,12 @@ lcfg_open(config_t *cfg, const char *path, struct diags *d)
 static bool
 line_has_value(const char *text, int n)
 {
-	const char *p = line_at(text, n);
+	const char *p = text;
+	for (int i = 1; i < n && p; i++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
 	if (p == NULL)
 		return true;
 	for (; *p && *p != '\n'; p++) {
@@ -478,6 +373,11 @@ walk_one(const config_setting_t *s, const struct lcfg_key *k, void *base, const 
 			return;
 		}
 		int n = config_setting_length(s);
+		if (n < k->min) {
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' is empty: name at least %ld", where,
+			    k->name, k->min);
+			return;
+		}
 		if (n > k->max) {
 			diags_add(d, file, line, DIAG_ERROR, "%s'%s' has %d items; at most %ld are allowed",
 			    where, k->name, n, k->max);
@@ -537,32 +437,6 @@ lcfg_walk(const config_setting_t *group, const struct lcfg_key *keys, size_t nke
 	}
 }
 
-int
-lcfg_set_text(const struct lcfg_key *keys, size_t nkeys, const char *name, const char *text, void *base,
-    char *why, size_t n)
-{
-	const struct lcfg_key *k = find_key(keys, nkeys, name);
-	if (k == NULL) {
-		snprintf(why, n, "unknown setting '%s'", name);
-		return -1;
-	}
-	/* one setting in a tree of its own, walked like the file's */
-	config_t cfg;
-	config_init(&cfg);
-	config_setting_t *s = config_setting_add(config_root_setting(&cfg), name, CONFIG_TYPE_STRING);
-	struct diags d = {0};
-	if (s == NULL || config_setting_set_string(s, text) != CONFIG_TRUE)
-		diags_add(&d, "", 0, DIAG_ERROR, "'%s': cannot be set", name);
-	else
-		walk_one(s, k, base, "", "", &d);
-	config_destroy(&cfg);
-	int rc = d.errors ? -1 : 0;
-	if (rc < 0)
-		snprintf(why, n, "%s", d.v[0].msg);
-	diags_free(&d);
-	return rc;
-}
-
 void
 lcfg_defaults(const struct lcfg_key *keys, size_t nkeys, void *base)
 {
@@ -610,34 +484,56 @@ quote(struct buf *b, const char *s)
 	buf_add(b, "\"", 1);
 }
 
-void
-lcfg_key_comment(struct buf *b, const char *indent, const struct lcfg_key *k, bool with_name)
+/* What a key's value may be, in words: "1 to 100", "1s to 2h", "true or
+ * false"; "" when the kind says it all. */
+static void
+range_text(struct buf *b, const struct lcfg_key *k)
 {
-	char lo[32], hi[32], def[32];
-	buf_addf(b, "%s# %s%s%s", indent, with_name ? k->name : "", with_name ? ": " : "", k->help);
+	char lo[32], hi[32];
 	if (k->kind == LK_DURATION)
-		buf_addf(b, "; %s to %s", duration_words(k->min, lo, sizeof lo), duration_words(k->max, hi, sizeof hi));
+		buf_addf(b, "%s to %s", duration_words(k->min, lo, sizeof lo), duration_words(k->max, hi, sizeof hi));
 	else if (k->kind == LK_INT)
-		buf_addf(b, "; %ld to %ld", k->min, k->max);
+		buf_addf(b, "%ld to %ld", k->min, k->max);
 	else if (k->kind == LK_BOOL)
-		buf_addf(b, "; true or false");
-	if (k->required) {
-		buf_addf(b, " (required)\n");
-		return;
-	}
+		buf_addf(b, "true or false");
+}
+
+/* A key's default in words: "80", "5s", "false", "\"gentle\""; "" when it
+ * has none to show (a text without one, a list, a required key). */
+static void
+default_text(struct buf *b, const struct lcfg_key *k)
+{
+	char def[32];
 	switch (k->kind) {
-	case LK_DURATION: buf_addf(b, ", default %s", duration_words(k->def, def, sizeof def)); break;
-	case LK_INT: buf_addf(b, ", default %ld", k->def); break;
-	case LK_BOOL: buf_addf(b, ", default %s", k->def ? "true" : "false"); break;
-	case LK_ENUM: buf_addf(b, "; default \"%s\"", k->choices[k->def]); break;
+	case LK_DURATION: buf_addf(b, "%s", duration_words(k->def, def, sizeof def)); break;
+	case LK_INT: buf_addf(b, "%ld", k->def); break;
+	case LK_BOOL: buf_addf(b, "%s", k->def ? "true" : "false"); break;
+	case LK_ENUM: buf_addf(b, "\"%s\"", k->choices[k->def]); break;
 	case LK_TEXT:
 	case LK_TITLE:
 		if (k->choices)
-			buf_addf(b, "; default \"%s\"", k->choices[0]);
+			buf_addf(b, "\"%s\"", k->choices[0]);
 		break;
 	default: break;
 	}
+}
+
+void
+lcfg_key_comment(struct buf *b, const char *indent, const struct lcfg_key *k, bool with_name)
+{
+	struct buf range = {0}, def = {0};
+	range_text(&range, k);
+	default_text(&def, k);
+	buf_addf(b, "%s# %s%s%s", indent, with_name ? k->name : "", with_name ? ": " : "", k->help);
+	if (range.len)
+		buf_addf(b, "; %s", range.s);
+	if (k->required)
+		buf_addf(b, " (required)");
+	else if (def.len)
+		buf_addf(b, "%s default %s", range.len && k->kind != LK_ENUM ? "," : ";", def.s);
 	buf_add(b, "\n", 1);
+	buf_free(&range);
+	buf_free(&def);
 }
 
 void
@@ -667,4 +563,33 @@ lcfg_format_value(struct buf *b, const struct lcfg_key *k, const void *base)
 	}
 	case LK_CUSTOM: break;
 	}
+}
+
+char *
+lcfg_key_synopsis(const struct lcfg_key *k)
+{
+	static const char *const kinds[] = {
+		[LK_INT] = "number", [LK_DURATION] = "duration", [LK_BOOL] = "boolean", [LK_TEXT] = "text",
+		[LK_TITLE] = "text", [LK_ENUM] = "text", [LK_TEXTS] = "list", [LK_CUSTOM] = NULL,
+	};
+	_Static_assert(ARRAY_LEN(kinds) == LK_CUSTOM + 1, "a name for every kind");
+	if (k->kind == LK_CUSTOM)
+		return NULL;
+	struct buf b = {0}, range = {0}, def = {0};
+	range_text(&range, k);
+	default_text(&def, k);
+	buf_addf(&b, "%s, ", kinds[k->kind]);
+	if (k->kind == LK_TEXTS && k->min > 0)
+		buf_addf(&b, "%s, %ld to %ld items", k->required ? "required" : "optional", k->min, k->max);
+	else if (k->kind == LK_TEXTS)
+		buf_addf(&b, "default: empty, at most %ld items", k->max);
+	else if (k->required)
+		buf_addf(&b, "required");
+	else
+		buf_addf(&b, "default: %s", def.len ? def.s : "none");
+	if (range.len && k->kind != LK_BOOL)
+		buf_addf(&b, ", range %s", range.s);
+	buf_free(&range);
+	buf_free(&def);
+	return b.s;
 }

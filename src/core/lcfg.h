@@ -59,7 +59,7 @@ struct lcfg_key {
 	const char *name;
 	enum lcfg_kind kind;
 	bool required;
-	long min, max;          /* LK_INT, LK_DURATION; LK_TEXTS: max items */
+	long min, max;          /* LK_INT, LK_DURATION; LK_TEXTS: number of items */
 	long def;               /* default for numbers, bools and enums */
 	/* LK_ENUM: the choices, NULL-terminated; LK_TEXT and LK_TITLE: NULL,
 	 * or the default as LCFG_TEXT_DEFAULT("...") */
@@ -72,18 +72,17 @@ struct lcfg_key {
 
 void lcfg_walk(const config_setting_t *group, const struct lcfg_key *keys, size_t nkeys,
     void *base, const char *file, const char *where, struct diags *d);
-/*
- * Set key `name` from text, as if the file had said name = "text": the
- * same type and range checks as lcfg_walk(), for the command line and
- * other places that take a setting as text.  Returns 0, or -1 with the
- * reason (the file's message, without FILE:LINE) in why.
- */
-int lcfg_set_text(const struct lcfg_key *keys, size_t nkeys, const char *name, const char *text,
-    void *base, char *why, size_t n);
 /* Store every key's default at base + offset. */
 void lcfg_defaults(const struct lcfg_key *keys, size_t nkeys, void *base);
 /* Free the strings a walk stored. */
 void lcfg_free_keys(const struct lcfg_key *keys, size_t nkeys, void *base);
+/*
+ * What a key takes, as the man page's key headings and `unknot new`'s
+ * template say it: "number, default: 1, range 1 to 100", "duration,
+ * required, range 1s to 2h", "list, default: empty, at most 32 items".
+ * NULL for LK_CUSTOM keys (described in words); otherwise the caller frees.
+ */
+char *lcfg_key_synopsis(const struct lcfg_key *k);
 
 /*
  * The tables written back out, for the files unknot writes for people to

@@ -15,14 +15,32 @@
 
 #include "duration.h"
 #include "lcfg.h"
-#include "paths.h"
 #include "safety.h"
 #include "util.h"
 
-static const char *const step_types[] = {
-	"stretch", "roll", "hold", "posture", "breathe", "move", "rest", NULL,
+/* Indexed by the enums; the NULL after the last name ends the list for
+ * LK_ENUM.  The key tables' help and the man page's lists come from here. */
+static const char *const step_types[STEP_TYPE_COUNT + 1] = {
+	[STEP_STRETCH] = "stretch",
+	[STEP_ROLL] = "roll",
+	[STEP_HOLD] = "hold",
+	[STEP_POSTURE] = "posture",
+	[STEP_BREATHE] = "breathe",
+	[STEP_MOVE] = "move",
+	[STEP_REST] = "rest",
+	[STEP_TYPE_COUNT] = NULL,
 };
-static const char *const levels[] = {"gentle", "moderate", "firm", NULL};
+static const char *const levels[LEVEL_COUNT + 1] = {
+	[LEVEL_GENTLE] = "gentle",
+	[LEVEL_MODERATE] = "moderate",
+	[LEVEL_FIRM] = "firm",
+	[LEVEL_COUNT] = NULL,
+};
+_Static_assert(ARRAY_LEN(step_types) == STEP_TYPE_COUNT + 1, "a name for every step type");
+_Static_assert(ARRAY_LEN(levels) == LEVEL_COUNT + 1, "a name for every level");
+/* lcfg stores LK_ENUM values through an int. */
+_Static_assert(sizeof(enum step_type) == sizeof(int), "enum step_type is stored as an int");
+_Static_assert(sizeof(enum routine_level) == sizeof(int), "enum routine_level is stored as an int");
 
 #define R(f) offsetof(struct routine, f)
 #define S(f) offsetof(struct step, f)
@@ -31,7 +49,7 @@ const struct lcfg_key routine_keys[] = {
 	{"version", LK_CUSTOM, true, 1, 1, 1, NULL, R(version), "format version; must be 1"},
 	{"title", LK_TITLE, true, 0, 0, 0, NULL, R(title), "name shown in lists and the player"},
 	{"summary", LK_TEXT, false, 0, 0, 0, NULL, R(summary), "one or two sentences on what it is for"},
-	{"level", LK_ENUM, false, 0, 0, LEVEL_GENTLE, levels, R(level), "gentle, moderate or firm"},
+	{"level", LK_ENUM, false, 0, 0, LEVEL_GENTLE, levels, R(level), "how demanding it is"},
 	{"equipment", LK_TEXTS, false, 0, 32, 0, NULL, R(equipment), "what to have at hand"},
 	{"areas", LK_TEXTS, false, 0, 32, 0, NULL, R(areas), "body areas it works on"},
 	{"contraindications", LK_TEXTS, false, 0, 64, 0, NULL, R(contraindications),
@@ -42,33 +60,58 @@ const struct lcfg_key routine_keys[] = {
 };
 const size_t routine_nkeys = ARRAY_LEN(routine_keys);
 
+/* The keys every step has, in a step and in an `instead` entry alike. */
+#define STEP_COMMON_KEYS \
+	{"type", LK_ENUM, true, 0, 0, 0, step_types, S(type), "what kind of step"}, \
+	{"title", LK_TITLE, true, 0, 0, 0, NULL, S(title), "what the step is called"}, \
+	{"how", LK_TEXT, false, 0, 0, 0, NULL, S(how), "how to do it"}, \
+	{"pressure", LK_TEXT, false, 0, 0, 0, NULL, S(pressure), "how hard to press"}, \
+	{"caution", LK_TEXT, false, 0, 0, 0, NULL, S(caution), "shown while the step runs"}, \
+	{"sound", LK_TEXT, false, 0, 0, 0, NULL, S(sound), "a cue file to play at the start"}, \
+	{"duration", LK_DURATION, true, 1, 7200, 0, NULL, S(duration), "length of one bout"}, \
+	{"sides", LK_BOOL, false, 0, 0, 0, NULL, S(sides), "do it on the left, then the right"}, \
+	{"reps", LK_INT, false, 1, 100, 1, NULL, S(reps), "repetitions (per side)"}, \
+	{"rest", LK_DURATION, false, 0, 600, 0, NULL, S(rest), "rest between bouts"}
+
 const struct lcfg_key step_keys[] = {
-	{"type", LK_ENUM, true, 0, 0, 0, step_types, S(type),
-	    "stretch, roll, hold, posture, breathe, move or rest"},
-	{"title", LK_TITLE, true, 0, 0, 0, NULL, S(title), "what the step is called"},
-	{"how", LK_TEXT, false, 0, 0, 0, NULL, S(how), "how to do it"},
-	{"pressure", LK_TEXT, false, 0, 0, 0, NULL, S(pressure), "how hard to press"},
-	{"caution", LK_TEXT, false, 0, 0, 0, NULL, S(caution), "shown while the step runs"},
-	{"sound", LK_TEXT, false, 0, 0, 0, NULL, S(sound), "a cue file to play at the start"},
-	{"duration", LK_DURATION, true, 1, 7200, 0, NULL, S(duration), "length of one bout"},
-	{"sides", LK_BOOL, false, 0, 0, 0, NULL, S(sides), "do it on the left, then the right"},
-	{"reps", LK_INT, false, 1, 100, 1, NULL, S(reps), "repetitions (per side)"},
-	{"rest", LK_DURATION, false, 0, 600, 0, NULL, S(rest), "rest between bouts"},
+	STEP_COMMON_KEYS,
 	{"contraindications", LK_TEXTS, false, 0, 64, 0, NULL, S(contraindications),
-	    "ids from the safety catalogue for this step"},
+	    "catalogue ids of conditions for which this step is not done"},
+	{"instead", LK_CUSTOM, false, 0, ROUTINE_MAX_INSTEAD, 0, NULL, 0,
+	    "replacement steps ( { for = [ids]; ... }, ... ), tried in order"},
 };
 const size_t step_nkeys = ARRAY_LEN(step_keys);
 
+/* An `instead` entry is a step for some conditions: it cannot have
+ * replacements or conditions of its own (both are reported by name). */
+const struct lcfg_key instead_keys[] = {
+	{"for", LK_TEXTS, true, 1, 16, 0, NULL, S(for_ids),
+	    "the step's contraindications this replacement is for"},
+	STEP_COMMON_KEYS,
+	{"contraindications", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "not allowed in a replacement"},
+	{"instead", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "not allowed in a replacement"},
+};
+const size_t instead_nkeys = ARRAY_LEN(instead_keys);
+
 const char *
-step_type_name(int type)
+step_type_name(enum step_type type)
 {
-	return type >= 0 && type < (int)ARRAY_LEN(step_types) - 1 ? step_types[type] : "?";
+	return (unsigned)type < STEP_TYPE_COUNT ? step_types[type] : "?";
+}
+
+enum step_type
+step_type_from_name(const char *name)
+{
+	for (unsigned i = 0; i < STEP_TYPE_COUNT; i++)
+		if (strcmp(step_types[i], name) == 0)
+			return (enum step_type)i;
+	return STEP_TYPE_COUNT;
 }
 
 const char *
-routine_level_name(int level)
+routine_level_name(enum routine_level level)
 {
-	return level >= 0 && level < (int)ARRAY_LEN(levels) - 1 ? levels[level] : "?";
+	return (unsigned)level < LEVEL_COUNT ? levels[level] : "?";
 }
 
 int
@@ -199,6 +242,76 @@ check_dose(const struct step *s, const struct safety *cat, const char *file, con
 		    where, s->reps, c->reps);
 }
 
+/* One step, or one `instead` entry (keys tell which), walked and checked. */
+static void
+load_one(const config_setting_t *g, const struct lcfg_key *keys, size_t nkeys, struct step *s,
+    const struct safety *cat, const char *file, const char *where, struct diags *d)
+{
+	lcfg_defaults(keys, nkeys, s);
+	s->line = lcfg_line(g);
+	lcfg_walk(g, keys, nkeys, s, file, where, d);
+	if (s->sound && (strchr(s->sound, '/') || s->sound[0] == '.' || s->sound[0] == '\0'))
+		diags_add(d, file, lcfg_line(config_setting_get_member(g, "sound")), DIAG_ERROR,
+		    "%s'sound' must be the name of a file in an audio folder, not a path", where);
+	check_ids(s->contraindications, cat, config_setting_get_member(g, "contraindications"), file,
+	    where, d);
+	check_ids(s->for_ids, cat, config_setting_get_member(g, "for"), file, where, d);
+	check_dose(s, cat, file, where, d);
+}
+
+static void
+load_instead(struct step *s, const config_setting_t *g, const struct safety *cat, const char *file,
+    const char *where, struct diags *d)
+{
+	const config_setting_t *list = config_setting_get_member(g, "instead");
+	if (list == NULL)
+		return;
+	int line = lcfg_line(list);
+	if (config_setting_type(list) != CONFIG_TYPE_LIST) {
+		diags_add(d, file, line, DIAG_ERROR,
+		    "%s'instead' must be a list of steps: instead = ( { for = [\"id\"]; type = ...; } ); not %s",
+		    where, lcfg_type_name(config_setting_type(list)));
+		return;
+	}
+	int n = config_setting_length(list);
+	if (n > ROUTINE_MAX_INSTEAD) {
+		diags_add(d, file, line, DIAG_ERROR, "%s'instead' has %d steps; at most %d are allowed", where,
+		    n, ROUTINE_MAX_INSTEAD);
+		return;
+	}
+	if (n > 0 && s->contraindications == NULL)
+		diags_add(d, file, line, DIAG_WARNING,
+		    "%s'instead' is never used: the step names no 'contraindications' to replace it for", where);
+	s->instead = xcalloc((size_t)n + 1, sizeof *s->instead);
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		struct step *alt = &s->instead[s->ninstead++];
+		char at[64];
+		snprintf(at, sizeof at, "%sinstead %d: ", where, i + 1);
+		if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
+			lcfg_defaults(instead_keys, instead_nkeys, alt);
+			alt->line = lcfg_line(e);
+			diags_add(d, file, alt->line, DIAG_ERROR, "%sa replacement must be a group { for = ...; }, not %s",
+			    at, lcfg_type_name(config_setting_type(e)));
+			continue;
+		}
+		const char *nested[] = {"contraindications", "instead"};
+		for (size_t k = 0; k < ARRAY_LEN(nested); k++) {
+			const config_setting_t *m = config_setting_get_member(e, nested[k]);
+			if (m)
+				diags_add(d, file, lcfg_line(m), DIAG_ERROR,
+				    "%sa replacement cannot have its own '%s': its 'for' list says which "
+				    "conditions it is safe for", at, nested[k]);
+		}
+		load_one(e, instead_keys, instead_nkeys, alt, cat, file, at, d);
+		for (char **id = alt->for_ids; s->contraindications && id && *id; id++)
+			if (!strv_has(s->contraindications, *id) && (cat == NULL || safety_find(cat, *id)))
+				diags_add(d, file, alt->line, DIAG_WARNING,
+				    "%s'for' names '%s', which the step's 'contraindications' do not: "
+				    "this replacement is never used for it", at, *id);
+	}
+}
+
 static void
 load_steps(struct routine *r, const config_setting_t *list, const struct safety *cat,
     const char *file, struct diags *d)
@@ -226,30 +339,31 @@ load_steps(struct routine *r, const config_setting_t *list, const struct safety 
 		struct step *s = &r->steps[r->nsteps++];
 		char where[32];
 		snprintf(where, sizeof where, "step %d: ", i + 1);
-		lcfg_defaults(step_keys, step_nkeys, s);
-		s->line = lcfg_line(g);
 		if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
+			lcfg_defaults(step_keys, step_nkeys, s);
+			s->line = lcfg_line(g);
 			diags_add(d, file, s->line, DIAG_ERROR, "%sa step must be a group { type = ...; }, not %s",
 			    where, lcfg_type_name(config_setting_type(g)));
 			continue;
 		}
-		lcfg_walk(g, step_keys, step_nkeys, s, file, where, d);
-		/* said whatever else is wrong with the file, so that an author
-		 * hears of every problem at once */
-		int sound_line = lcfg_line(config_setting_get_member(g, "sound"));
-		char *found = s->sound ? paths_find_sound(s->sound) : NULL;
-		if (s->sound && (strchr(s->sound, '/') || s->sound[0] == '.' || s->sound[0] == '\0'))
-			diags_add(d, file, sound_line, DIAG_ERROR,
-			    "%s'sound' must be the name of a file in an audio folder, not a path", where);
-		else if (s->sound && found == NULL)
-			diags_add(d, file, sound_line, DIAG_WARNING,
-			    "%ssound '%s' not found in an audio folder (the start cue plays instead)", where,
-			    s->sound);
-		free(found);
-		check_ids(s->contraindications, cat, config_setting_get_member(g, "contraindications"), file,
-		    where, d);
-		check_dose(s, cat, file, where, d);
+		load_one(g, step_keys, step_nkeys, s, cat, file, where, d);
+		load_instead(s, g, cat, file, where, d);
 	}
+}
+
+/* The longest the routine can last: each step at its longest replacement. */
+static long
+longest_seconds(const struct routine *r)
+{
+	long t = 0;
+	for (size_t i = 0; i < r->nsteps; i++) {
+		long most = step_seconds(&r->steps[i]);
+		for (size_t k = 0; k < r->steps[i].ninstead; k++)
+			if (step_seconds(&r->steps[i].instead[k]) > most)
+				most = step_seconds(&r->steps[i].instead[k]);
+		t += most;
+	}
+	return t;
 }
 
 static void
@@ -296,11 +410,11 @@ routine_from_config(config_t *cfg, const char *file, const struct safety *cat, s
 		load_steps(r, steps, cat, file, d);
 
 	if (d->errors == errors) {
-		long total = routine_seconds(r);
+		long total = longest_seconds(r);
 		if (total > ROUTINE_MAX_SECONDS)
 			diags_add(d, file, lcfg_line(steps), DIAG_ERROR,
-			    "the steps add up to %ldh%02ldm; a routine lasts at most 4 hours", total / 3600,
-			    total / 60 % 60);
+			    "the steps add up to %ldh%02ldm%s; a routine lasts at most 4 hours", total / 3600,
+			    total / 60 % 60, total > routine_seconds(r) ? " with their longest replacements" : "");
 	}
 	diags_sort(d);
 	if (d->errors != errors) {
@@ -334,13 +448,22 @@ routine_load(const char *path, const struct safety *cat, struct diags *d)
 	return r;
 }
 
+static void
+step_free(struct step *s)
+{
+	for (size_t k = 0; k < s->ninstead; k++)
+		lcfg_free_keys(instead_keys, instead_nkeys, &s->instead[k]);
+	free(s->instead);
+	lcfg_free_keys(step_keys, step_nkeys, s);
+}
+
 void
 routine_free(struct routine *r)
 {
 	if (r == NULL)
 		return;
 	for (size_t i = 0; i < r->nsteps; i++)
-		lcfg_free_keys(step_keys, step_nkeys, &r->steps[i]);
+		step_free(&r->steps[i]);
 	free(r->steps);
 	lcfg_free_keys(routine_keys, routine_nkeys, r);
 	free(r->id);

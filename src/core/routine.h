@@ -11,6 +11,11 @@
  * The arithmetic of the contract lives here too: a step is done in
  * n = reps * (sides ? 2 : 1) bouts of duration seconds with rest seconds
  * between bouts, so it lasts n * duration + (n - 1) * rest.
+ *
+ * A step may name conditions for which it is not done (its
+ * contraindications) and carry replacement steps for some of them (its
+ * `instead` list, each entry with the ids it is `for`).  Which step runs for
+ * a person is decided in one place, plan.h, never here.
  */
 #ifndef UNKNOT_ROUTINE_H
 #define UNKNOT_ROUTINE_H
@@ -28,18 +33,28 @@ struct safety;
 #define ROUTINE_MAX_STEPS 500
 #define ROUTINE_MAX_SECONDS (4 * 3600)
 
-enum step_type { STEP_STRETCH, STEP_ROLL, STEP_HOLD, STEP_POSTURE, STEP_BREATHE, STEP_MOVE, STEP_REST };
-enum routine_level { LEVEL_GENTLE, LEVEL_MODERATE, LEVEL_FIRM };
+#define ROUTINE_MAX_INSTEAD 8
+
+/* The names of both enums are tables indexed by them (routine.c), checked
+ * against the counts at compile time. */
+enum step_type {
+	STEP_STRETCH, STEP_ROLL, STEP_HOLD, STEP_POSTURE, STEP_BREATHE, STEP_MOVE, STEP_REST,
+	STEP_TYPE_COUNT
+};
+enum routine_level { LEVEL_GENTLE, LEVEL_MODERATE, LEVEL_FIRM, LEVEL_COUNT };
 
 struct step {
-	int type;      /* enum step_type */
+	enum step_type type;
 	char *title;
 	char *how, *pressure, *caution, *sound; /* NULL when absent */
 	int duration;  /* seconds per bout */
 	bool sides;
 	int reps;
 	int rest;      /* seconds between bouts */
-	char **contraindications; /* NULL-terminated or NULL */
+	char **contraindications; /* conditions it is not done with; NULL-terminated or NULL */
+	struct step *instead;     /* replacement steps (ninstead), tried in order */
+	size_t ninstead;
+	char **for_ids;           /* in a replacement: the conditions it is for */
 	int line;      /* where the step starts in its file */
 };
 
@@ -48,7 +63,7 @@ struct routine {
 	char *path;
 	int version;
 	char *title, *summary;
-	int level;     /* enum routine_level */
+	enum routine_level level;
 	char **equipment, **areas, **contraindications, **warnings;
 	int prepare;   /* get-ready seconds before each step */
 	struct step *steps;
@@ -78,8 +93,10 @@ long routine_prepare_seconds(const struct routine *r);
 /* A floor routine, by its equipment or its steps. */
 bool routine_on_floor(const struct routine *r);
 
-const char *step_type_name(int type);
-const char *routine_level_name(int level);
+const char *step_type_name(enum step_type type);
+/* STEP_TYPE_COUNT when name is not a step type. */
+enum step_type step_type_from_name(const char *name);
+const char *routine_level_name(enum routine_level level);
 /* "lower-back" from "/some/dir/lower-back.routine"; owned by the caller. */
 char *routine_id_from_path(const char *path);
 
@@ -88,5 +105,8 @@ extern const struct lcfg_key routine_keys[];
 extern const size_t routine_nkeys;
 extern const struct lcfg_key step_keys[];
 extern const size_t step_nkeys;
+/* The keys of an `instead` entry: `for` and the ordinary step keys. */
+extern const struct lcfg_key instead_keys[];
+extern const size_t instead_nkeys;
 
 #endif

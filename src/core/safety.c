@@ -3,8 +3,10 @@
  *
  * The catalogue file:
  *   version = 1;
- *   conditions = ( { id = "dvt"; title = "..."; level = "stop"; advice = "..."; }, ... );
- *   red_flags = { emergency = [ "...", ... ]; urgent = [ "...", ... ]; };
+ *   conditions = ( { id = "dvt"; title = "..."; level = "stop"; advice = "...";
+ *                    concerns = ["hold", "roll"]; }, ... );
+ *   red_flags = ( { tier = "emergency"; summary = "..."; flags = [ "...", ... ]; },
+ *                 { tier = "urgent"; title = "With neck pain"; areas = ["neck"]; ... }, ... );
  *   dose_ceilings = { hold = "1m30s"; roll = "2m"; stretch = "1m"; reps = 20; };
  */
 #include "safety.h"
@@ -13,12 +15,46 @@
 #include <libconfig.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lcfg.h"
 #include "routine.h"
 #include "util.h"
 
-static const char *const level_names[] = {"caution", "stop", NULL};
+static const char *const level_names[SAFETY_LEVEL_COUNT + 1] = {
+	[SAFETY_CAUTION] = "caution",
+	[SAFETY_STOP] = "stop",
+	[SAFETY_LEVEL_COUNT] = NULL,
+};
+_Static_assert(ARRAY_LEN(level_names) == SAFETY_LEVEL_COUNT + 1, "a name for every level");
+_Static_assert(sizeof(enum safety_level) == sizeof(int), "stored as an int by lcfg");
+
+/* The tiers: their names in the file, and what to do, in the words every
+ * listing uses (unknot safety, the first-run screen, the screening). */
+static const char *const tier_names[RED_FLAG_TIER_COUNT + 1] = {
+	[RED_FLAG_EMERGENCY] = "emergency",
+	[RED_FLAG_URGENT] = "urgent",
+	[RED_FLAG_ROUTINE] = "routine",
+	[RED_FLAG_TIER_COUNT] = NULL,
+};
+static const struct {
+	const char *heading, *lead;
+} tiers[RED_FLAG_TIER_COUNT] = {
+	[RED_FLAG_EMERGENCY] = {
+	    "Emergency: call 999, 112 or 911 (your emergency number), or go to the emergency "
+	    "department now, if you have:",
+	    "Call 999, 112 or 911 now"},
+	[RED_FLAG_URGENT] = {
+	    "Urgent: get seen the same day (your doctor, or an urgent-care line such as NHS 111) if you "
+	    "have:",
+	    "Get seen the same day"},
+	[RED_FLAG_ROUTINE] = {
+	    "See a doctor or physiotherapist (an ordinary appointment) if you have:",
+	    "See a doctor or physiotherapist"},
+};
+_Static_assert(ARRAY_LEN(tiers) == RED_FLAG_TIER_COUNT, "words for every tier");
+_Static_assert(ARRAY_LEN(tier_names) == RED_FLAG_TIER_COUNT + 1, "a name for every tier");
+_Static_assert(sizeof(enum red_flag_tier) == sizeof(int), "stored as an int by lcfg");
 
 #define C(f) offsetof(struct condition, f)
 static const struct lcfg_key condition_keys[] = {
@@ -26,12 +62,17 @@ static const struct lcfg_key condition_keys[] = {
 	{"title", LK_TITLE, true, 0, 0, 0, NULL, C(title), "what the condition is"},
 	{"level", LK_ENUM, true, 0, 0, SAFETY_CAUTION, level_names, C(level), "stop or caution"},
 	{"advice", LK_TEXT, true, 0, 0, 0, NULL, C(advice), "what to do instead"},
+	{"concerns", LK_TEXTS, false, 0, 16, 0, NULL, C(concerns),
+	    "step types its advice goes with; default: every step"},
 };
 
-#define F(f) offsetof(struct safety, f)
+#define F(f) offsetof(struct red_flags, f)
 static const struct lcfg_key flag_keys[] = {
-	{"emergency", LK_TEXTS, false, 0, 64, 0, NULL, F(emergency), "go to emergency care now"},
-	{"urgent", LK_TEXTS, false, 0, 64, 0, NULL, F(urgent), "see a clinician soon"},
+	{"tier", LK_ENUM, true, 0, 0, 0, tier_names, F(tier), "emergency, urgent or routine"},
+	{"title", LK_TEXT, false, 0, 0, 0, NULL, F(title), "what the list is for, as \"With neck pain\""},
+	{"areas", LK_TEXTS, false, 0, 16, 0, NULL, F(areas), "routine areas it is for; default: all"},
+	{"summary", LK_TEXT, true, 0, 0, 0, NULL, F(summary), "a few words for the screening"},
+	{"flags", LK_TEXTS, true, 1, 64, 0, NULL, F(flags), "the signs, one sentence each"},
 };
 
 #define D(f) offsetof(struct dose_ceilings, f)
@@ -45,14 +86,33 @@ static const struct lcfg_key ceiling_keys[] = {
 static const struct lcfg_key top_keys[] = {
 	{"version", LK_INT, true, 1, 1, 1, NULL, 0, "must be 1"},
 	{"conditions", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "the catalogue"},
-	{"red_flags", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "emergency and urgent lists"},
+	{"red_flags", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "the red flags, in tiers"},
 	{"dose_ceilings", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "longest bouts, most reps"},
 };
 
 const char *
-safety_level_name(int level)
+safety_level_name(enum safety_level level)
 {
-	return level == SAFETY_STOP ? "stop" : "caution";
+	return (unsigned)level < SAFETY_LEVEL_COUNT ? level_names[level] : "?";
+}
+
+bool
+condition_concerns(const struct condition *c, int step_type)
+{
+	return c->concerns_mask == 0 || (step_type >= 0 && step_type < STEP_TYPE_COUNT &&
+	    (c->concerns_mask & (1u << step_type)));
+}
+
+const char *
+red_flag_tier_name(enum red_flag_tier tier)
+{
+	return (unsigned)tier < RED_FLAG_TIER_COUNT ? tier_names[tier] : "?";
+}
+
+const char *
+red_flag_tier_heading(enum red_flag_tier tier)
+{
+	return (unsigned)tier < RED_FLAG_TIER_COUNT ? tiers[tier].heading : "?";
 }
 
 static bool
@@ -86,6 +146,83 @@ put_condition(struct safety *cat, struct condition *c)
 	cat->v[cat->n++] = *c;
 }
 
+/* What one file gives, kept apart until the whole file is known good. */
+struct loaded {
+	struct diags *d;
+	const char *path;
+	struct condition *conds;
+	size_t nconds;
+	struct red_flags *flags;
+	size_t nflags;
+};
+
+typedef void group_fn(const config_setting_t *g, const char *where, struct loaded *got);
+
+/* Each member of the list `name` (absent: none) to fn, as "LABEL i: ";
+ * a list that is not one, or a member that is not a group, is an error. */
+static void
+each_group(const config_setting_t *root, const char *name, const char *label, const char *shape,
+    const char *path, struct diags *d, group_fn *fn, struct loaded *got)
+{
+	const config_setting_t *list = config_setting_get_member(root, name);
+	if (list == NULL)
+		return;
+	if (config_setting_type(list) != CONFIG_TYPE_LIST) {
+		diags_add(d, path, lcfg_line(list), DIAG_ERROR, "'%s' must be a list ( %s, ... )", name, shape);
+		return;
+	}
+	int n = config_setting_length(list);
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
+		char where[40];
+		snprintf(where, sizeof where, "%s %d: ", label, i + 1);
+		if (config_setting_type(g) != CONFIG_TYPE_GROUP)
+			diags_add(d, path, lcfg_line(g), DIAG_ERROR, "%smust be a group %s", where, shape);
+		else
+			fn(g, where, got);
+	}
+}
+
+static void
+load_condition(const config_setting_t *g, const char *where, struct loaded *got)
+{
+	struct diags *d = got->d;
+	struct condition c;
+	size_t before = d->errors;
+	lcfg_defaults(condition_keys, ARRAY_LEN(condition_keys), &c);
+	lcfg_walk(g, condition_keys, ARRAY_LEN(condition_keys), &c, got->path, where, d);
+	if (d->errors == before && !valid_id(c.id))
+		diags_add(d, got->path, lcfg_line(g), DIAG_ERROR,
+		    "%sid '%s' must be lower-case letters, digits and '-'", where, c.id);
+	c.concerns_mask = 0;
+	for (char **t = c.concerns; d->errors == before && t && *t; t++) {
+		enum step_type st = step_type_from_name(*t);
+		if (st == STEP_TYPE_COUNT)
+			diags_add(d, got->path, lcfg_line(config_setting_get_member(g, "concerns")), DIAG_ERROR,
+			    "%s'concerns' names '%s', which is not a step type", where, *t);
+		else
+			c.concerns_mask |= 1u << st;
+	}
+	for (size_t j = 0; d->errors == before && j < got->nconds; j++)
+		if (strcmp(got->conds[j].id, c.id) == 0)
+			diags_add(d, got->path, lcfg_line(g), DIAG_ERROR, "%sid '%s' appears twice", where, c.id);
+	if (d->errors != before) {
+		condition_free(&c);
+		return;
+	}
+	got->conds = xrealloc(got->conds, (got->nconds + 1) * sizeof *got->conds);
+	got->conds[got->nconds++] = c;
+}
+
+static void
+load_flags(const config_setting_t *g, const char *where, struct loaded *got)
+{
+	got->flags = xrealloc(got->flags, (got->nflags + 1) * sizeof *got->flags);
+	struct red_flags *f = &got->flags[got->nflags++];
+	lcfg_defaults(flag_keys, ARRAY_LEN(flag_keys), f);
+	lcfg_walk(g, flag_keys, ARRAY_LEN(flag_keys), f, got->path, where, got->d);
+}
+
 int
 safety_load(struct safety *cat, const char *path, struct diags *d)
 {
@@ -99,46 +236,9 @@ safety_load(struct safety *cat, const char *path, struct diags *d)
 	} top;
 	lcfg_walk(root, top_keys, ARRAY_LEN(top_keys), &top, path, "", d);
 
-	const config_setting_t *list = config_setting_get_member(root, "conditions");
-	struct condition *got = NULL;
-	size_t ngot = 0;
-	if (list && config_setting_type(list) != CONFIG_TYPE_LIST) {
-		diags_add(d, path, lcfg_line(list), DIAG_ERROR, "'conditions' must be a list ( {...}, ... )");
-	} else if (list) {
-		int n = config_setting_length(list);
-		got = xcalloc((size_t)n + 1, sizeof *got);
-		for (int i = 0; i < n; i++) {
-			const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
-			char where[40];
-			snprintf(where, sizeof where, "condition %d: ", i + 1);
-			if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
-				diags_add(d, path, lcfg_line(g), DIAG_ERROR, "%smust be a group { id = ...; }", where);
-				continue;
-			}
-			struct condition c;
-			size_t before = d->errors;
-			lcfg_defaults(condition_keys, ARRAY_LEN(condition_keys), &c);
-			lcfg_walk(g, condition_keys, ARRAY_LEN(condition_keys), &c, path, where, d);
-			if (d->errors == before && !valid_id(c.id))
-				diags_add(d, path, lcfg_line(g), DIAG_ERROR,
-				    "%sid '%s' must be lower-case letters, digits and '-'", where, c.id);
-			for (size_t j = 0; d->errors == before && j < ngot; j++)
-				if (strcmp(got[j].id, c.id) == 0)
-					diags_add(d, path, lcfg_line(g), DIAG_ERROR, "%sid '%s' appears twice", where, c.id);
-			if (d->errors == before)
-				got[ngot++] = c;
-			else
-				condition_free(&c);
-		}
-	}
-
-	struct safety flags = {0};
-	const config_setting_t *rf = config_setting_get_member(root, "red_flags");
-	if (rf && config_setting_type(rf) != CONFIG_TYPE_GROUP)
-		diags_add(d, path, lcfg_line(rf), DIAG_ERROR,
-		    "'red_flags' must be a group { emergency = [...]; urgent = [...]; }");
-	else if (rf)
-		lcfg_walk(rf, flag_keys, ARRAY_LEN(flag_keys), &flags, path, "red_flags: ", d);
+	struct loaded got = {.d = d, .path = path};
+	each_group(root, "conditions", "condition", "{ id = ...; }", path, d, load_condition, &got);
+	each_group(root, "red_flags", "red_flags", "{ tier = ...; }", path, d, load_flags, &got);
 	struct dose_ceilings ceil = cat->ceilings;
 	const config_setting_t *dc = config_setting_get_member(root, "dose_ceilings");
 	if (dc && config_setting_type(dc) != CONFIG_TYPE_GROUP)
@@ -148,21 +248,24 @@ safety_load(struct safety *cat, const char *path, struct diags *d)
 	config_destroy(&cfg);
 
 	if (d->errors != errors) {
-		for (size_t j = 0; j < ngot; j++)
-			condition_free(&got[j]);
-		free(got);
-		lcfg_free_keys(flag_keys, ARRAY_LEN(flag_keys), &flags);
+		for (size_t j = 0; j < got.nconds; j++)
+			condition_free(&got.conds[j]);
+		free(got.conds);
+		for (size_t j = 0; j < got.nflags; j++)
+			lcfg_free_keys(flag_keys, ARRAY_LEN(flag_keys), &got.flags[j]);
+		free(got.flags);
 		return -1;
 	}
-	for (size_t j = 0; j < ngot; j++)
-		put_condition(cat, &got[j]);
-	free(got);
+	for (size_t j = 0; j < got.nconds; j++)
+		put_condition(cat, &got.conds[j]);
+	free(got.conds);
 	cat->ceilings = ceil;
-	for (char **p = flags.emergency; p && *p; p++)
-		cat->emergency = strv_push(cat->emergency, *p);
-	for (char **p = flags.urgent; p && *p; p++)
-		cat->urgent = strv_push(cat->urgent, *p);
-	lcfg_free_keys(flag_keys, ARRAY_LEN(flag_keys), &flags);
+	if (got.nflags) {
+		cat->flags = xrealloc(cat->flags, (cat->nflags + got.nflags) * sizeof *cat->flags);
+		memcpy(cat->flags + cat->nflags, got.flags, got.nflags * sizeof *got.flags);
+		cat->nflags += got.nflags;
+	}
+	free(got.flags);
 	return 0;
 }
 
@@ -172,8 +275,9 @@ safety_free(struct safety *cat)
 	for (size_t i = 0; i < cat->n; i++)
 		condition_free(&cat->v[i]);
 	free(cat->v);
-	strv_free(cat->emergency);
-	strv_free(cat->urgent);
+	for (size_t i = 0; i < cat->nflags; i++)
+		lcfg_free_keys(flag_keys, ARRAY_LEN(flag_keys), &cat->flags[i]);
+	free(cat->flags);
 	memset(cat, 0, sizeof *cat);
 }
 
@@ -201,62 +305,38 @@ safety_closest(const struct safety *cat, const char *id)
 	return best;
 }
 
-static bool
-in_list(char *const *v, const char *s)
+bool
+red_flags_apply(const struct red_flags *g, const struct routine *r)
 {
-	for (; v && *v; v++)
-		if (strcmp(*v, s) == 0)
-			return true;
+	if (r == NULL || g->areas == NULL)
+		return true;
+	for (char **a = g->areas; *a; a++)
+		for (char **ra = r->areas; ra && *ra; ra++)
+			if (strcasecmp(*a, *ra) == 0)
+				return true;
 	return false;
 }
 
-static void
-add_item(struct screening *out, const struct safety *cat, const char *id, const char *step,
-    char *const *declared)
+char *
+safety_red_flag_summary(const struct safety *cat, const struct routine *r)
 {
-	const struct condition *c = safety_find(cat, id);
-	if (c == NULL)
-		return; /* check reports unknown ids; nothing to show here */
-	for (size_t i = 0; i < out->n; i++)
-		if (out->items[i].cond == c)
-			return;
-	out->items = xrealloc(out->items, (out->n + 1) * sizeof *out->items);
-	struct screen_item *it = &out->items[out->n++];
-	it->cond = c;
-	it->step = step;
-	it->declared = in_list(declared, id);
-	if (it->declared && c->level == SAFETY_STOP && out->refuse == NULL)
-		out->refuse = c;
-}
-
-static int
-item_order(const void *a, const void *b)
-{
-	const struct screen_item *x = a, *y = b;
-	if (x->declared != y->declared)
-		return x->declared ? -1 : 1;
-	if (x->cond->level != y->cond->level)
-		return x->cond->level == SAFETY_STOP ? -1 : 1;
-	return strcmp(x->cond->id, y->cond->id);
-}
-
-void
-safety_screen(const struct safety *cat, const struct routine *r, char *const *declared,
-    struct screening *out)
-{
-	memset(out, 0, sizeof *out);
-	for (char **p = r->contraindications; p && *p; p++)
-		add_item(out, cat, *p, NULL, declared);
-	for (size_t i = 0; i < r->nsteps; i++)
-		for (char **p = r->steps[i].contraindications; p && *p; p++)
-			add_item(out, cat, *p, r->steps[i].title, declared);
-	if (out->n > 1)
-		qsort(out->items, out->n, sizeof *out->items, item_order);
-}
-
-void
-screening_free(struct screening *s)
-{
-	free(s->items);
-	memset(s, 0, sizeof *s);
+	struct buf b = {0};
+	for (int t = 0; t < RED_FLAG_TIER_COUNT; t++) {
+		bool first = true;
+		for (size_t i = 0; i < cat->nflags; i++) {
+			const struct red_flags *g = &cat->flags[i];
+			if (g->tier != (enum red_flag_tier)t || !red_flags_apply(g, r))
+				continue;
+			if (first)
+				buf_addf(&b, "%s%s if you have: ", b.len ? " " : "", tiers[t].lead);
+			else
+				buf_addf(&b, "; ");
+			buf_addf(&b, "%s", g->summary);
+			first = false;
+		}
+		if (!first)
+			buf_addf(&b, ".");
+	}
+	buf_addf(&b, "%s`unknot safety` lists every red flag.", b.len ? " " : "");
+	return b.s;
 }

@@ -1,12 +1,11 @@
 /*
- * safety.h - the contraindication catalogue, the red flags, and the
- * screening decision made before every start.
+ * safety.h - the contraindication catalogue and the red flags.
  *
  * The catalogue is read from the bundled safety.cfg and then from the
- * user's, an entry with the same id replacing the earlier one.  The
- * screening decision is pure: given a catalogue, a routine and the
- * conditions the user declared, it lists what to show and whether the
- * start must be refused.  A struct safety owns all its strings.
+ * user's, an entry with the same id replacing the earlier one and red
+ * flags adding to the list.  A struct safety owns all its strings.  What
+ * the catalogue means for one routine and one person (refuse, replace,
+ * leave out, caution) is decided in plan.h.
  */
 #ifndef UNKNOT_SAFETY_H
 #define UNKNOT_SAFETY_H
@@ -18,11 +17,15 @@
 
 struct routine;
 
-enum safety_level { SAFETY_CAUTION, SAFETY_STOP };
+enum safety_level { SAFETY_CAUTION, SAFETY_STOP, SAFETY_LEVEL_COUNT };
 
 struct condition {
 	char *id, *title, *advice;
-	int level; /* enum safety_level */
+	enum safety_level level;
+	/* The step types its advice concerns when a routine names it (as
+	 * "hold", "roll"); NULL: every step. */
+	char **concerns;
+	unsigned concerns_mask; /* bit 1u << type for each; 0: every step */
 };
 
 /* The longest bout of a step type and the most reps that the evidence
@@ -33,11 +36,22 @@ struct dose_ceilings {
 	int reps;
 };
 
+/* Red flags come in three tiers, each with what to do. */
+enum red_flag_tier { RED_FLAG_EMERGENCY, RED_FLAG_URGENT, RED_FLAG_ROUTINE, RED_FLAG_TIER_COUNT };
+
+struct red_flags {
+	enum red_flag_tier tier;
+	char *title;     /* e.g. "With neck pain"; NULL for the general list */
+	char **areas;    /* the routine areas it is for; NULL: every routine */
+	char *summary;   /* a few words for the screening's one-line summary */
+	char **flags;    /* the signs, one sentence each */
+};
+
 struct safety {
 	struct condition *v;
 	size_t n;
-	char **emergency; /* red flags: go to emergency care now */
-	char **urgent;    /* red flags: see a clinician soon */
+	struct red_flags *flags; /* in file order */
+	size_t nflags;
 	struct dose_ceilings ceilings;
 };
 
@@ -48,23 +62,18 @@ void safety_free(struct safety *cat);
 const struct condition *safety_find(const struct safety *cat, const char *id);
 /* The known id closest to a misspelt one, or NULL. */
 const char *safety_closest(const struct safety *cat, const char *id);
-const char *safety_level_name(int level);
+const char *safety_level_name(enum safety_level level);
+/* True when the condition's advice concerns a step of this type. */
+bool condition_concerns(const struct condition *c, int step_type);
 
-/* One line of the screening screen. */
-struct screen_item {
-	const struct condition *cond;
-	const char *step;  /* title of the step that names it, NULL for the routine */
-	bool declared;     /* the user said they have it (config health.conditions) */
-};
-
-struct screening {
-	struct screen_item *items; /* each condition once, stop before caution */
-	size_t n;
-	const struct condition *refuse; /* a declared stop condition, or NULL */
-};
-
-void safety_screen(const struct safety *cat, const struct routine *r, char *const *declared,
-    struct screening *out);
-void screening_free(struct screening *s);
+const char *red_flag_tier_name(enum red_flag_tier tier);
+/* What to do, as a heading over the tier's list: "Emergency: call 999, ..." */
+const char *red_flag_tier_heading(enum red_flag_tier tier);
+/* True when a group is for this routine (r NULL: for every listing). */
+bool red_flags_apply(const struct red_flags *g, const struct routine *r);
+/* The red flags in one paragraph, tier by tier, from the groups' summaries
+ * for routine r (NULL: the general ones): what the screening shows.
+ * The caller frees it. */
+char *safety_red_flag_summary(const struct safety *cat, const struct routine *r);
 
 #endif

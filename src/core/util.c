@@ -113,6 +113,15 @@ strv_push(char **v, const char *s)
 	return v;
 }
 
+bool
+strv_has(char *const *v, const char *s)
+{
+	for (; v && *v; v++)
+		if (strcmp(*v, s) == 0)
+			return true;
+	return false;
+}
+
 void
 buf_add(struct buf *b, const char *s, size_t n)
 {

@@ -27,6 +27,8 @@ char *xvasprintf(const char *fmt, va_list ap);
 void strv_free(char **v);
 size_t strv_len(char *const *v);
 char **strv_push(char **v, const char *s);
+/* True when v (may be NULL) holds a string equal to s. */
+bool strv_has(char *const *v, const char *s);
 
 /* A growable byte buffer; buf.s is always NUL-terminated once used. */
 struct buf {

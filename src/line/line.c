@@ -28,7 +28,6 @@
 #include "duration.h"
 #include "loop.h"
 #include "player.h"
-#include "reminder.h"
 #include "routine.h"
 #include "text.h"
 #include "util.h"
@@ -41,10 +40,6 @@ line_wanted(bool asked)
 }
 
 /* ---- output ------------------------------------------------------------ */
-
-/* Standard output went away (a pipe's reader ended): the session ends as
- * if by a signal, recorded as stopped, rather than run on unseen. */
-static bool out_broken;
 
 /* One line: the format's own text as it is, %s arguments cleaned by the
  * caller (line_text); a newline and a flush. */
@@ -59,8 +54,7 @@ say(const char *fmt, ...)
 	va_end(ap);
 	text_put(stdout, s); /* every byte, the routine's text included, cleaned */
 	fputc('\n', stdout);
-	if (fflush(stdout) == EOF)
-		out_broken = true;
+	fflush(stdout);
 	free(s);
 }
 
@@ -134,22 +128,6 @@ take_line(char *out, size_t n)
 	return true;
 }
 
-/* Standard output watched for its reader going away (POLLERR on a pipe
- * whose reader closed, POLLHUP on a terminal hung up): a quiet stretch of
- * a routine would otherwise run on unseen until its next line. */
-static struct loop_source out_src;
-
-static void
-on_output_gone(struct loop_source *src, short revents, long long now)
-{
-	(void)now;
-	if (!(revents & (POLLERR | POLLHUP | POLLNVAL)))
-		return;
-	out_broken = true;
-	src->events = 0;
-	loop_break(NAV_SIGNAL);
-}
-
 static void
 input_start(void)
 {
@@ -157,16 +135,11 @@ input_start(void)
 	    .ready = on_input};
 	in.is_tty = isatty(STDIN_FILENO);
 	loop_add(&in.src);
-	/* POLLERR is always reported; asking for it only makes the loop poll */
-	out_src = (struct loop_source){.fd = STDOUT_FILENO, .events = POLLERR, .deadline = LOOP_NEVER,
-	    .ready = on_output_gone};
-	loop_add(&out_src);
 }
 
 static void
 input_stop(void)
 {
-	loop_remove(&out_src);
 	loop_remove(&in.src);
 }
 
@@ -218,8 +191,6 @@ static enum nav
 ask(const char *question, char *out, size_t n)
 {
 	say("%s", question);
-	if (out_broken)
-		return NAV_SIGNAL;
 	struct ask a = {out, n};
 	if (take_line(out, n))
 		return NAV_OK;
@@ -258,7 +229,7 @@ l_screening(void *ctx, const struct flow *f)
 	struct flow_line *v;
 	size_t n;
 	if (c->red_flags) {
-		n = flow_red_flag_lines(c->cat, &v);
+		n = flow_red_flag_lines(c->cat, NULL, &v);
 		say("Before your first routine: the red flags.");
 		print_lines(v, n);
 		flow_lines_free(v, n);
@@ -267,8 +238,11 @@ l_screening(void *ctx, const struct flow *f)
 	n = flow_screening_lines(f, &v);
 	print_lines(v, n);
 	flow_lines_free(v, n);
-	if (f->screening.refuse)
+	if (!f->screening.can_start)
 		return NAV_BACK;
+	if (f->screening.asks)
+		say("If some of these apply, declare them first with `unknot health add ID...` "
+		    "(`unknot safety` lists the ids): the routine then adapts to them.");
 	char answer[64];
 	enum nav rc = ask(c->red_flags ? "Type y and Enter to start: that also says you have read the red flags. "
 	    "Anything else goes back." : "Type y and Enter to start; anything else goes back.", answer,
@@ -281,6 +255,32 @@ l_screening(void *ctx, const struct flow *f)
 	}
 	if (c->red_flags)
 		flow_red_flags_mark_read();
+	return NAV_OK;
+}
+
+/* A question of the flow: its text, then the answers; an empty line or
+ * anything else is the last answer, the way back. */
+static enum nav
+l_ask(void *ctx, const struct flow *f, const char *text, enum flow_emph emph,
+    const char *const *answers, char *answer)
+{
+	(void)ctx, (void)f, (void)emph;
+	say("%s", text);
+	struct buf q = {0};
+	size_t n = 0;
+	for (; answers[n] && answers[n + 1]; n += 2)
+		buf_addf(&q, "%s%s: %s", n ? ", " : "Type ", answers[n], answers[n + 1]);
+	buf_addf(&q, ".");
+	char line[64];
+	enum nav rc = ask(q.s, line, sizeof line);
+	buf_free(&q);
+	if (rc != NAV_OK)
+		return rc;
+	*answer = n ? answers[n - 2][0] : 0;
+	for (size_t i = 0; i < n; i += 2)
+		if (line[0] && (line[0] == answers[i][0] || line[0] == answers[i][0] - 'a' + 'A') &&
+		    (line[1] == '\0' || line[1] == '\n'))
+			*answer = answers[i][0];
 	return NAV_OK;
 }
 
@@ -308,7 +308,8 @@ l_pain(void *ctx, const struct flow *f, enum pain_when when, int *value)
 
 struct lp {
 	struct line_flow *c;
-	const struct routine *r;
+	const struct plan *plan;
+	const struct routine *r;  /* the plan's routine, as it runs */
 	struct player p;
 	bool keys; /* stdin is a terminal: keys without Enter */
 };
@@ -336,6 +337,10 @@ step_line(struct lp *l, size_t i)
 		say("Pressure: %s", st->pressure);
 	if (st->caution)
 		say("Caution: %s", st->caution);
+	/* the advice of what the person declared, on the steps it concerns */
+	const struct plan_step *ps = &l->plan->steps[i];
+	for (size_t k = 0; k < ps->ncautions; k++)
+		say("Your %s: %s", ps->cautions[k]->id, ps->cautions[k]->advice);
 	long ready = step_prepare_seconds(l->r, i);
 	if (ready > 0)
 		say("Get ready: %s.", spelled(ready, d, sizeof d));
@@ -450,10 +455,6 @@ lp_turn(void *ctx, long long now)
 	size_t n = player_tick(&l->p, now, &ev);
 	for (size_t i = 0; i < n; i++)
 		event_line(l, &ev[i]);
-	if (out_broken) {
-		loop_break(NAV_SIGNAL);
-		return LOOP_NEVER;
-	}
 	audio_events(l->c->audio, l->r, ev, n); /* no bell here: nothing but lines on stdout */
 	if (player_over(&l->p)) {
 		loop_break(l->p.stopped ? NAV_QUIT : NAV_OK);
@@ -480,10 +481,10 @@ static enum nav
 l_play(void *ctx, const struct flow *f, struct flow_play *out)
 {
 	struct line_flow *c = ctx;
-	struct lp l = {.c = c, .r = f->r, .keys = in.is_tty && !in.eof};
+	struct lp l = {.c = c, .plan = &f->plan, .r = &f->plan.run, .keys = in.is_tty && !in.eof};
 	char t[48], p[48];
-	say("%s: %zu step%s, %s, plus %s to get ready.", f->r->title, f->r->nsteps, f->r->nsteps == 1 ? "" : "s",
-	    spelled(routine_seconds(f->r), t, sizeof t), spelled(routine_prepare_seconds(f->r), p, sizeof p));
+	say("%s: %zu step%s, %s, plus %s to get ready.", l.r->title, l.r->nsteps, l.r->nsteps == 1 ? "" : "s",
+	    spelled(routine_seconds(l.r), t, sizeof t), spelled(routine_prepare_seconds(l.r), p, sizeof p));
 	if (f->preview)
 		say("PREVIEW at %g times the speed: not kept in your history.", f->speed);
 	if (l.keys)
@@ -492,16 +493,14 @@ l_play(void *ctx, const struct flow *f, struct flow_play *out)
 	if (audio_status(c->audio))
 		say("%s", audio_status(c->audio));
 	out->started = now_wall();
-	player_init(&l.p, f->r, c->speed, now_us());
+	player_init(&l.p, l.r, c->speed, now_us());
 	if (l.keys) {
 		raw_on();
 		in.take = lp_take;
 		in.ctx = &l;
 	}
 	loop_on_signal(SIGTSTP, lp_tstp, &l);
-	int playing = reminder_playing_begin(); /* no reminder offers a break meanwhile */
 	int rc = loop_run(lp_turn, &l);
-	reminder_playing_end(playing);
 	loop_on_signal(SIGTSTP, NULL, NULL);
 	in.take = NULL;
 	raw_off();
@@ -526,6 +525,9 @@ l_end(void *ctx, const struct flow *f)
 		    f->pain_before >= 0 ? f->pain_before : f->pain_after);
 	if (f->advice)
 		say("%s", f->advice);
+	if (f->pain_before >= 0 || f->pain_after >= 0)
+		for (size_t i = 0; pain_rules[i]; i++)
+			say("%s", pain_rules[i]);
 	if (f->preview)
 		say("A preview at another speed: not saved in your history.");
 	if (f->note[0])
@@ -541,8 +543,8 @@ line_flow(const struct routine *r, const struct safety *cat, const struct flow_o
 		return NAV_SIGNAL;
 	}
 	struct line_flow c = {.cat = cat, .speed = o->speed, .audio = audio, .red_flags = !flow_red_flags_read()};
-	struct flow_frontend fe = {.ctx = &c, .screening = l_screening, .pain = l_pain, .play = l_play,
-	    .end = l_end};
+	struct flow_frontend fe = {.ctx = &c, .screening = l_screening, .ask = l_ask, .pain = l_pain,
+	    .play = l_play, .end = l_end};
 	/* the red flags are confirmed with the screening's y: the first time,
 	 * even a timer has that screening */
 	struct flow_opts opts = *o;

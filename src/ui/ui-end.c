@@ -1,11 +1,13 @@
 /*
  * ui-end.c - the end screen, the flow's last step: complete, ended early
- * or stopped, the time spent in steps, the change in pain with the
- * flow's advice, and whether the history has it.
+ * or stopped, the time spent in steps, the change in pain with the flow's
+ * advice (pain.h), whether the history has it, and the pain rules for next
+ * time when there is room.
  */
 #include <stdio.h>
 
 #include "duration.h"
+#include "pain.h"
 #include "ui-screens.h"
 #include "ui.h"
 
@@ -37,15 +39,23 @@ end_draw(void *ctx)
 		    f->pain_before >= 0 ? f->pain_before : f->pain_after);
 		ui_center(yy++, 0, COLS, buf, ROLE_NORMAL);
 	}
-	if (f->advice)
-		yy += ui_wrap(yy, 2, COLS - 4, 3, "", f->advice, ROLE_CAUTION);
+	if (f->advice && yy < LINES - 2)
+		yy += ui_wrap(yy, 2, COLS - 4, LINES - 2 - yy, "", f->advice,
+		    f->verdict == PAIN_STOP ? ROLE_STOP : ROLE_CAUTION);
 	if (f->preview)
 		ui_center(++yy, 0, COLS, "A preview at another speed: not saved in your history.", ROLE_DIM);
 	if (f->note[0])
 		ui_center(++yy, 0, COLS, f->note, ROLE_CAUTION);
+	size_t nrules = 0;
+	while (pain_rules[nrules])
+		nrules++;
+	if (yy + 2 + (int)nrules < LINES - 1) {
+		yy += 2;
+		for (size_t i = 0; pain_rules[i]; i++)
+			ui_center(yy++, 0, COLS, pain_rules[i], ROLE_DIM);
+	}
 	const char *keys[] = {"any key", "close", NULL};
 	ui_keys(LINES - 1, keys);
-	move(y, 0); /* the cursor on the outcome, for screen readers */
 }
 
 static enum nav

@@ -3,7 +3,6 @@
  * the screening, pain, player and end screens as the flow's steps.  The
  * flow decides the order, the outcome and the history record.
  */
-#include "reminder.h"
 #include "ui-screens.h"
 #include "ui.h"
 
@@ -32,10 +31,22 @@ static enum nav
 flow_play(void *ctx, const struct flow *f, struct flow_play *out)
 {
 	struct ui_flow_ctx *c = ctx;
-	int playing = reminder_playing_begin(); /* no reminder offers a break meanwhile */
-	enum nav rc = ui_player(f->r, c->speed, c->audio, out);
-	reminder_playing_end(playing);
-	return rc;
+	return ui_player(&f->plan, c->speed, c->audio, out);
+}
+
+static enum nav
+flow_profile(void *ctx, const struct safety *cat, struct health *h)
+{
+	(void)ctx;
+	return ui_health(cat, h);
+}
+
+static enum nav
+flow_ask(void *ctx, const struct flow *f, const char *text, enum flow_emph emph,
+    const char *const *answers, char *answer)
+{
+	(void)ctx;
+	return ui_ask(f->r->title, text, ui_emph_role(emph), answers, answer);
 }
 
 static enum nav
@@ -49,7 +60,7 @@ enum nav
 ui_flow(const struct routine *r, const struct safety *cat, const struct flow_opts *o, struct audio *audio)
 {
 	struct ui_flow_ctx c = {.speed = o->speed, .audio = audio};
-	struct flow_frontend fe = {.ctx = &c, .screening = flow_screening, .pain = flow_pain,
-	    .play = flow_play, .end = flow_end};
+	struct flow_frontend fe = {.ctx = &c, .screening = flow_screening, .profile = flow_profile,
+	    .ask = flow_ask, .pain = flow_pain, .play = flow_play, .end = flow_end};
 	return flow_run(&fe, r, cat, o);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "duration.h"
 #include "text.h"
 #include "ui-screens.h"
@@ -16,11 +17,12 @@
 struct item {
 	const struct entry *e;
 	struct routine *r; /* NULL when the file has errors */
+	struct plan plan;  /* r adapted to the health profile, when r is set */
 };
 
 struct home {
 	const struct safety *cat;
-	const struct config *cfg;
+	struct config *cfg;
 	struct audio *audio;
 	struct library lib;
 	struct item *items;
@@ -38,6 +40,7 @@ static const char *const help_lines[] = {
 	"Enter          start it (after the safety screen)",
 	"/              filter by title, id or body area",
 	"s              progress: streaks, minutes, pain",
+	"h              your health profile: what adapts routines",
 	"Esc            clear the filter",
 	"?              this help",
 	"q              quit",
@@ -98,6 +101,31 @@ join(char **v)
 	return b.s;
 }
 
+/* What the plan does for this person, in a few words, or NULL. */
+static char *
+adapted_summary(const struct plan *p)
+{
+	size_t left = 0, replaced = 0, cautions = 0;
+	for (size_t i = 0; i < p->nchanges; i++) {
+		if (p->changes[i].kind == PLAN_LEFT_OUT)
+			left++;
+		else
+			replaced++;
+	}
+	for (size_t i = 0; i < p->nconds; i++)
+		cautions += p->conds[i].effect == PLAN_CAUTIONS || p->conds[i].effect == PLAN_ADVISES;
+	if (!left && !replaced && !cautions)
+		return NULL;
+	struct buf b = {0};
+	if (left)
+		buf_addf(&b, "%zu step%s left out", left, left == 1 ? "" : "s");
+	if (replaced)
+		buf_addf(&b, "%s%zu replaced", b.len ? ", " : "", replaced);
+	if (cautions)
+		buf_addf(&b, "%sadvice for what you declared", b.len ? ", " : "");
+	return b.s;
+}
+
 static void
 details(const struct item *it, int y, int x, int w, int h)
 {
@@ -111,26 +139,40 @@ details(const struct item *it, int y, int x, int w, int h)
 		return;
 	}
 	const struct routine *r = it->r;
+	const struct plan *p = &it->plan;
 	char t[16], line[96];
 	y += ui_wrap(y, x, w, y1 - y, "", r->title, ROLE_TITLE);
-	snprintf(line, sizeof line, "%s, %zu steps, %s", duration_clock(routine_seconds(r), t, sizeof t),
-	    r->nsteps, routine_level_name(r->level));
+	snprintf(line, sizeof line, "%s, %zu steps, %s", duration_clock(routine_seconds(&p->run), t, sizeof t),
+	    p->run.nsteps, routine_level_name(r->level));
 	if (y < y1)
 		y += ui_wrap(y, x, w, 1, "", line, ROLE_NORMAL);
 	if (r->summary && y + 1 < y1)
 		y += 1 + ui_wrap(y + 1, x, w, y1 - y - 1, "", r->summary, ROLE_NORMAL);
-	char *areas = join(r->areas), *eq = join(r->equipment), *contra = join(r->contraindications);
+	char *areas = join(r->areas), *eq = join(r->equipment);
+	char *stop = plan_undeclared_ids(p, SAFETY_STOP);
+	char *care = plan_undeclared_ids(p, SAFETY_CAUTION);
+	char *adapted = adapted_summary(p);
 	if (y + 1 < y1)
 		y += 1 + ui_wrap(y + 1, x, w, y1 - y - 1, "Areas: ", areas, ROLE_NORMAL);
 	if (y < y1)
 		y += ui_wrap(y, x, w, y1 - y, "Equipment: ", eq, ROLE_NORMAL);
-	if (y < y1 && r->contraindications)
-		y += ui_wrap(y, x, w, y1 - y, "Not for: ", contra, ROLE_CAUTION);
+	/* the same decision as the screening: plan.h */
+	if (y < y1 && plan_refused(p))
+		y += ui_wrap(y, x, w, y1 - y, "", p->refuse ? "Not for you: you declared a condition it must "
+		    "not be done with." : "Not for you: every step is left out for what you declared.", ROLE_STOP);
+	else if (y < y1 && adapted)
+		y += ui_wrap(y, x, w, y1 - y, "Adapted for you: ", adapted, ROLE_CAUTION);
+	if (y < y1 && stop)
+		y += ui_wrap(y, x, w, y1 - y, "Not with: ", stop, ROLE_CAUTION);
+	if (y < y1 && care)
+		y += ui_wrap(y, x, w, y1 - y, "Care with: ", care, ROLE_NORMAL);
 	if (y < y1 && it->e->source != SOURCE_BUNDLED)
 		ui_wrap(y, x, w, y1 - y, "From: ", it->e->path, ROLE_DIM);
 	free(areas);
 	free(eq);
-	free(contra);
+	free(stop);
+	free(care);
+	free(adapted);
 }
 
 static void
@@ -171,7 +213,7 @@ home_draw(void *ctx)
 		bool cur = h->top + (size_t)i == h->sel;
 		char mins[32] = "  !";
 		if (it->r) {
-			long s = routine_seconds(it->r);
+			long s = routine_seconds(&it->plan.run);
 			snprintf(mins, sizeof mins, "%3ld min", s < 60 ? 1 : (s + 30) / 60);
 		}
 		int mw = text_width(mins);
@@ -195,17 +237,11 @@ home_draw(void *ctx)
 		const char *keys[] = {"Enter", "keep filter", "Esc", "clear", NULL};
 		ui_keys(LINES - 1, keys);
 	} else {
-		const char *keys[] = {"Enter", "start", "/", "filter", "s", "progress", "?", "help", "q", "quit",
-			NULL};
+		const char *keys[] = {"Enter", "start", "/", "filter", "h", "health", "s", "progress", "?", "help",
+			"q", "quit", NULL};
 		ui_keys(LINES - 1, keys);
 	}
 	ui_help_draw(&h->help);
-	/* the cursor on the chosen routine (or the filter being typed), for
-	 * screen readers */
-	if (!h->help.open && h->filtering)
-		move(1, 1 + (int)strlen(h->filter));
-	else if (!h->help.open && h->nshown)
-		move(listy + (int)(h->sel - h->top), 0);
 }
 
 static enum nav
@@ -250,6 +286,7 @@ home_key(void *ctx, int key, bool is_char, long long now)
 	case 'j': if (h->sel + 1 < h->nshown) h->sel++; break;
 	case '/': h->filtering = true; break;
 	case 's': return NAV_PROGRESS;
+	case 'h': return NAV_PROFILE;
 	case 27: h->filter[0] = '\0'; refilter(h); break;
 	case '?': h->help.open = true; break;
 	case 'q':
@@ -268,8 +305,20 @@ start:
 	return NAV_START;
 }
 
+/* Every routine's plan, for the conditions declared now. */
+static void
+replan(struct home *h)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		if (h->items[i].r == NULL)
+			continue;
+		plan_free(&h->items[i].plan);
+		plan_make(&h->items[i].plan, h->cat, h->items[i].r, h->cfg->health.declared);
+	}
+}
+
 enum nav
-ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio)
+ui_home(const struct safety *cat, struct config *cfg, struct audio *audio)
 {
 	struct home h = {.cat = cat, .cfg = cfg, .audio = audio,
 	    .help = {.title = "Home keys", .lines = help_lines}};
@@ -280,6 +329,8 @@ ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio)
 		struct diags d = {0};
 		h.items[h.n].e = &h.lib.v[i];
 		h.items[h.n].r = routine_load(h.lib.v[i].path, cat, &d);
+		if (h.items[h.n].r)
+			plan_make(&h.items[h.n].plan, cat, h.items[h.n].r, cfg->health.declared);
 		h.n++;
 		diags_free(&d);
 	}
@@ -290,17 +341,24 @@ ui_home(const struct safety *cat, const struct config *cfg, struct audio *audio)
 		rc = ui_run(&scr);
 		if (rc == NAV_PROGRESS) {
 			rc = ui_stats();
+		} else if (rc == NAV_PROFILE) {
+			rc = ui_health(cat, &cfg->health);
 		} else if (rc == NAV_START) {
 			struct flow_opts o = flow_opts_for(cfg, 1.0);
+			o.now = now_wall();
 			rc = ui_flow(selected(&h)->r, cat, &o, audio);
 		} else {
 			break;
 		}
 		if (rc == NAV_SIGNAL)
 			break;
+		replan(&h); /* the profile may have changed on the way */
 	}
-	for (size_t i = 0; i < h.n; i++)
+	for (size_t i = 0; i < h.n; i++) {
+		if (h.items[i].r)
+			plan_free(&h.items[i].plan);
 		routine_free(h.items[i].r);
+	}
 	free(h.items);
 	free(h.shown);
 	library_free(&h.lib);

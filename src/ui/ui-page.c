@@ -41,40 +41,41 @@ page_clear(struct ui_page *pg)
 	pg->n = 0;
 }
 
-/* Rows for the page: below the title and a gap, above "(more...)" and the
- * key line. */
+/* Rows for the page: below the title and a gap (or the head lines),
+ * above "(more...)" and the key line; one at least. */
 static int
-page_rows(void)
+page_rows(int top)
 {
-	return LINES - 4;
+	return LINES - 2 - top > 1 ? LINES - 2 - top : 1;
 }
 
 static void
-page_draw(const struct ui_page *pg, int *scroll)
+page_draw(const struct ui_page *pg, int top, int *scroll)
 {
-	if (*scroll > pg->n - page_rows())
-		*scroll = pg->n - page_rows();
+	int rows = page_rows(top);
+	if (*scroll > pg->n - rows)
+		*scroll = pg->n - rows;
 	if (*scroll < 0)
 		*scroll = 0;
-	for (int i = 0; i < page_rows() && *scroll + i < pg->n; i++) {
+	for (int i = 0; i < rows && *scroll + i < pg->n; i++) {
 		const struct ui_line *l = &pg->v[*scroll + i];
-		ui_text(2 + i, l->indent, COLS - l->indent, l->text, l->role);
+		ui_text(top + i, l->indent, COLS - l->indent, l->text, l->role);
 	}
-	if (*scroll + page_rows() < pg->n)
+	if (*scroll + rows < pg->n)
 		ui_text(LINES - 2, COLS - 10, 10, "(more...)", ROLE_DIM);
 }
 
 static bool
-page_key(int key, bool is_char, int *scroll)
+page_key(int key, bool is_char, int *scroll, int top)
 {
 	if ((!is_char && key == KEY_DOWN) || (is_char && key == 'j'))
 		(*scroll)++;
 	else if ((!is_char && key == KEY_UP) || (is_char && key == 'k'))
 		(*scroll)--;
 	else if (!is_char && key == KEY_NPAGE)
-		*scroll += page_rows();
+		*scroll += page_rows(top);
 	else if (!is_char && key == KEY_PPAGE)
-		*scroll -= page_rows();
+		*scroll -= page_rows(top);
 	else
 		return false;
 	if (*scroll < 0)
@@ -82,31 +83,51 @@ page_key(int key, bool is_char, int *scroll)
 	return true;
 }
 
-void
-ui_page_add_lines(struct ui_page *pg, const struct flow_line *v, size_t n)
+int
+ui_emph_role(enum flow_emph e)
 {
-	static const int role[] = {
+	static const int role[EMPH_COUNT] = {
 		[EMPH_NORMAL] = ROLE_NORMAL, [EMPH_TITLE] = ROLE_TITLE, [EMPH_CAUTION] = ROLE_CAUTION,
 		[EMPH_STOP] = ROLE_STOP, [EMPH_DIM] = ROLE_DIM,
 	};
+	_Static_assert(ARRAY_LEN(role) == EMPH_COUNT, "a curses role for every emphasis");
+	return (unsigned)e < EMPH_COUNT ? role[e] : ROLE_NORMAL;
+}
+
+void
+ui_page_add_lines(struct ui_page *pg, const struct flow_line *v, size_t n)
+{
 	for (size_t i = 0; i < n; i++)
-		ui_page_add(pg, v[i].indent, v[i].label, v[i].text, role[v[i].emph]);
+		ui_page_add(pg, v[i].indent, v[i].label, v[i].text, ui_emph_role(v[i].emph));
 }
 
 struct runner {
 	const struct ui_page_screen *ps;
-	struct ui_page page;
-	int scroll;
+	struct ui_page head, page;
+	int scroll, top;
 };
 
 static void
 runner_draw(void *ctx)
 {
 	struct runner *u = ctx;
+	ui_text(0, 0, COLS, u->ps->title, ROLE_TITLE);
+	u->top = 2;
+	if (u->ps->head) {
+		/* in view whatever the size: the head takes what it needs, up to
+		 * all but the page's one row */
+		page_clear(&u->head);
+		u->ps->head(u->ps->ctx, &u->head);
+		int i = 0;
+		for (; i < u->head.n && 1 + i < LINES - 3; i++) {
+			const struct ui_line *l = &u->head.v[i];
+			ui_text(1 + i, l->indent, COLS - l->indent, l->text, l->role);
+		}
+		u->top = 1 + i;
+	}
 	page_clear(&u->page);
 	u->ps->fill(u->ps->ctx, &u->page);
-	ui_text(0, 0, COLS, u->ps->title, ROLE_TITLE);
-	page_draw(&u->page, &u->scroll);
+	page_draw(&u->page, u->top, &u->scroll);
 	ui_keys(LINES - 1, u->ps->keys);
 }
 
@@ -115,7 +136,7 @@ runner_key(void *ctx, int key, bool is_char, long long now)
 {
 	struct runner *u = ctx;
 	(void)now;
-	if (page_key(key, is_char, &u->scroll))
+	if (page_key(key, is_char, &u->scroll, u->top))
 		return NAV_STAY;
 	if (u->ps->key)
 		return u->ps->key(u->ps->ctx, key, is_char);
@@ -130,5 +151,7 @@ ui_page_run(const struct ui_page_screen *ps)
 	enum nav rc = ui_run(&scr);
 	page_clear(&u.page);
 	free(u.page.v);
+	page_clear(&u.head);
+	free(u.head.v);
 	return rc;
 }

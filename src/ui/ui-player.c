@@ -21,6 +21,7 @@
 #include "audio.h"
 #include "clock.h"
 #include "duration.h"
+#include "pain.h"
 #include "player.h"
 #include "text.h"
 #include "ui-screens.h"
@@ -31,13 +32,14 @@
 enum cursor_at { AT_TITLE, AT_PHASE, AT_BOTTOM };
 
 struct view {
-	const struct routine *r;
+	const struct plan *plan;
+	const struct routine *r;  /* the plan's routine, as it runs */
 	struct player p;
 	struct audio *audio;
 	double speed;
 	long long now;
 	struct ui_help help;
-	char *help_lines[CMD_COUNT + 3];
+	char *help_lines[CMD_COUNT + 8]; /* the keys, the pain rules, how to close */
 	char msg[96];
 	long long msg_until;
 	enum cursor_at cursor;
@@ -140,6 +142,13 @@ view_draw(void *ctx)
 	y += LINES >= 16;
 	if (st->caution && y < bottom)
 		y += ui_wrap(y, 0, COLS, bottom - y, "Caution: ", st->caution, ROLE_CAUTION);
+	/* the advice of what the person declared, on the steps it concerns */
+	const struct plan_step *ps = &v->plan->steps[sv.step];
+	for (size_t i = 0; i < ps->ncautions && y < bottom; i++) {
+		char *label = xasprintf("Your %s: ", ps->cautions[i]->id);
+		y += ui_wrap(y, 0, COLS, bottom - y, label, ps->cautions[i]->advice, ROLE_CAUTION);
+		free(label);
+	}
 	if (st->how && y < bottom)
 		y += ui_wrap(y, 0, COLS, bottom - y, "", st->how, ROLE_NORMAL);
 	if (st->pressure && y < bottom)
@@ -259,14 +268,19 @@ view_suspend(void *ctx, bool stopping, long long now)
 }
 
 enum nav
-ui_player(const struct routine *r, double speed, struct audio *audio, struct flow_play *out)
+ui_player(const struct plan *plan, double speed, struct audio *audio, struct flow_play *out)
 {
+	const struct routine *r = &plan->run;
 	audio_prepare(audio);
-	struct view v = {.r = r, .audio = audio, .speed = speed, .now = now_us(), .cursor = AT_TITLE};
+	struct view v = {.plan = plan, .r = r, .audio = audio, .speed = speed, .now = now_us(),
+	    .cursor = AT_TITLE};
 	/* the help box from the player's key table */
 	size_t nl = 0;
 	for (int c = CMD_NONE + 1; c < CMD_COUNT; c++)
 		v.help_lines[nl++] = xasprintf("%-9s %s", player_keys[c].name, player_keys[c].help);
+	v.help_lines[nl++] = xstrdup("");
+	for (size_t i = 0; pain_rules[i] && nl < ARRAY_LEN(v.help_lines) - 3; i++)
+		v.help_lines[nl++] = xstrdup(pain_rules[i]);
 	v.help_lines[nl++] = xstrdup("");
 	v.help_lines[nl++] = xstrdup("The routine is paused while this is open. Any key closes it.");
 	v.help_lines[nl] = NULL;

@@ -11,7 +11,7 @@ static void
 flags_fill(void *ctx, struct ui_page *pg)
 {
 	struct flow_line *v;
-	size_t n = flow_red_flag_lines(ctx, &v);
+	size_t n = flow_red_flag_lines(ctx, NULL, &v);
 	ui_page_add_lines(pg, v, n);
 	flow_lines_free(v, n);
 }

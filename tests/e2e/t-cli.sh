@@ -112,7 +112,7 @@ run_cli check tests/data/bad/unknown-key.routine
 t "warnings alone pass without --strict" '[ $rc = 0 ]'
 
 run_cli safety
-t "safety lists both red-flag lists" '[ $rc = 0 ] && has "$out" "Go to emergency care now" && has "$out" "See a doctor"'
+t "safety lists the red flags in three tiers, each saying what to do" '[ $rc = 0 ] && has "$out" "^Emergency: call 999, 112 or 911" && has "$out" "^Urgent: get seen the same day" && has "$out" "^See a doctor or physiotherapist"'
 t "safety lists every catalogue entry" '[ $(printf "%s\n" "$out" | grep -cE "^  [a-z-]+: ") -ge 11 ]'
 t "safety fits 80 columns" '[ $(printf "%s\n" "$out" | awk "length(\$0) > 80" | wc -l) = 0 ]'
 

@@ -28,8 +28,10 @@ n=$(cat "$0.count" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > "$0.count"
 if [ $n = 1 ]; then sed -i 's/duration = 45;/duration = 0;/' "$1"; else sed -i 's/duration = 0;/duration = 50;/' "$1"; fi
 ED
 chmod +x "$E2E_TMP/editor"
+# the line the editor breaks, wherever the template puts it
+dline=$(grep -n "duration = 45;" "$USER_DIR/my-back.routine" | tail -n 1 | cut -d: -f1)
 start_tui 200 24 "EDITOR=$E2E_TMP/editor $UNKNOT edit my-back"
-expect_screen "an error made in the editor is reported as FILE:LINE: error:" "my-back.routine:48: error: step 2: 'duration' must be from 1s to 2h, not 0s"
+expect_screen "an error made in the editor is reported as FILE:LINE: error:" "my-back.routine:$dline: error: step 2: 'duration' must be from 1s to 2h, not 0s"
 expect_screen "... with the file left alone" "was not changed"
 t "... really unchanged while asking" 'cmp -s "$USER_DIR/my-back.routine" "$E2E_TMP/kept"'
 expect_screen "it asks whether to edit again" "Edit again? [Y/n]"

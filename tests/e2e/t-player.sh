@@ -8,7 +8,8 @@ HIST=$XDG_STATE_HOME/unknot/history.tsv
 
 # --- a full routine at real speed, following the screens in order ---------
 start_tui 80 24 "$UNKNOT run $SHORT"
-expect_screen "screening lists the routine's contraindications" "Not with: Deep vein thrombosis"
+expect_screen "without a health profile the screening asks about the routine's conditions" "Does any of these apply to you?"
+t "... one line each" 'screen | grep -q "  - Deep vein thrombosis, or a suspected clot"'
 expect_screen "screening shows the routine's warnings" "Warning: A test warning."
 keys y
 expect_screen "the pain check-in comes before the start" "Pain right now (0-10, Enter to skip)"
@@ -39,7 +40,6 @@ expect_screen "pain before" "Pain right now"
 keys 1 1 Enter
 expect_screen "11 is refused visibly" "11 is more than 10"
 t "... and kept on screen, not cut to 1" 'screen | grep -q "\[ 11 \]"'
-t "the cursor sits in the field, for screen readers" '[ "$(tm display -p -t t "#{cursor_y}")" = "$(screen | grep -n "\[ 11 \]" | cut -d: -f1 | awk "{ print \$1 - 1 }")" ]'
 keys Escape
 sleep 0.3
 t "Esc with something typed clears it, and stays" 'screen | grep -q "\[    \]" && screen | grep -q "Pain right now"'
@@ -188,10 +188,11 @@ done
 printf 'health = { conditions = ["dvt"]; ask_pain = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
 run_cli run "$SHORT"
 t "a declared stop condition refuses the start (exit 1)" '[ $rc = 1 ]'
-t "... saying why" 'printf "%s" "$err" | grep -q "not starting .short.: you declared .dvt."'
+t "... saying why" 'printf "%s" "$err" | grep -q "short: Not starting: you declared .Deep vein thrombosis"'
 printf 'health = { conditions = ["pregnancy"]; ask_pain = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
 start_tui 80 24 "$UNKNOT run $SHORT"
-expect_screen "a declared caution condition is highlighted, the start allowed" "You told unknot you have this"
+expect_screen "a declared caution condition concerning no step of it is advice on the screening" "Care: Pregnancy."
+t "... and the start is allowed" 'screen | grep -q "y start"'
 keys q
 expect_screen "q on the screening goes back and exits" "[exit 0]"
 stop_tui

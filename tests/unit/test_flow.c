@@ -7,12 +7,18 @@
 #include "flow.h"
 #include "helpers.h"
 #include "history.h"
+#include "pain.h"
 #include "util.h"
 
 /* A front end that plays a script and writes down what it was asked. */
 struct fake {
-	char calls[128];
+	char calls[256];
 	enum nav screening, pain_before, pain_after, play, end;
+	enum nav screening_first;  /* when set, the first screening returns it */
+	const char *declare;       /* the profile step declares it */
+	char answers[8];           /* the ask step's answers, in turn */
+	int asked;
+	const char *question;      /* the last text asked */
 	int before, after;
 	struct flow_play result;
 	const struct flow *seen; /* at the end step */
@@ -29,9 +35,41 @@ called(struct fake *k, const char *what)
 static enum nav
 f_screening(void *ctx, const struct flow *f)
 {
+	struct fake *k = ctx;
 	(void)f;
-	called(ctx, "screening");
-	return ((struct fake *)ctx)->screening;
+	called(k, "screening");
+	if (k->screening_first) {
+		enum nav first = k->screening_first;
+		k->screening_first = 0;
+		return first;
+	}
+	return k->screening;
+}
+
+static char *profile_ids[4];
+
+static enum nav
+f_profile(void *ctx, const struct safety *c, struct health *h)
+{
+	struct fake *k = ctx;
+	(void)c;
+	called(k, "profile");
+	profile_ids[0] = (char *)k->declare;
+	h->declared = profile_ids;
+	h->saved = true;
+	return NAV_OK;
+}
+
+static enum nav
+f_ask(void *ctx, const struct flow *f, const char *text, enum flow_emph role,
+    const char *const *answers, char *answer)
+{
+	struct fake *k = ctx;
+	(void)f, (void)role, (void)answers;
+	called(k, "ask");
+	k->question = text;
+	*answer = k->answers[k->asked++];
+	return NAV_OK;
 }
 
 static enum nav
@@ -100,8 +138,8 @@ static const struct flow_frontend *
 frontend(struct fake *k)
 {
 	static struct flow_frontend fe;
-	fe = (struct flow_frontend){.ctx = k, .screening = f_screening, .pain = f_pain, .play = f_play,
-		.end = f_end};
+	fe = (struct flow_frontend){.ctx = k, .screening = f_screening, .profile = f_profile, .ask = f_ask,
+		.pain = f_pain, .play = f_play, .end = f_end};
 	return &fe;
 }
 
@@ -171,7 +209,8 @@ Test(flow, a_declared_stop_condition_never_starts_whatever_the_front_end_says)
 {
 	struct fake k = script();
 	char *declared[] = {"dvt", NULL};
-	struct flow_opts o = {.speed = 1, .ask_pain = true, .declared = declared, .history_dir = dir};
+	struct health h = {.declared = declared, .saved = true};
+	struct flow_opts o = {.speed = 1, .ask_pain = true, .health = &h, .history_dir = dir};
 	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_BACK);
 	cr_assert_str_eq(k.calls, "screening ");
 }
@@ -267,4 +306,95 @@ Test(flow, every_navigation_has_a_name)
 	for (int n = NAV_OK; n < NAV_COUNT; n++)
 		cr_assert_str_neq(nav_name((enum nav)n), "?");
 	cr_assert_str_eq(nav_name(NAV_STAY), "stay");
+}
+
+Test(flow, the_profile_step_changes_what_runs_and_the_screening_comes_again)
+{
+	struct fake k = script();
+	k.screening_first = NAV_PROFILE;
+	k.screening = NAV_OK;
+	k.declare = "pregnancy";
+	routine_free(r);
+	char text[] = "version = 1; title = \"T\";\n"
+		      "steps = ({ type = \"hold\"; title = \"A\"; duration = 60; },\n"
+		      "         { type = \"stretch\"; title = \"B\"; duration = 20; sides = true;\n"
+		      "           contraindications = [\"pregnancy\"]; });\n";
+	struct diags d = {0};
+	r = routine_parse("flowtest.routine", text, strlen(text), &cat, &d);
+	cr_assert_not_null(r);
+	diags_free(&d);
+	struct health h = {0};
+	struct flow_opts o = {.speed = 1, .health = &h, .history_dir = dir};
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_OK);
+	cr_assert_str_eq(k.calls, "screening profile screening play end ");
+	cr_assert_eq(k.seen->total_ms, 60000, "the step left out for pregnancy no longer counts");
+	cr_assert_eq(k.seen->outcome, OUTCOME_COMPLETED);
+}
+
+Test(flow, pain_of_eight_or_more_before_the_start_asks_and_q_goes_back)
+{
+	struct fake k = script();
+	k.before = 8;
+	k.answers[0] = 'q';
+	struct flow_opts o = {.speed = 1, .ask_pain = true, .history_dir = dir};
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_BACK);
+	cr_assert_str_eq(k.calls, "screening before ask ");
+	cr_assert_eq(k.question, pain_before_advice(8));
+	cr_assert_null(history_text(), "nothing started, nothing recorded");
+	k = script();
+	k.before = 9;
+	k.answers[0] = 'y';
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_OK);
+	cr_assert_str_eq(k.calls, "screening before ask play after end ", "y starts anyway");
+}
+
+Test(flow, the_pain_after_says_what_to_do)
+{
+	struct fake k = script();
+	k.before = 2;
+	k.after = 9;
+	struct flow_opts o = {.speed = 1, .ask_pain = true, .history_dir = dir};
+	flow_run(frontend(&k), r, &cat, &o);
+	cr_assert_eq(k.seen->verdict, PAIN_STOP);
+	cr_assert_eq(k.seen->advice, pain_verdict_advice(PAIN_STOP));
+}
+
+Test(flow, after_a_session_that_raised_pain_the_next_start_asks_whether_it_settled)
+{
+	struct fake k = script();
+	k.before = 2;
+	k.after = 5;
+	struct flow_opts o = {.speed = 1, .ask_pain = true, .history_dir = dir, .now = 1764075787};
+	flow_run(frontend(&k), r, &cat, &o);
+	cr_assert_str_eq(k.calls, "screening before play after end ", "no earlier session: nothing asked");
+	/* the next day: did it settle?  no: then take it easier, and q goes back */
+	k = script();
+	k.answers[0] = 'n';
+	k.answers[1] = 'q';
+	o.now = 1764075787 + 20 * 3600;
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_BACK);
+	cr_assert_str_eq(k.calls, "screening ask ask ");
+	cr_assert_eq(k.question, pain_followup_not_settled);
+	/* it settled: the start goes on */
+	k = script();
+	k.answers[0] = 'y';
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_OK);
+	cr_assert_str_eq(k.calls, "screening ask before play after end ");
+}
+
+Test(flow, a_routine_with_every_step_left_out_never_starts)
+{
+	struct fake k = script();
+	k.screening = NAV_OK;
+	routine_free(r);
+	char text[] = "version = 1; title = \"T\";\n"
+		      "steps = ({ type = \"hold\"; title = \"A\"; duration = 6; contraindications = [\"pregnancy\"]; });\n";
+	struct diags d = {0};
+	r = routine_parse("flowtest.routine", text, strlen(text), &cat, &d);
+	diags_free(&d);
+	char *declared[] = {"pregnancy", NULL};
+	struct health h = {.declared = declared, .saved = true};
+	struct flow_opts o = {.speed = 1, .ask_pain = true, .health = &h, .history_dir = dir};
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_BACK);
+	cr_assert_str_eq(k.calls, "screening ");
 }

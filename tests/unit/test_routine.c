@@ -60,6 +60,12 @@ Test(routine, reads_every_key)
 	cr_assert_str_eq(r->steps[0].caution, "Stop if it tingles.");
 	cr_assert_eq(r->steps[1].duration, 30);
 	cr_assert_str_eq(r->steps[1].contraindications[0], "osteoporosis");
+	cr_assert_eq(r->steps[1].ninstead, 1);
+	cr_assert_str_eq(r->steps[1].instead[0].title, "Side-lying knee hug");
+	cr_assert_str_eq(r->steps[1].instead[0].for_ids[0], "pregnancy");
+	cr_assert_eq(r->steps[1].instead[0].sides, true);
+	cr_assert_eq(r->steps[1].instead[0].reps, 1, "defaults as for a step");
+	cr_assert_null(r->steps[1].instead[0].contraindications);
 	cr_assert_eq(r->steps[3].duration, 90);
 	cr_assert_eq(r->steps[4].duration, 120);
 	cr_assert_str_eq(r->steps[5].sound, "start.wav");
@@ -318,23 +324,78 @@ Test(routine, has_at_least_forty_bad_files)
 	cr_assert_geq(n, 40);
 }
 
-/* The key tables are the format: the man page must describe every key. */
+/* The key tables are the format: the man page must describe every key,
+ * with the kind, default and range the table gives (lcfg_key_synopsis),
+ * and list an enum's every choice in its paragraph. */
+static char *
+man_escape(const char *s)
+{
+	struct buf b = {0};
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_addf(&b, "\\(dq");
+		else if (*s == '-')
+			buf_addf(&b, "\\-");
+		else
+			buf_add(&b, s, 1);
+	}
+	return b.s;
+}
+
+static void
+expect_keys_documented(const char *man, const struct lcfg_key *keys, size_t n, const char *what)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct lcfg_key *k = &keys[i];
+		char *syn = lcfg_key_synopsis(k);
+		char *esc = syn ? man_escape(syn) : NULL;
+		char *want = syn ? xasprintf(".BR %s \" (%s)\"\n", k->name, esc) : xasprintf(".BR %s \" (", k->name);
+		const char *at = strstr(man, want);
+		cr_expect(at, "unknot-routine(5): %s key '%s' should be headed: %s", what, k->name, want);
+		/* an enum's choices, each as .BR or .B, before the next heading */
+		for (size_t c = 0; at && k->kind == LK_ENUM && k->choices[c]; c++) {
+			const char *next = strstr(at + 1, ".TP");
+			char *b1 = xasprintf(".BR %s ", k->choices[c]), *b2 = xasprintf(".B %s\n", k->choices[c]);
+			const char *hit = strstr(at, b1), *hit2 = strstr(at, b2);
+			if (hit == NULL || (hit2 && hit2 < hit))
+				hit = hit2;
+			cr_expect(hit && (next == NULL || hit < next), "unknot-routine(5): '%s' should list %s",
+			    k->name, k->choices[c]);
+			free(b1);
+			free(b2);
+		}
+		free(want);
+		free(esc);
+		free(syn);
+	}
+}
+
 Test(routine, man_page_documents_every_key_of_the_tables)
 {
 	const char *why;
 	char *man = read_file("../man/unknot-routine.5", 1 << 20, NULL, &why);
 	cr_assert_not_null(man, "%s", why);
-	for (size_t i = 0; i < routine_nkeys; i++) {
-		char *want = xasprintf(".BR %s \"", routine_keys[i].name);
-		cr_expect(strstr(man, want), "unknot-routine(5) lacks routine key '%s'", routine_keys[i].name);
-		free(want);
-	}
-	for (size_t i = 0; i < step_nkeys; i++) {
-		char *want = xasprintf(".BR %s \"", step_keys[i].name);
-		cr_expect(strstr(man, want), "unknot-routine(5) lacks step key '%s'", step_keys[i].name);
-		free(want);
-	}
+	expect_keys_documented(man, routine_keys, routine_nkeys, "routine");
+	expect_keys_documented(man, step_keys, step_nkeys, "step");
+	expect_keys_documented(man, instead_keys, 1, "instead"); /* `for`; the rest are step keys */
 	free(man);
+}
+
+Test(routine, the_key_synopsis_says_kind_default_and_range)
+{
+	char *s = lcfg_key_synopsis(&step_keys[8]);
+	cr_assert_str_eq(step_keys[8].name, "reps");
+	cr_assert_str_eq(s, "number, default: 1, range 1 to 100");
+	free(s);
+	for (size_t i = 0; i < step_nkeys; i++)
+		if (strcmp(step_keys[i].name, "duration") == 0) {
+			s = lcfg_key_synopsis(&step_keys[i]);
+			cr_assert_str_eq(s, "duration, required, range 1s to 2h");
+			free(s);
+		}
+	s = lcfg_key_synopsis(&routine_keys[3]);
+	cr_assert_str_eq(s, "text, default: \"gentle\"");
+	free(s);
 }
 
 /* ---- the bundled content: what issue 5 promises of every routine ---- */

@@ -10,6 +10,38 @@ static void setup(void) { load_catalogue(&cat); }
 static void teardown(void) { safety_free(&cat); }
 TestSuite(safety, .init = setup, .fini = teardown);
 
+/* A catalogue file with text in /tmp; the caller unlinks and frees path. */
+static char *
+temp_catalogue(const char *text)
+{
+	char *path = xstrdup("/tmp/unknot-safety-XXXXXX");
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+/* Load text as a user catalogue: it must fail, add nothing, and report
+ * each of want (NULL-terminated) as "PATH:" + want. */
+static void
+expect_refused(const char *text, const char *const *want)
+{
+	char *path = temp_catalogue(text);
+	struct diags d = {0};
+	size_t n = cat.n, nflags = cat.nflags;
+	cr_assert_eq(safety_load(&cat, path, &d), -1);
+	cr_assert(cat.n == n && cat.nflags == nflags, "a bad file adds nothing");
+	for (; *want; want++) {
+		char *full = xasprintf("%s:%s", path, *want);
+		cr_assert(diags_have(&d, full), "want %s, got:\n%s", full, diags_text(&d));
+		free(full);
+	}
+	unlink(path);
+	free(path);
+	diags_free(&d);
+}
+
 Test(safety, bundled_catalogue_has_the_required_ids)
 {
 	const char *ids[] = {"dvt", "anticoagulants", "osteoporosis", "fracture", "recent-surgery",
@@ -24,97 +56,129 @@ Test(safety, bundled_catalogue_has_the_required_ids)
 	cr_assert_eq(safety_find(&cat, "pregnancy")->level, SAFETY_CAUTION);
 }
 
-Test(safety, bundled_catalogue_has_both_red_flag_lists)
+Test(safety, bundled_catalogue_has_red_flags_in_three_tiers)
 {
-	cr_assert_geq(strv_len(cat.emergency), 4);
-	cr_assert_geq(strv_len(cat.urgent), 4);
+	size_t per[RED_FLAG_TIER_COUNT] = {0};
+	for (size_t i = 0; i < cat.nflags; i++) {
+		cr_assert_lt((unsigned)cat.flags[i].tier, RED_FLAG_TIER_COUNT);
+		cr_assert_not_null(cat.flags[i].summary);
+		per[cat.flags[i].tier] += strv_len(cat.flags[i].flags);
+	}
+	cr_assert_geq(per[RED_FLAG_EMERGENCY], 6);
+	cr_assert_geq(per[RED_FLAG_URGENT], 6);
+	cr_assert_geq(per[RED_FLAG_ROUTINE], 1);
+	cr_assert(strstr(red_flag_tier_heading(RED_FLAG_EMERGENCY), "999, 112 or 911"));
+	cr_assert(strstr(red_flag_tier_heading(RED_FLAG_URGENT), "same day"));
+	cr_assert(strstr(red_flag_tier_heading(RED_FLAG_ROUTINE), "doctor or physiotherapist"));
 }
 
-Test(safety, suggests_the_closest_id)
+static bool
+flag_listed(const char *words)
 {
-	cr_assert_str_eq(safety_closest(&cat, "osteoporsis"), "osteoporosis");
-	cr_assert_null(safety_closest(&cat, "completely-different"));
+	for (size_t i = 0; i < cat.nflags; i++)
+		for (char **f = cat.flags[i].flags; f && *f; f++)
+			if (strstr(*f, words))
+				return true;
+	return false;
+}
+
+Test(safety, red_flags_say_what_the_issue_asks)
+{
+	cr_assert(flag_listed("cough, sneeze or strain"));
+	cr_assert(flag_listed("between the shoulder blades that is there all the time"));
+	cr_assert(flag_listed("double vision"));
+	cr_assert(flag_listed("drop attack"));
+	cr_assert(flag_listed("Clumsy hands"));
+	cr_assert(flag_listed("4 to 6 weeks"));
 }
 
 static struct routine *
-routine_with(const char *contra, const char *step_contra)
+routine_areas(const char *areas)
 {
-	char *text = xasprintf("version = 1;\ntitle = \"x\";\ncontraindications = [%s];\n"
-			       "steps = ({ type = \"hold\"; title = \"Hold\"; duration = 5; "
-			       "contraindications = [%s]; });\n", contra, step_contra);
+	char *text = xasprintf("version = 1;\ntitle = \"x\";\nareas = [%s];\n"
+			       "steps = ({ type = \"rest\"; title = \"r\"; duration = 5; });\n", areas);
 	struct diags d = {0};
-	struct routine *r = routine_parse("s.routine", text, strlen(text), &cat, &d);
+	struct routine *r = routine_parse("a.routine", text, strlen(text), &cat, &d);
 	cr_assert_not_null(r);
 	diags_free(&d);
 	free(text);
 	return r;
 }
 
-Test(safety, screening_lists_routine_and_step_conditions_once)
+Test(safety, neck_red_flags_come_only_with_neck_routines)
 {
-	struct routine *r = routine_with("\"pregnancy\", \"dvt\"", "\"dvt\", \"neuropathy\"");
-	struct screening s;
-	safety_screen(&cat, r, NULL, &s);
-	cr_assert_eq(s.n, 3);
-	cr_assert_null(s.refuse);
-	cr_assert_str_eq(s.items[0].cond->id, "dvt", "stop conditions come first");
-	int step_named = 0;
-	for (size_t i = 0; i < s.n; i++)
-		if (strcmp(s.items[i].cond->id, "neuropathy") == 0)
-			step_named = s.items[i].step && strcmp(s.items[i].step, "Hold") == 0;
-	cr_assert(step_named);
-	screening_free(&s);
-	routine_free(r);
+	struct routine *neck = routine_areas("\"eyes\", \"Neck\"");
+	struct routine *back = routine_areas("\"lower back\"");
+	char *a = safety_red_flag_summary(&cat, neck), *b = safety_red_flag_summary(&cat, back);
+	cr_assert(strstr(a, "double vision"), "%s", a);
+	cr_assert_null(strstr(b, "double vision"), "%s", b);
+	/* one paragraph, tier by tier, each tier saying what to do */
+	char *e = strstr(b, "Call 999, 112 or 911 now"), *u = strstr(b, "Get seen the same day");
+	char *r = strstr(b, "See a doctor or physiotherapist");
+	cr_assert(e && u && r && e < u && u < r, "%s", b);
+	cr_assert(strstr(b, "`unknot safety`"));
+	free(a);
+	free(b);
+	routine_free(neck);
+	routine_free(back);
 }
 
-Test(safety, refuses_a_declared_stop_condition)
+Test(safety, a_caution_concerns_the_step_types_it_names)
 {
-	struct routine *r = routine_with("\"dvt\"", "");
-	char *declared[] = {"dvt", NULL};
-	struct screening s;
-	safety_screen(&cat, r, declared, &s);
-	cr_assert_not_null(s.refuse);
-	cr_assert_str_eq(s.refuse->id, "dvt");
-	cr_assert(s.items[0].declared);
-	screening_free(&s);
-	routine_free(r);
+	const struct condition *anti = safety_find(&cat, "anticoagulants");
+	cr_assert(condition_concerns(anti, STEP_HOLD));
+	cr_assert(condition_concerns(anti, STEP_ROLL));
+	cr_assert_not(condition_concerns(anti, STEP_POSTURE));
+	const struct condition *nerve = safety_find(&cat, "nerve-symptoms");
+	for (int t = 0; t < STEP_TYPE_COUNT; t++)
+		cr_assert(condition_concerns(nerve, t), "no concerns: every step");
 }
 
-Test(safety, refuses_a_stop_condition_named_only_by_a_step)
+Test(safety, the_catalogue_has_the_ids_issue_13_adds)
 {
-	struct routine *r = routine_with("", "\"fracture\"");
-	char *declared[] = {"pregnancy", "fracture", NULL};
-	struct screening s;
-	safety_screen(&cat, r, declared, &s);
-	cr_assert_not_null(s.refuse);
-	cr_assert_str_eq(s.refuse->id, "fracture");
-	screening_free(&s);
-	routine_free(r);
+	const char *ids[] = {"joint-replacement", "acute-injury", "fever", "fragile-skin",
+		"inflammatory-arthritis", "clotting-disorder", "arm-nerve-symptoms", "spinal-stenosis",
+		"disc-problems"};
+	for (size_t i = 0; i < ARRAY_LEN(ids); i++) {
+		const struct condition *c = safety_find(&cat, ids[i]);
+		cr_assert_not_null(c, "missing %s", ids[i]);
+		cr_assert_gt(strlen(c->advice), 40, "%s needs concrete advice", ids[i]);
+	}
+	cr_assert(strstr(safety_find(&cat, "disc-problems")->title, "forward"),
+	    "disc-problems is the forward-bending-sensitive case");
+	cr_assert(strstr(safety_find(&cat, "spinal-stenosis")->advice, "backward"));
 }
 
-Test(safety, only_highlights_a_declared_caution_condition)
+Test(safety, refuses_a_concerns_entry_that_is_not_a_step_type)
 {
-	struct routine *r = routine_with("\"pregnancy\", \"dvt\"", "");
-	char *declared[] = {"pregnancy", NULL};
-	struct screening s;
-	safety_screen(&cat, r, declared, &s);
-	cr_assert_null(s.refuse);
-	cr_assert_str_eq(s.items[0].cond->id, "pregnancy", "declared conditions come first");
-	cr_assert(s.items[0].declared);
-	screening_free(&s);
-	routine_free(r);
+	const char *want[] = {"4: error: condition 1: 'concerns' names 'massage', which is not a step type", NULL};
+	expect_refused("version = 1;\nconditions = (\n"
+		       "{ id = \"x\"; title = \"x\"; level = \"caution\"; advice = \"a\";\n"
+		       "  concerns = [\"hold\", \"massage\"]; }\n);\n", want);
+}
+
+Test(safety, a_user_file_adds_red_flags_and_checks_their_tier)
+{
+	const char *want[] = {"4: error: red_flags 2: 'tier' must be one of emergency, urgent, routine", NULL};
+	expect_refused("version = 1;\nred_flags = (\n"
+		       "{ tier = \"urgent\"; summary = \"s\"; flags = [\"Mine.\"]; },\n"
+		       "{ tier = \"soon\"; summary = \"s\"; flags = [\"Bad.\"]; }\n);\n", want);
+	size_t before = cat.nflags;
+	char *path = temp_catalogue("version = 1;\nred_flags = ( { tier = \"urgent\"; summary = \"s\"; flags = [\"Mine.\"]; } );\n");
+	struct diags d = {0};
+	cr_assert_eq(safety_load(&cat, path, &d), 0);
+	cr_assert_eq(cat.nflags, before + 1, "a good one adds");
+	unlink(path);
+	free(path);
+	diags_free(&d);
 }
 
 Test(safety, a_user_file_replaces_and_adds_entries)
 {
-	char path[] = "/tmp/unknot-safety-XXXXXX";
-	int fd = mkstemp(path);
-	cr_assert_geq(fd, 0);
 	const char *text = "version = 1;\nconditions = (\n"
 			   "{ id = \"pregnancy\"; title = \"Pregnant\"; level = \"stop\"; advice = \"Ask first.\"; },\n"
 			   "{ id = \"hernia\"; title = \"Hernia\"; level = \"caution\"; advice = \"Go gently.\"; }\n);\n";
-	cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
+	char *path = temp_catalogue(text);
 	size_t before = cat.n;
 	struct diags d = {0};
 	cr_assert_eq(safety_load(&cat, path, &d), 0);
@@ -122,28 +186,15 @@ Test(safety, a_user_file_replaces_and_adds_entries)
 	cr_assert_eq(safety_find(&cat, "pregnancy")->level, SAFETY_STOP);
 	cr_assert_str_eq(safety_find(&cat, "hernia")->title, "Hernia");
 	unlink(path);
+	free(path);
 	diags_free(&d);
 }
 
 Test(safety, reports_a_bad_catalogue_entry_with_its_line)
 {
-	char path[] = "/tmp/unknot-safety-XXXXXX";
-	int fd = mkstemp(path);
-	const char *text = "version = 1;\nconditions = (\n"
-			   "{ id = \"Bad Id\"; title = \"x\"; level = \"stop\"; advice = \"a\"; },\n"
-			   "{ id = \"ok\"; title = \"x\"; level = \"maybe\"; advice = \"a\"; }\n);\n";
-	cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-	struct diags d = {0};
-	size_t before = cat.n;
-	cr_assert_eq(safety_load(&cat, path, &d), -1);
-	cr_assert_eq(cat.n, before, "a bad file adds nothing");
-	char *want1 = xasprintf("%s:3: error: condition 1: id 'Bad Id' must be lower-case", path);
-	char *want2 = xasprintf("%s:4: error: condition 2: 'level' must be one of caution, stop", path);
-	cr_assert(diags_have(&d, want1));
-	cr_assert(diags_have(&d, want2));
-	free(want1);
-	free(want2);
-	unlink(path);
-	diags_free(&d);
+	const char *want[] = {"3: error: condition 1: id 'Bad Id' must be lower-case",
+		"4: error: condition 2: 'level' must be one of caution, stop", NULL};
+	expect_refused("version = 1;\nconditions = (\n"
+		       "{ id = \"Bad Id\"; title = \"x\"; level = \"stop\"; advice = \"a\"; },\n"
+		       "{ id = \"ok\"; title = \"x\"; level = \"maybe\"; advice = \"a\"; }\n);\n", want);
 }
