@@ -202,7 +202,8 @@ ask(const char *question, char *out, size_t n)
 	in.ctx = &a;
 	int rc = loop_run(ask_turn, NULL);
 	in.take = NULL;
-	return rc == LOOP_SIGNAL ? NAV_SIGNAL : NAV_OK;
+	/* a signal, or stdout gone (on_output_gone) */
+	return rc == LOOP_SIGNAL || rc == NAV_SIGNAL ? NAV_SIGNAL : NAV_OK;
 }
 
 /* ---- the flow's steps ------------------------------------------------------ */

@@ -30,6 +30,10 @@ out=$($B/ptyrun wait="Before you start" send=y wait="Step 1/2" sleep=60 send=qy 
 printf '%-44s %s (whole process, start-up included)\n' "player CPU over one minute at speed 1 [< 50 ms]" \
 	"$(echo "$out" | sed -n 's/^cpu: //p')"
 printf '%-44s %s\n' "player peak RSS, no sound [< 4 MB]" "$(echo "$out" | sed -n 's/^rss: //p')"
+out=$($B/ptyrun wait="Type y" send="$(printf 'y\r')" wait="Step 1 of 2" sleep=60 send=qy wait="Routine stopped" \
+	-- env TERM=dumb $U run $TMP/minute.routine)
+printf '%-44s %s, peak RSS %s\n' "plain mode (TERM=dumb) CPU over one minute" \
+	"$(echo "$out" | sed -n 's/^cpu: //p')" "$(echo "$out" | sed -n 's/^rss: //p')"
 echo "clock at --speed 100 over a 30-minute routine [< 20 ms]:"
 printf '  '; $B/clock $TMP/half-hour.routine 100
 
