@@ -1,6 +1,7 @@
 /*
  * ui.h - the terminal: ncurses set-up and tear-down, the screens' place
- * in the event loop (sys/loop.h), resizing, and drawing helpers.
+ * in the event loop (sys/loop.h), resizing (ui.c), and the drawing
+ * helpers (ui-draw.c).
  *
  * A screen is a table of functions (draw, key, tick, suspend) over its own
  * context, like ncdu's screens.  ui_run() runs the process's one loop
@@ -51,6 +52,7 @@ void ui_dirty(void);
 void ui_alert(bool flash);
 
 extern bool ui_utf8;   /* the terminal takes UTF-8: blocks and box lines */
+extern bool ui_colours; /* colours in use (not with NO_COLOR or a terminal without) */
 
 attr_t ui_attr(int role);
 /* Draw s at (y, x) in at most w columns, printable characters only. */
