@@ -106,7 +106,7 @@ TEST_DEPS  = pc:criterion:libcriterion-dev cmd:tmux:tmux cmd:groff:groff-base cm
 	cmd:python3:python3 file:/usr/share/i18n/locales/de_DE:locales
 FUZZ_DEPS  = cmd:$(CLANG):clang file:$(shell $(CLANG) -print-resource-dir 2>/dev/null)/lib/linux/libclang_rt.fuzzer-$(shell uname -m).a:libclang-rt-dev
 
-.PHONY: all run check bench fuzz install uninstall dist distcheck clean deps test-deps fuzz-deps unit e2e lint-man layers packaging
+.PHONY: all run check bench fuzz fuzz-control install uninstall dist distcheck clean deps test-deps fuzz-deps unit e2e lint-man layers packaging
 
 all: build/unknot build/unknot-audio.so build/unknot-remind.service build/man/unknot.1 build/man/unknot-routine.5
 
@@ -218,7 +218,7 @@ build/tests/fixture-module.so: tests/unit/fixture-module.c src/sys/module.h | bu
 
 unit: build/tests/unit build/tests/fixture-module.so
 	@echo "== unit tests (Criterion)"
-	$(Q)cd tests && ../build/tests/unit --jobs=2
+	$(Q)cd tests && UNKNOT_DATA_DIR=$(CURDIR) ../build/tests/unit --jobs=2
 
 build/tests/onsets: tests/tools/onsets.c | build/tests
 	$(msg) CC $@
@@ -228,7 +228,11 @@ build/tests/ptyrun: tests/tools/ptyrun.c | build/tests
 	$(msg) CC $@
 	$(Q)$(CC) -O2 -o $@ tests/tools/ptyrun.c -lutil
 
-e2e: all build/tests/onsets build/tests/ptyrun | test-deps
+build/tests/sockcat: tests/tools/sockcat.c | build/tests
+	$(msg) CC $@
+	$(Q)$(CC) -O2 -o $@ tests/tools/sockcat.c
+
+e2e: all build/tests/onsets build/tests/ptyrun build/tests/sockcat | test-deps
 	@echo "== end-to-end tests (the real binary, tmux)"
 	$(Q)tests/e2e/run.sh
 
@@ -249,7 +253,10 @@ check: all
 
 # ---- figures and fuzzing ---------------------------------------------
 
-BENCH_TOOLS = build/bench/measure build/bench/ptyrun build/bench/clock build/bench/audio-latency
+BENCH_TOOLS = build/bench/measure build/bench/ptyrun build/bench/clock build/bench/audio-latency \
+	build/bench/clients
+build/bench/clients: tests/bench/clients.c | build/bench
+	$(Q)$(CC) -O2 -o $@ $<
 build/bench/measure: tests/bench/measure.c | build/bench
 	$(Q)$(CC) -O2 -o $@ $<
 build/bench/ptyrun: tests/tools/ptyrun.c | build/bench
@@ -273,6 +280,20 @@ fuzz: build/fuzz-routine
 	LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp ./build/fuzz-routine -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
 	  -dict=tests/fuzz/routine.dict \
 	  -artifact_prefix=build/fuzz-crashes/ build/fuzz-corpus tests/fuzz/corpus
+
+# The reminder socket's request parser: `make fuzz-control` (FUZZ_SECONDS).
+CONTROL_FUZZ_SRC = tests/fuzz/fuzz_control.c src/sys/control.c src/sys/loop.c src/sys/clock.c $(SRC_core)
+build/fuzz-control: $(CONTROL_FUZZ_SRC) | fuzz-deps build/obj
+	$(msg) CLANG $@
+	$(Q)$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+	  -fsanitize=fuzzer,address,undefined $(INC_sys) $(CONFIG_CFLAGS) \
+	  -o $@ $(CONTROL_FUZZ_SRC) $(CONFIG_LIBS) -lm
+
+fuzz-control: build/fuzz-control
+	@mkdir -p build/fuzz-control-corpus build/fuzz-crashes
+	./build/fuzz-control -max_total_time=$(FUZZ_SECONDS) -max_len=128 -timeout=5 \
+	  -dict=tests/fuzz/control.dict -artifact_prefix=build/fuzz-crashes/ \
+	  build/fuzz-control-corpus tests/fuzz/corpus-control
 
 # ---- install ----------------------------------------------------------
 

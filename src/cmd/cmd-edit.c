@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "cmd.h"
+#include "config.h"
 #include "duration.h"
 #include "file.h"
 #include "library.h"
@@ -93,6 +94,40 @@ template(const char *name)
 	return b.s;
 }
 
+/*
+ * Would a routine of the user's called name hide another (bundled, system
+ * or data)?  Then say which, what the reminder has to do with it, and the
+ * ways on, and return true.
+ */
+static bool
+would_shadow(const char *name)
+{
+	struct library lib;
+	library_scan(&lib);
+	const struct entry *e = library_find(&lib, name);
+	bool shadow = e && e->source != SOURCE_USER;
+	if (shadow) {
+		/* the reminder starts its routine by id: a new file would change
+		 * every break (read quietly: the config's problems are not new's) */
+		struct config cfg;
+		struct diags d = {0};
+		config_load(&cfg, NULL, &d);
+		diags_free(&d);
+		bool reminder = cfg.remind_routine && strcmp(cfg.remind_routine, name) == 0;
+		config_free(&cfg);
+		char *path = text_clean(e->path);
+		cli_warn("a routine of your own called '%s' would hide the %s routine '%s' (%s)%s", name,
+		    source_name(e->source), name, path,
+		    reminder ? ", the one the reminder starts at every break" : "");
+		fprintf(stderr, "  `unknot edit %s` changes a copy of it; `unknot new NAME --from %s` starts\n"
+		    "  from it under another name; `unknot new %s --force` writes a new one anyway\n",
+		    name, name, name);
+		free(path);
+	}
+	library_free(&lib);
+	return shadow;
+}
+
 static int
 new_exec(const struct cmd_args *a)
 {
@@ -100,6 +135,8 @@ new_exec(const struct cmd_args *a)
 	const char *why = name_problem(name);
 	if (why)
 		return cli_usage_error("'%s': %s", name, why);
+	if (!args_has(a, "force") && would_shadow(name))
+		return 1;
 
 	char *text = NULL;
 	if (from) {
@@ -197,7 +234,7 @@ edit_exec(const struct cmd_args *a)
 
 	/* what to edit: a path as it is; an id in the user's folder, where a
 	 * bundled or data routine is first copied */
-	char *target, *source;
+	char *target, *source, *dir = NULL;
 	if (routine_arg_is_path(argv[0])) {
 		target = xstrdup(argv[0]);
 		source = xstrdup(argv[0]);
@@ -205,7 +242,7 @@ edit_exec(const struct cmd_args *a)
 		struct library lib;
 		library_scan(&lib);
 		const struct entry *e = library_find(&lib, argv[0]);
-		char *dir = user_dir();
+		dir = user_dir();
 		if (dir == NULL) {
 			library_free(&lib);
 			safety_free(&cat);
@@ -221,14 +258,11 @@ edit_exec(const struct cmd_args *a)
 			safety_free(&cat);
 			return 1;
 		}
-		if (strcmp(source, target) != 0 && paths_mkdirs(dir, 0755) < 0) {
-			cli_warn("cannot create %s: %s", dir, strerror(errno));
-			free(dir), free(target), free(source);
-			safety_free(&cat);
-			return 1;
-		}
-		free(dir);
 	}
+	/* a copy of a bundled or data routine is made only when there is
+	 * something to save: an unchanged file changes nothing, so the id
+	 * keeps following the bundled routine */
+	bool copying = strcmp(source, target) != 0;
 	const char *why;
 	size_t len;
 	char *old = read_file(source, LCFG_FILE_LIMIT, &len, &why);
@@ -269,7 +303,7 @@ edit_exec(const struct cmd_args *a)
 			cli_warn("cannot read back %s: %s", tmpl, why);
 			break;
 		}
-		if (strcmp(now, old) == 0 && strcmp(source, target) == 0) {
+		if (strcmp(now, old) == 0) {
 			fprintf(stderr, "unknot: no changes\n");
 			free(now);
 			rc = 0;
@@ -283,6 +317,13 @@ edit_exec(const struct cmd_args *a)
 		diags_print(&dd, stderr);
 		if (r) {
 			routine_free(r);
+			if (copying && paths_mkdirs(dir, 0755) < 0) {
+				cli_warn("cannot create %s: %s (your edit is kept in %s)", dir, strerror(errno), tmpl);
+				free(now);
+				diags_free(&dd);
+				free(tmpl);
+				goto out;
+			}
 			if (file_write_atomic(target, now, 0644, true, &why) < 0) {
 				cli_warn("cannot save %s: %s (your edit is kept in %s)", target, why, tmpl);
 				free(now);
@@ -297,7 +338,10 @@ edit_exec(const struct cmd_args *a)
 			diags_free(&dd);
 			break;
 		}
-		cli_warn("%zu error%s: %s was not changed", dd.errors, dd.errors == 1 ? "" : "s", target);
+		if (access(target, F_OK) == 0)
+			cli_warn("%zu error%s: %s was not changed", dd.errors, dd.errors == 1 ? "" : "s", target);
+		else
+			cli_warn("%zu error%s: nothing was saved", dd.errors, dd.errors == 1 ? "" : "s");
 		diags_free(&dd);
 		free(now);
 		if (!ask_again()) {
@@ -309,6 +353,7 @@ edit_exec(const struct cmd_args *a)
 	free(tmpl);
 out:
 	free(old);
+	free(dir);
 	free(target);
 	free(source);
 	safety_free(&cat);
@@ -317,6 +362,7 @@ out:
 
 static const struct cmd_option new_options[] = {
 	{"from", ARG_ROUTINE, "ROUTINE", "start from a copy of that routine instead of the template", 0, 0, NULL},
+	{"force", ARG_NONE, NULL, "write it even when it hides a bundled or installed routine", 0, 0, NULL},
 	{0},
 };
 

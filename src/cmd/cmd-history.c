@@ -185,8 +185,10 @@ stats_json(const struct stats *s)
 	json_end_array(&j);
 	json_key(&j, "reminders");
 	json_begin_object(&j);
-	json_key_int(&j, "taken", s->reminders_taken);
 	json_key_int(&j, "offered", s->reminders_offered);
+	json_key_int(&j, "taken", s->reminders_taken);
+	json_key_int(&j, "snoozed", s->reminders_snoozed);
+	json_key_int(&j, "skipped", s->reminders_skipped);
 	json_end_object(&j);
 	json_key(&j, "pain");
 	json_begin_object(&j);

@@ -14,7 +14,6 @@
 #include "flow.h"
 #include "json.h"
 #include "library.h"
-#include "paths.h"
 #include "plan.h"
 #include "routine.h"
 #include "safety.h"
@@ -438,15 +437,6 @@ check_exec(const struct cmd_args *a)
 		char *text = check_read(a->argv[i], &lib, &name, &len, &d);
 		struct routine *r = text ? routine_parse(name, text, len, &cat, &d) : NULL;
 		free(text);
-		for (size_t k = 0; r && k < r->nsteps; k++) {
-			char *found = r->steps[k].sound ? paths_find_sound(r->steps[k].sound) : NULL;
-			if (r->steps[k].sound && found == NULL)
-				diags_add(&d, name, r->steps[k].line, DIAG_WARNING,
-				    "step %zu: sound '%s' not found in an audio folder (the start cue plays "
-				    "instead)", k + 1, r->steps[k].sound);
-			free(found);
-		}
-		diags_sort(&d);
 		diags_print(&d, stderr);
 		if (r == NULL || (strict && d.warnings))
 			failed++;

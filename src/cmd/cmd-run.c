@@ -27,9 +27,10 @@
 static int
 status_of(enum nav rc)
 {
-	if (rc == NAV_SIGNAL)
-		return 128 + (loop_signal() ? loop_signal() : ui_last_signal());
-	return 0;
+	if (rc != NAV_SIGNAL)
+		return 0;
+	int sig = loop_signal() ? loop_signal() : ui_last_signal();
+	return sig ? 128 + sig : 1; /* no signal: standard output went away */
 }
 
 /* The curses UI's end: give the terminal back first. */

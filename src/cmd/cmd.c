@@ -41,6 +41,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_health_entry,
 	&cmd_remind_entry,
 	&cmd_config_entry,
+	&cmd_doctor_entry,
 	&cmd_help_entry,
 	&cmd_complete_entry,
 	&cmd_table_entry,

@@ -84,6 +84,6 @@ double args_number(const struct cmd_args *a, const char *name, double fallback);
 /* The entries, each defined beside its handler. */
 extern const struct cmd_entry cmd_home_entry, cmd_run_entry, cmd_timer_entry, cmd_list_entry, cmd_show_entry,
     cmd_check_entry, cmd_new_entry, cmd_edit_entry, cmd_remind_entry, cmd_history_entry,
-    cmd_stats_entry, cmd_safety_entry, cmd_health_entry, cmd_config_entry, cmd_help_entry, cmd_complete_entry, cmd_table_entry;
+    cmd_stats_entry, cmd_safety_entry, cmd_health_entry, cmd_config_entry, cmd_doctor_entry, cmd_help_entry, cmd_complete_entry, cmd_table_entry;
 
 #endif

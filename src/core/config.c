@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <libconfig.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,9 +12,12 @@
 #include "file.h"
 #include "paths.h"
 #include "safety.h"
+#include "schedule.h"
 #include "util.h"
 
 #define A(f) offsetof(struct config, f)
+#define DEFAULT_HOURS "09:00-17:30"
+#define DEFAULT_DAYS "mon-fri"
 static const struct lcfg_key audio_keys[] = {
 	{"enabled", LK_BOOL, false, 0, 0, 1, NULL, A(audio_enabled), "play sound cues"},
 	{"volume", LK_INT, false, 0, 100, 80, NULL, A(volume), "cue volume in percent"},
@@ -23,14 +27,22 @@ static const struct lcfg_key health_keys[] = {
 	{"conditions", LK_TEXTS, false, 0, 64, 0, NULL, A(conditions), "catalogue ids you have"},
 	{"ask_pain", LK_BOOL, false, 0, 0, 1, NULL, A(ask_pain), "ask for pain before and after"},
 };
+/* The one place the reminder's settings are checked: the file, the
+ * command line (config_set) and the socket (config_duration) all come
+ * through these rows, and the texts through check_text(). */
 static const struct lcfg_key remind_keys[] = {
 	{"every", LK_DURATION, false, 60, 8 * 3600, 45 * 60, NULL, A(remind_every), "interval between breaks"},
-	{"hours", LK_TEXT, false, 0, 0, 0, LCFG_TEXT_DEFAULT("09:00-17:30"), A(remind_hours),
-	    "working hours, HH:MM-HH:MM"},
-	{"days", LK_TEXT, false, 0, 0, 0, LCFG_TEXT_DEFAULT("mon-fri"), A(remind_days), "working days, as mon-fri"},
+	{"hours", LK_TEXT, false, 0, 0, 0, LCFG_TEXT_DEFAULT(DEFAULT_HOURS), A(remind_hours),
+	    "working hours, HH:MM-HH:MM (22:00-06:00 overnight)"},
+	{"days", LK_TEXT, false, 0, 0, 0, LCFG_TEXT_DEFAULT(DEFAULT_DAYS), A(remind_days), "working days, as mon-fri"},
 	{"routine", LK_TEXT, false, 0, 0, 0, LCFG_TEXT_DEFAULT("desk-reset"), A(remind_routine),
 	    "routine the break starts"},
 	{"snooze", LK_DURATION, false, 60, 4 * 3600, 10 * 60, NULL, A(remind_snooze), "snooze length"},
+	{"pause", LK_DURATION, false, 60, 12 * 3600, 3600, NULL, A(remind_pause), "how long a pause lasts"},
+	{"micro", LK_DURATION, false, 0, 2 * 3600, 0, NULL, A(remind_micro),
+	    "a 20-second look-away this often (0: none)"},
+	{"idle", LK_DURATION, false, 0, 3600, 5 * 60, NULL, A(remind_idle),
+	    "away from the keyboard this long is a break (0: never)"},
 };
 static const struct lcfg_key top_keys[] = {
 	{"audio", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "sound settings"},
@@ -47,6 +59,41 @@ static const struct {
 	{"health", health_keys, ARRAY_LEN(health_keys)},
 	{"remind", remind_keys, ARRAY_LEN(remind_keys)},
 };
+
+/* The texts with a syntax of their own: NULL when good, else why not. */
+static const char *
+check_text(const char *key, const char *text)
+{
+	int a, b;
+	unsigned m;
+	const char *why = NULL;
+	if (strcmp(key, "hours") == 0)
+		schedule_parse_hours(text, &a, &b, &why);
+	else if (strcmp(key, "days") == 0)
+		schedule_parse_days(text, &m, &why);
+	return why;
+}
+
+/* After the walk: a bad text is an error at its line, and the default
+ * stays in place. */
+static void
+check_remind_texts(struct config *c, const config_setting_t *g, const char *path, struct diags *d)
+{
+	struct {
+		const char *key, *def;
+		char **val;
+	} texts[] = {{"hours", DEFAULT_HOURS, &c->remind_hours}, {"days", DEFAULT_DAYS, &c->remind_days}};
+	for (size_t i = 0; i < ARRAY_LEN(texts); i++) {
+		const char *why = check_text(texts[i].key, *texts[i].val);
+		const config_setting_t *s = config_setting_get_member(g, texts[i].key);
+		if (why == NULL || s == NULL)
+			continue;
+		diags_add(d, path, lcfg_line(s), DIAG_ERROR, "remind: '%s': \"%s\": %s", texts[i].key,
+		    *texts[i].val, why);
+		free(*texts[i].val);
+		*texts[i].val = xstrdup(texts[i].def);
+	}
+}
 
 void
 config_defaults(struct config *c)
@@ -123,6 +170,8 @@ apply_file(struct config *c, const char *path, const struct safety *cat, struct 
 		char where[16];
 		snprintf(where, sizeof where, "%s: ", groups[i].name);
 		lcfg_walk(g, groups[i].keys, groups[i].n, c, path, where, d);
+		if (groups[i].keys == remind_keys)
+			check_remind_texts(c, g, path, d);
 	}
 	const config_setting_t *list = config_lookup(&cfg, "health.conditions");
 	if (cat && list) { /* this file's list, not an earlier file's */
@@ -138,6 +187,47 @@ apply_file(struct config *c, const char *path, const struct safety *cat, struct 
 	}
 	config_destroy(&cfg);
 	return d->errors == errors ? 0 : -1;
+}
+
+static size_t
+group_index(const char *group)
+{
+	for (size_t i = 0; i < ARRAY_LEN(groups); i++)
+		if (strcmp(groups[i].name, group) == 0)
+			return i;
+	return ARRAY_LEN(groups);
+}
+
+int
+config_set(struct config *c, const char *group, const char *key, const char *text, char *why, size_t n)
+{
+	size_t g = group_index(group);
+	if (g == ARRAY_LEN(groups)) {
+		snprintf(why, n, "unknown group '%s'", group);
+		return -1;
+	}
+	const char *bad = check_text(key, text);
+	if (strcmp(group, "remind") == 0 && bad) {
+		snprintf(why, n, "%s", bad);
+		return -1;
+	}
+	return lcfg_set_text(groups[g].keys, groups[g].n, key, text, c, why, n);
+}
+
+int
+config_duration(const char *group, const char *key, const char *text, int *secs, char *why, size_t n)
+{
+	struct config tmp;
+	config_defaults(&tmp);
+	int rc = config_set(&tmp, group, key, text, why, n);
+	if (rc == 0) {
+		size_t g = group_index(group);
+		for (size_t i = 0; i < groups[g].n; i++)
+			if (strcmp(groups[g].keys[i].name, key) == 0)
+				*secs = *(int *)((char *)&tmp + groups[g].keys[i].offset);
+	}
+	config_free(&tmp);
+	return rc;
 }
 
 int

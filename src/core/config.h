@@ -10,6 +10,7 @@
 #define UNKNOT_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 #include "health.h"
@@ -28,7 +29,7 @@ struct config {
 	/* the health profile joined with `conditions`: what adapts routines */
 	struct health health;
 	/* remind */
-	int remind_every, remind_snooze; /* seconds */
+	int remind_every, remind_snooze, remind_pause, remind_micro, remind_idle; /* seconds */
 	char *remind_hours, *remind_days, *remind_routine;
 };
 
@@ -48,6 +49,13 @@ void config_defaults(struct config *c);
  * every key, each key after a comment with its meaning, range and default
  * (from the key tables, so that it cannot drift).  The caller frees it. */
 char *config_format(const struct config *c);
+/* Set GROUP.KEY ("remind", "every") from text, with the checks the file
+ * gets (type, range, syntax): for the command line.  Returns 0, or -1
+ * with the reason in why. */
+int config_set(struct config *c, const char *group, const char *key, const char *text, char *why, size_t n);
+/* Check text as a duration for GROUP.KEY without keeping it (the socket's
+ * `snooze D`).  Returns 0 with *secs, or -1 with the reason. */
+int config_duration(const char *group, const char *key, const char *text, int *secs, char *why, size_t n);
 void config_free(struct config *c);
 /* The user's own file, $XDG_CONFIG_HOME/unknot/config; NULL without a
  * home folder. */

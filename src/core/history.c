@@ -23,6 +23,7 @@ static const char *const outcome_names[] = {
 	[OUTCOME_REMINDER_TAKEN] = "reminder-taken",
 	[OUTCOME_REMINDER_SNOOZED] = "reminder-snoozed",
 	[OUTCOME_REMINDER_SKIPPED] = "reminder-skipped",
+	[OUTCOME_REMINDER_OFFERED] = "reminder-offered",
 };
 _Static_assert(ARRAY_LEN(outcome_names) == OUTCOME_COUNT, "an outcome without a name");
 

@@ -19,10 +19,11 @@
 
 /* completed: the end reached with most of the step time done; partial:
  * the end reached with steps skipped (see flow_outcome); stopped: ended
- * before the end. */
+ * before the end.  The reminder's: a break offered (it came due), and the
+ * answers to one (taken, snoozed, skipped). */
 enum outcome {
 	OUTCOME_COMPLETED, OUTCOME_STOPPED, OUTCOME_PARTIAL, OUTCOME_REMINDER_TAKEN,
-	OUTCOME_REMINDER_SNOOZED, OUTCOME_REMINDER_SKIPPED, OUTCOME_COUNT
+	OUTCOME_REMINDER_SNOOZED, OUTCOME_REMINDER_SKIPPED, OUTCOME_REMINDER_OFFERED, OUTCOME_COUNT
 };
 
 /* The longest routine id a record holds (a file name is at most 255

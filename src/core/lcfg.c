@@ -1,11 +1,14 @@
 /* lcfg.c - reading libconfig files safely and walking keys: see lcfg.h. */
 #include "lcfg.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "duration.h"
 #include "text.h"
@@ -36,6 +39,105 @@ refuse_includes(char *text, size_t len, const char *name, struct diags *d)
 	}
 }
 
+/* The start of line n (1-based) of text, or NULL when it has fewer. */
+static const char *
+line_at(const char *text, int n)
+{
+	const char *p = text;
+	for (int i = 1; i < n && p; i++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return p;
+}
+
+/* True when word (n bytes) is a value libconfig reads: a number (decimal,
+ * hex, with an L suffix, a float) or true/false in any case. */
+static bool
+scalar_word(const char *word, size_t n)
+{
+	char buf[64];
+	if (n >= sizeof buf)
+		return false;
+	memcpy(buf, word, n);
+	buf[n] = '\0';
+	if (strcasecmp(buf, "true") == 0 || strcasecmp(buf, "false") == 0)
+		return true;
+	char *end;
+	(void)strtoll(buf, &end, 0);
+	while (end > buf && (*end == 'L' || *end == 'l'))
+		end++;
+	if (end > buf && *end == '\0')
+		return true;
+	(void)strtod(buf, &end);
+	return end > buf && *end == '\0';
+}
+
+/*
+ * libconfig says only "syntax error" for a value written without quotes
+ * (duration = 30s; sides = yes;).  Look on the error's line for a
+ * "key = value" whose value starts with a bare word, and say what to
+ * write instead.  Returns the message (static), or NULL when there is no
+ * such value.
+ */
+static const char *
+bare_word_hint(const char *text, int line)
+{
+	static char msg[256];
+	const char *p = line_at(text, line);
+	bool in_string = false;
+	for (; p && *p && *p != '\n'; p++) {
+		if (in_string) {
+			if (*p == '\\' && p[1])
+				p++;
+			else if (*p == '"')
+				in_string = false;
+			continue;
+		}
+		if (*p == '"')
+			in_string = true;
+		if (*p == '#' || (p[0] == '/' && (p[1] == '/' || p[1] == '*')))
+			return NULL;
+		if (*p != '=' && *p != ':')
+			continue;
+		/* the key before it */
+		const char *k = p;
+		while (k > text && (k[-1] == ' ' || k[-1] == '\t'))
+			k--;
+		const char *kend = k;
+		while (k > text && (isalnum((unsigned char)k[-1]) || strchr("_-*", k[-1])))
+			k--;
+		/* the value after it, up to what ends a value */
+		const char *v = p + 1;
+		while (*v == ' ' || *v == '\t')
+			v++;
+		size_t word = strcspn(v, " \t;,)]}#\r\n");
+		if (kend == k || word == 0 || strchr("\"[({", *v) || scalar_word(v, word))
+			continue;
+		size_t all = strcspn(v, ";,)]}#\r\n");
+		while (all > word && (v[all - 1] == ' ' || v[all - 1] == '\t'))
+			all--;
+		static const char *const yes[] = {"yes", "on", "y"}, *const no[] = {"no", "off", "n"};
+		for (int i = 0; i < 3; i++) {
+			bool t = strlen(yes[i]) == word && strncasecmp(v, yes[i], word) == 0;
+			bool f = strlen(no[i]) == word && strncasecmp(v, no[i], word) == 0;
+			if ((t || f) && all == word) {
+				snprintf(msg, sizeof msg, "%.*s is a bare word: write true or false, %.*s = %s;",
+				    (int)word, v, (int)(kend - k), k, t ? "true" : "false");
+				return msg;
+			}
+		}
+		if (all > 60)
+			all = 60;
+		snprintf(msg, sizeof msg, "%.*s %s: put %s in double quotes, %.*s = \"%.*s\";", (int)all, v,
+		    all == word ? "is a bare word" : "are bare words", all == word ? "it" : "them",
+		    (int)(kend - k), k, (int)all, v);
+		return msg;
+	}
+	return NULL;
+}
+
 int
 lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags *d)
 {
@@ -56,10 +158,18 @@ lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags
 		config_setting_set_hook(config_root_setting(cfg), xstrndup(text, len));
 	else {
 		const char *msg = config_error_text(cfg);
-		if (msg == NULL || strcmp(msg, "syntax error") == 0)
+		int line = config_error_line(cfg);
+		if (msg == NULL || strcmp(msg, "syntax error") == 0) {
 			msg = "syntax error: look here and on the line before for a missing ';', "
 			      "quote, comma or bracket";
-		diags_add(d, name, config_error_line(cfg), DIAG_ERROR, "%s", msg);
+			/* a value without its quotes, on that line or the one before */
+			const char *hint = bare_word_hint(text, line);
+			if (hint == NULL && line > 1 && (hint = bare_word_hint(text, line - 1)))
+				line--;
+			if (hint)
+				msg = hint;
+		}
+		diags_add(d, name, line, DIAG_ERROR, "%s", msg);
 		config_destroy(cfg);
 		return -1;
 	}
@@ -86,12 +196,7 @@ lcfg_open(config_t *cfg, const char *path, struct diags *d)
 static bool
 line_has_value(const char *text, int n)
 {
-	const char *p = text;
-	for (int i = 1; i < n && p; i++) {
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
+	const char *p = line_at(text, n);
 	if (p == NULL)
 		return true;
 	for (; *p && *p != '\n'; p++) {
@@ -435,6 +540,32 @@ lcfg_walk(const config_setting_t *group, const struct lcfg_key *keys, size_t nke
 			diags_add(d, file, lcfg_line(group), DIAG_ERROR, "%smissing required key '%s'",
 			    where, keys[i].name);
 	}
+}
+
+int
+lcfg_set_text(const struct lcfg_key *keys, size_t nkeys, const char *name, const char *text, void *base,
+    char *why, size_t n)
+{
+	const struct lcfg_key *k = find_key(keys, nkeys, name);
+	if (k == NULL) {
+		snprintf(why, n, "unknown setting '%s'", name);
+		return -1;
+	}
+	/* one setting in a tree of its own, walked like the file's */
+	config_t cfg;
+	config_init(&cfg);
+	config_setting_t *s = config_setting_add(config_root_setting(&cfg), name, CONFIG_TYPE_STRING);
+	struct diags d = {0};
+	if (s == NULL || config_setting_set_string(s, text) != CONFIG_TRUE)
+		diags_add(&d, "", 0, DIAG_ERROR, "'%s': cannot be set", name);
+	else
+		walk_one(s, k, base, "", "", &d);
+	config_destroy(&cfg);
+	int rc = d.errors ? -1 : 0;
+	if (rc < 0)
+		snprintf(why, n, "%s", d.v[0].msg);
+	diags_free(&d);
+	return rc;
 }
 
 void

@@ -72,6 +72,14 @@ struct lcfg_key {
 
 void lcfg_walk(const config_setting_t *group, const struct lcfg_key *keys, size_t nkeys,
     void *base, const char *file, const char *where, struct diags *d);
+/*
+ * Set key `name` from text, as if the file had said name = "text": the
+ * same type and range checks as lcfg_walk(), for the command line and
+ * other places that take a setting as text.  Returns 0, or -1 with the
+ * reason (the file's message, without FILE:LINE) in why.
+ */
+int lcfg_set_text(const struct lcfg_key *keys, size_t nkeys, const char *name, const char *text,
+    void *base, char *why, size_t n);
 /* Store every key's default at base + offset. */
 void lcfg_defaults(const struct lcfg_key *keys, size_t nkeys, void *base);
 /* Free the strings a walk stored. */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -58,29 +59,52 @@ checkout_dir(void)
 	return top;
 }
 
-char *
-paths_data_dir(void)
+/*
+ * Each folder is found by one function that also says why, in why (n
+ * bytes; why may be NULL): the public functions and paths_folder() share
+ * the rule.
+ */
+static void
+say(char *why, size_t n, const char *fmt, const char *var)
+{
+	if (why)
+		snprintf(why, n, fmt, var);
+}
+
+static char *
+data_dir(char *why, size_t n)
 {
 	const char *env = getenv("UNKNOT_DATA_DIR");
-	if (env && *env)
+	if (env && *env) {
+		say(why, n, "from %s", "UNKNOT_DATA_DIR");
 		return xstrdup(env);
+	}
 	char *top = checkout_dir();
+	say(why, n, top ? "the checkout %s was built in" : "built in (%s not set)",
+	    top ? "build/unknot" : "UNKNOT_DATA_DIR");
 	return top ? top : xstrdup(DATADIR);
 }
 
-char *
-paths_module_dir(void)
+static char *
+module_dir(char *why, size_t n)
 {
 	const char *env = getenv("UNKNOT_MODULE_DIR");
-	if (env && *env)
+	if (env && *env) {
+		say(why, n, "from %s", "UNKNOT_MODULE_DIR");
 		return xstrdup(env);
+	}
 	char *top = checkout_dir();
+	say(why, n, top ? "beside %s, in its checkout" : "built in (%s not set)",
+	    top ? "build/unknot" : "UNKNOT_MODULE_DIR");
 	if (top) {
 		free(top);
 		return exe_dir();
 	}
 	return xstrdup(MODULEDIR);
 }
+
+char *paths_data_dir(void) { return data_dir(NULL, 0); }
+char *paths_module_dir(void) { return module_dir(NULL, 0); }
 
 char *
 paths_home(void)
@@ -96,22 +120,28 @@ paths_home(void)
 }
 
 static char *
-xdg(const char *var, const char *fallback)
+xdg_why(const char *var, const char *fallback, char *why, size_t n)
 {
 	const char *v = getenv(var);
-	if (v && v[0] == '/')
+	if (v && v[0] == '/') {
+		say(why, n, "from %s", var);
 		return xasprintf("%s/unknot", v);
+	}
+	say(why, n, v && *v ? "the default: %s is not an absolute path, so it is ignored" :
+	    "the default: %s is not set", var);
 	char *home = paths_home();
-	if (home == NULL)
+	if (home == NULL) {
+		say(why, n, "none: %s is not set and there is no home folder (set HOME)", var);
 		return NULL;
+	}
 	char *dir = xasprintf("%s/%s/unknot", home, fallback);
 	free(home);
 	return dir;
 }
 
-char *paths_config_dir(void) { return xdg("XDG_CONFIG_HOME", ".config"); }
-char *paths_user_data_dir(void) { return xdg("XDG_DATA_HOME", ".local/share"); }
-char *paths_state_dir(void) { return xdg("XDG_STATE_HOME", ".local/state"); }
+char *paths_config_dir(void) { return xdg_why("XDG_CONFIG_HOME", ".config", NULL, 0); }
+char *paths_user_data_dir(void) { return xdg_why("XDG_DATA_HOME", ".local/share", NULL, 0); }
+char *paths_state_dir(void) { return xdg_why("XDG_STATE_HOME", ".local/state", NULL, 0); }
 
 char *
 paths_config_file(const char *name)
@@ -124,21 +154,34 @@ paths_config_file(const char *name)
 	return p;
 }
 
-char *
-paths_runtime_dir(void)
+static char *
+runtime_dir(char *why, size_t n)
 {
 	const char *v = getenv("XDG_RUNTIME_DIR");
-	if (v && v[0] == '/')
+	if (v && v[0] == '/') {
+		say(why, n, "from %s", "XDG_RUNTIME_DIR");
 		return xasprintf("%s/unknot", v);
+	}
+	say(why, n, v && *v ? "%s is not an absolute path: a folder in /tmp" :
+	    "%s is not set: a folder in /tmp", "XDG_RUNTIME_DIR");
 	return xasprintf("/tmp/unknot-%ld", (long)getuid());
+}
+
+char *paths_runtime_dir(void) { return runtime_dir(NULL, 0); }
+
+/* The text of an XDG list variable, or its default when unset or empty. */
+static const char *
+xdg_list_text(const char *var, const char *fallback, char *why, size_t n)
+{
+	const char *v = getenv(var);
+	say(why, n, v && *v ? "from %s" : "the default: %s is not set", var);
+	return v && *v ? v : fallback;
 }
 
 static char **
 xdg_list(const char *var, const char *fallback)
 {
-	const char *v = getenv(var);
-	if (v == NULL || *v == '\0')
-		v = fallback;
+	const char *v = xdg_list_text(var, fallback, NULL, 0);
 	char **out = xcalloc(1, sizeof *out);
 	while (*v) {
 		size_t n = strcspn(v, ":");
@@ -157,8 +200,46 @@ xdg_list(const char *var, const char *fallback)
 	return out;
 }
 
-char **paths_system_data_dirs(void) { return xdg_list("XDG_DATA_DIRS", "/usr/local/share/:/usr/share/"); }
-char **paths_system_config_dirs(void) { return xdg_list("XDG_CONFIG_DIRS", "/etc/xdg"); }
+#define DATA_DIRS_DEFAULT "/usr/local/share/:/usr/share/"
+#define CONFIG_DIRS_DEFAULT "/etc/xdg"
+char **paths_system_data_dirs(void) { return xdg_list("XDG_DATA_DIRS", DATA_DIRS_DEFAULT); }
+char **paths_system_config_dirs(void) { return xdg_list("XDG_CONFIG_DIRS", CONFIG_DIRS_DEFAULT); }
+
+static const char *const folder_names[] = {
+	[PATHS_DATA] = "data",
+	[PATHS_MODULE] = "module",
+	[PATHS_CONFIG] = "config",
+	[PATHS_USER_DATA] = "your data",
+	[PATHS_STATE] = "state",
+	[PATHS_RUNTIME] = "runtime",
+	[PATHS_SYSTEM_DATA] = "system data",
+	[PATHS_SYSTEM_CONFIG] = "system config",
+};
+_Static_assert(ARRAY_LEN(folder_names) == PATHS_FOLDER_COUNT, "a name for every folder");
+
+const char *
+paths_folder_name(enum paths_folder f)
+{
+	return f < PATHS_FOLDER_COUNT ? folder_names[f] : "?";
+}
+
+char *
+paths_folder(enum paths_folder f, char *why, size_t n)
+{
+	switch (f) {
+	case PATHS_DATA: return data_dir(why, n);
+	case PATHS_MODULE: return module_dir(why, n);
+	case PATHS_CONFIG: return xdg_why("XDG_CONFIG_HOME", ".config", why, n);
+	case PATHS_USER_DATA: return xdg_why("XDG_DATA_HOME", ".local/share", why, n);
+	case PATHS_STATE: return xdg_why("XDG_STATE_HOME", ".local/state", why, n);
+	case PATHS_RUNTIME: return runtime_dir(why, n);
+	case PATHS_SYSTEM_DATA: return xstrdup(xdg_list_text("XDG_DATA_DIRS", DATA_DIRS_DEFAULT, why, n));
+	case PATHS_SYSTEM_CONFIG: return xstrdup(xdg_list_text("XDG_CONFIG_DIRS", CONFIG_DIRS_DEFAULT, why, n));
+	case PATHS_FOLDER_COUNT: break;
+	}
+	say(why, n, "%s", "?");
+	return NULL;
+}
 
 int
 paths_mkdirs(const char *dir, int mode)

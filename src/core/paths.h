@@ -11,6 +11,8 @@
 #ifndef UNKNOT_PATHS_H
 #define UNKNOT_PATHS_H
 
+#include <stddef.h>
+
 char *paths_data_dir(void);
 /* The folder holding unknot-audio.so: next to the binary in a checkout. */
 char *paths_module_dir(void);
@@ -38,6 +40,20 @@ char *paths_runtime_dir(void);
  */
 char **paths_system_data_dirs(void);
 char **paths_system_config_dirs(void);
+/*
+ * Every folder above, by name, with why it is where it is, for `unknot
+ * doctor`: paths_folder() returns what the function above returns (the
+ * system lists as the variable's text) and writes the reason to why
+ * ("from XDG_CONFIG_HOME", "the default: XDG_STATE_HOME is not set",
+ * "the checkout build/unknot was built in", ...), by the same rules.
+ */
+enum paths_folder {
+	PATHS_DATA, PATHS_MODULE, PATHS_CONFIG, PATHS_USER_DATA, PATHS_STATE, PATHS_RUNTIME,
+	PATHS_SYSTEM_DATA, PATHS_SYSTEM_CONFIG, PATHS_FOLDER_COUNT
+};
+char *paths_folder(enum paths_folder f, char *why, size_t n);
+/* "data", "config", ...: a word for each, as doctor prints them. */
+const char *paths_folder_name(enum paths_folder f);
 /* A step's own sound file: $XDG_DATA_HOME/unknot/audio/NAME, else the
  * bundled audio/NAME; NULL when neither exists or NAME is not a plain
  * file name. */

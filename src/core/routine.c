@@ -15,6 +15,7 @@
 
 #include "duration.h"
 #include "lcfg.h"
+#include "paths.h"
 #include "safety.h"
 #include "util.h"
 
@@ -250,9 +251,17 @@ load_one(const config_setting_t *g, const struct lcfg_key *keys, size_t nkeys, s
 	lcfg_defaults(keys, nkeys, s);
 	s->line = lcfg_line(g);
 	lcfg_walk(g, keys, nkeys, s, file, where, d);
+	/* said whatever else is wrong with the file, so that an author hears
+	 * of every problem at once */
+	int sound_line = lcfg_line(config_setting_get_member(g, "sound"));
+	char *found = s->sound ? paths_find_sound(s->sound) : NULL;
 	if (s->sound && (strchr(s->sound, '/') || s->sound[0] == '.' || s->sound[0] == '\0'))
-		diags_add(d, file, lcfg_line(config_setting_get_member(g, "sound")), DIAG_ERROR,
+		diags_add(d, file, sound_line, DIAG_ERROR,
 		    "%s'sound' must be the name of a file in an audio folder, not a path", where);
+	else if (s->sound && found == NULL)
+		diags_add(d, file, sound_line, DIAG_WARNING,
+		    "%ssound '%s' not found in an audio folder (the start cue plays instead)", where, s->sound);
+	free(found);
 	check_ids(s->contraindications, cat, config_setting_get_member(g, "contraindications"), file,
 	    where, d);
 	check_ids(s->for_ids, cat, config_setting_get_member(g, "for"), file, where, d);

@@ -1,31 +1,51 @@
-/* schedule.c - the next posture break: see schedule.h. */
+/* schedule.c - working hours and days: see schedule.h. */
 #include "schedule.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+
+#include "util.h"
 
 static const char *const day_names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+_Static_assert(ARRAY_LEN(day_names) == 7, "a week has seven days");
+
+/* "HH:MM" at s, exactly five characters; minutes after midnight or -1. */
+static int
+clock_minutes(const char *s)
+{
+	for (int i = 0; i < 5; i++)
+		if (i == 2 ? s[i] != ':' : !isdigit((unsigned char)s[i]))
+			return -1;
+	int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+	if (m > 59 || h > 24 || (h == 24 && m != 0))
+		return -1;
+	return h * 60 + m;
+}
 
 int
 schedule_parse_hours(const char *s, int *start_min, int *end_min, const char **why)
 {
-	int h1, m1, h2, m2, n = 0;
-	if (sscanf(s, "%2d:%2d-%2d:%2d%n", &h1, &m1, &h2, &m2, &n) != 4 || s[n] != '\0') {
-		*why = "working hours look like 09:00-17:30";
+	if (strlen(s) != 11 || s[5] != '-') {
+		*why = "working hours look like 09:00-17:30 (or 22:00-06:00 overnight)";
 		return -1;
 	}
-	if (h1 < 0 || h1 > 24 || h2 < 0 || h2 > 24 || m1 < 0 || m1 > 59 || m2 < 0 || m2 > 59 ||
-	    h1 * 60 + m1 > 1440 || h2 * 60 + m2 > 1440) {
+	int a = clock_minutes(s), b = clock_minutes(s + 6);
+	if (a < 0 || b < 0) {
 		*why = "hours are 00:00 to 24:00";
 		return -1;
 	}
-	if (h1 * 60 + m1 >= h2 * 60 + m2) {
-		*why = "working hours must end after they start, on the same day";
+	if (a == 1440)
+		a = 0;
+	if (a == b || (a == 0 && b == 0)) {
+		*why = "working hours must not be empty (00:00-24:00 is the whole day)";
 		return -1;
 	}
-	*start_min = h1 * 60 + m1;
-	*end_min = h2 * 60 + m2;
+	if (b == 0 && a > 0)
+		b = 1440; /* "18:00-00:00" ends at midnight */
+	*start_min = a;
+	*end_min = b;
 	return 0;
 }
 
@@ -58,7 +78,7 @@ schedule_parse_days(const char *s, unsigned *mask, const char **why)
 				e++;
 			b = day_index(f, (size_t)(e - f));
 		}
-		if (a < 0 || b < 0 || (*e != ',' && *e != '\0')) {
+		if (a < 0 || b < 0 || (*e != ',' && *e != '\0') || (*e == ',' && e[1] == '\0')) {
 			*why = "days look like mon-fri, sat,sun or daily";
 			return -1;
 		}
@@ -77,25 +97,35 @@ schedule_parse_days(const char *s, unsigned *mask, const char **why)
 	return 0;
 }
 
-const char *
-schedule_days_text(unsigned mask)
+char *
+schedule_days_text(unsigned mask, char *out, size_t n)
 {
-	static char buf[40];
-	if ((mask & 0x7f) == 0x7f)
-		return "daily";
-	if ((mask & 0x7f) == 0x3e)
-		return "mon-fri";
-	buf[0] = '\0';
-	for (int i = 1; i <= 7; i++)
-		if (mask & (1u << (i % 7))) {
-			if (buf[0])
-				strcat(buf, ",");
-			strcat(buf, day_names[i % 7]);
-		}
-	return buf;
+	if ((mask & 0x7f) == 0x7f) {
+		snprintf(out, n, "daily");
+		return out;
+	}
+	if ((mask & 0x7f) == 0x3e) {
+		snprintf(out, n, "mon-fri");
+		return out;
+	}
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 1; i <= 7; i++) /* Monday first */
+		if (mask & (1u << (i % 7)) && used < n)
+			used += (size_t)snprintf(out + used, n - used, "%s%s", used ? "," : "", day_names[i % 7]);
+	return out;
 }
 
-/* Local midnight of the day containing t, plus `minutes`, DST-aware. */
+char *
+schedule_hours_text(const struct schedule *s, char *out, size_t n)
+{
+	snprintf(out, n, "%02d:%02d-%02d:%02d", s->start_min / 60, s->start_min % 60, s->end_min / 60,
+	    s->end_min % 60);
+	return out;
+}
+
+/* Local midnight of the day containing t, moved by days_later, plus
+ * `minutes` (up to 1440), DST-aware. */
 static time_t
 at_minute(time_t t, int days_later, int minutes)
 {
@@ -118,20 +148,16 @@ working_day(const struct schedule *s, time_t t, int days_later)
 	return s->days & (1u << tm.tm_wday);
 }
 
-bool
-schedule_in_hours(const struct schedule *s, time_t t)
+void
+schedule_window(const struct schedule *s, time_t t, time_t *start, time_t *end)
 {
-	return working_day(s, t, 0) && t >= at_minute(t, 0, s->start_min) && t < at_minute(t, 0, s->end_min);
-}
-
-/* The first window that ends after t: its start and end. */
-static void
-window_after(const struct schedule *s, time_t t, time_t *start, time_t *end)
-{
-	for (int d = 0; d < 8; d++) {
+	bool overnight = s->start_min > s->end_min;
+	/* from yesterday: an overnight window that began then may still run */
+	for (int d = -1; d < 9; d++) {
 		if (!working_day(s, t, d))
 			continue;
-		time_t a = at_minute(t, d, s->start_min), b = at_minute(t, d, s->end_min);
+		time_t a = at_minute(t, d, s->start_min);
+		time_t b = at_minute(t, overnight ? d + 1 : d, s->end_min);
 		if (b > t) {
 			*start = a;
 			*end = b;
@@ -141,48 +167,24 @@ window_after(const struct schedule *s, time_t t, time_t *start, time_t *end)
 	*start = *end = t + 7 * 86400; /* no working day at all: never */
 }
 
-time_t
-schedule_next_due(const struct schedule *s, time_t now)
+bool
+schedule_in_hours(const struct schedule *s, time_t t)
 {
-	time_t last = s->last_break > now ? now : s->last_break; /* the clock went back */
-	time_t due;
-	if (s->snoozed_until > now) {
-		due = s->snoozed_until;
-	} else {
-		time_t ws, we;
-		window_after(s, last, &ws, &we);
-		time_t from = last > ws ? last : ws;
-		due = from + s->every;
-		/* a missed or snoozed-out time is due now, once */
-		if (s->snoozed_until > 0 && s->snoozed_until <= now && s->snoozed_until > last)
-			due = s->snoozed_until;
-	}
-	if (due < now)
-		due = now;
+	time_t a, b;
+	schedule_window(s, t, &a, &b);
+	return a <= t && t < b;
+}
+
+time_t
+schedule_after(const struct schedule *s, time_t from, long interval)
+{
+	time_t a, b;
+	schedule_window(s, from, &a, &b);
+	time_t due = from > a ? from + interval : (a + interval < b ? a + interval : a);
 	/* outside working hours: the interval runs from the next window's start */
 	for (int guard = 0; guard < 16 && !schedule_in_hours(s, due); guard++) {
-		time_t ws, we;
-		window_after(s, due, &ws, &we);
-		due = ws + s->every < we ? ws + s->every : ws;
+		schedule_window(s, due, &a, &b);
+		due = a + interval < b ? a + interval : a;
 	}
 	return due;
-}
-
-void
-schedule_break_taken(struct schedule *s, time_t now)
-{
-	s->last_break = now;
-	s->snoozed_until = 0;
-}
-
-void
-schedule_snooze(struct schedule *s, time_t now, int seconds)
-{
-	s->snoozed_until = now + (seconds > 0 ? seconds : s->snooze);
-}
-
-void
-schedule_skip(struct schedule *s, time_t now)
-{
-	schedule_break_taken(s, now); /* a skipped break restarts the interval too */
 }

@@ -1,50 +1,46 @@
 /*
- * schedule.h - when the next posture break is due.
+ * schedule.h - working hours and days: the calendar the reminder keeps.
  *
- * Pure: from the settings (interval, working hours, working days, snooze
- * length), the last break and any snooze, and the wall-clock time passed
- * in, it computes the next due time.  Working hours and days are local
- * time (TZ), so daylight-saving changes move them with the clock on the
- * wall.  Rules:
- *   - the interval runs from the last break, or from the start of the
- *     working window when the last break was before it;
- *   - a due time that falls outside working hours moves to the next
- *     window's start plus the interval;
- *   - a due time in the past (a suspend, a clock jumped forward) means
- *     "now", once: the break taken then restarts the interval, so there is
- *     never a burst; outside working hours it moves on as above;
- *   - a last break "in the future" (the clock jumped back) counts as now,
- *     so nothing fires twice.
+ * Pure: the wall-clock time is passed in.  Working hours and days are
+ * local time (TZ), so daylight-saving changes move them with the clock on
+ * the wall.  Hours may run overnight ("22:00-06:00"): such a window
+ * belongs to the day it starts on, so with mon-fri the Friday night shift
+ * runs into Saturday morning and there is none on Sunday night.
+ * "00:00-24:00" is the whole day.
  */
 #ifndef UNKNOT_SCHEDULE_H
 #define UNKNOT_SCHEDULE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <time.h>
 
 struct schedule {
-	int every, snooze;        /* seconds */
-	int start_min, end_min;   /* working hours, minutes after local midnight */
+	int start_min, end_min;   /* minutes after local midnight; start > end: overnight */
 	unsigned days;            /* bit 0 Sunday ... bit 6 Saturday */
-	time_t last_break;        /* the interval runs from here */
-	time_t snoozed_until;     /* 0: not snoozed */
 };
 
-/* "09:00-17:30".  Returns 0, or -1 with *why. */
+/* "09:00-17:30", "22:00-06:00", "00:00-24:00".  Returns 0, or -1 with *why. */
 int schedule_parse_hours(const char *s, int *start_min, int *end_min, const char **why);
-/* "mon-fri", "sat,sun", "mon-wed,fri", "daily".  Returns 0, or -1 with *why. */
+/* "mon-fri", "sat,sun", "mon-wed,fri", "fri-mon", "daily".  Returns 0, or
+ * -1 with *why. */
 int schedule_parse_days(const char *s, unsigned *mask, const char **why);
-/* "mon-fri" back from a mask (for status lines); static buffer. */
-const char *schedule_days_text(unsigned mask);
+/* "mon-fri" back from a mask; "09:00-17:30" back from the hours. */
+char *schedule_days_text(unsigned mask, char *out, size_t n);
+char *schedule_hours_text(const struct schedule *s, char *out, size_t n);
 
-/* True when t is inside working hours on a working day. */
+/* True when t is inside a working window. */
 bool schedule_in_hours(const struct schedule *s, time_t t);
-/* The next due time, never before now. */
-time_t schedule_next_due(const struct schedule *s, time_t now);
-
-/* What the user did when it was due (or at any time). */
-void schedule_break_taken(struct schedule *s, time_t now);
-void schedule_snooze(struct schedule *s, time_t now, int seconds);
-void schedule_skip(struct schedule *s, time_t now);
+/* The first working window that ends after t (it may have begun). */
+void schedule_window(const struct schedule *s, time_t t, time_t *start, time_t *end);
+/*
+ * When something `interval` seconds after `from` falls due in working
+ * time: from + interval when that is inside a window; otherwise the
+ * interval runs from the start of the next window (or that start itself,
+ * when the window is shorter than the interval).  Before a window, the
+ * interval runs from its start.  From inside a window, never earlier
+ * than from + interval.
+ */
+time_t schedule_after(const struct schedule *s, time_t from, long interval);
 
 #endif

@@ -70,12 +70,11 @@ stats_add(const struct history_entry *e, void *arg)
 		}
 		break;
 	}
-	case OUTCOME_REMINDER_TAKEN:
-		s->reminders_taken++;
-		/* fall through */
-	default:
-		s->reminders_offered++;
-		break;
+	case OUTCOME_REMINDER_OFFERED: s->reminders_offered++; break;
+	case OUTCOME_REMINDER_TAKEN: s->reminders_taken++; break;
+	case OUTCOME_REMINDER_SNOOZED: s->reminders_snoozed++; break;
+	case OUTCOME_REMINDER_SKIPPED: s->reminders_skipped++; break;
+	default: break;
 	}
 }
 
@@ -89,6 +88,10 @@ by_day(const void *a, const void *b)
 void
 stats_finish(struct stats *s)
 {
+	/* histories from before offers were recorded: each break ended taken
+	 * or skipped at most once */
+	if (s->reminders_offered < s->reminders_taken + s->reminders_skipped)
+		s->reminders_offered = s->reminders_taken + s->reminders_skipped;
 	if (s->ndays > 1)
 		qsort(s->days, s->ndays, sizeof *s->days, by_day);
 	int run = 0;
@@ -215,7 +218,8 @@ stats_lines(const struct stats *s, bool utf8, int width)
 		free(b);
 	}
 	line(&v, "%s", "");
-	line(&v, "Reminders: %ld taken of %ld offered", s->reminders_taken, s->reminders_offered);
+	line(&v, "Reminders: %ld offered: %ld taken, %ld snoozed, %ld skipped", s->reminders_offered,
+	    s->reminders_taken, s->reminders_snoozed, s->reminders_skipped);
 	if (s->pain_n) {
 		line(&v, "Pain, %ld session%s with both check-ins: %.1f before, %.1f after on average",
 		    s->pain_n, s->pain_n == 1 ? "" : "s", s->pain_before, s->pain_after);

@@ -1,6 +1,6 @@
 /*
  * stats.h - progress from the history: streaks, sessions and minutes per
- * week, reminders taken of those offered, and pain before and after.
+ * week, reminders offered and how they were answered, and pain before and after.
  *
  * Pure and streaming: stats_add() takes one record at a time (it is a
  * history_fn), so that months of history need little memory.  A record's
@@ -28,7 +28,9 @@ struct stats {
 	int week_sessions[STATS_WEEKS];  /* [0] is this week (from Monday) */
 	long week_seconds[STATS_WEEKS];
 	long sessions, completed;
-	long reminders_taken, reminders_offered;
+	/* breaks offered (came due), and the answers: a snoozed break may
+	 * come back and be offered again */
+	long reminders_offered, reminders_taken, reminders_snoozed, reminders_skipped;
 	long pain_n;
 	double pain_before, pain_after; /* sums, then averages after stats_finish() */
 	signed char chart[STATS_PAIN][2];

@@ -28,6 +28,7 @@
 #include "duration.h"
 #include "loop.h"
 #include "player.h"
+#include "reminder.h"
 #include "routine.h"
 #include "text.h"
 #include "util.h"
@@ -40,6 +41,10 @@ line_wanted(bool asked)
 }
 
 /* ---- output ------------------------------------------------------------ */
+
+/* Standard output went away (a pipe's reader ended): the session ends as
+ * if by a signal, recorded as stopped, rather than run on unseen. */
+static bool out_broken;
 
 /* One line: the format's own text as it is, %s arguments cleaned by the
  * caller (line_text); a newline and a flush. */
@@ -54,7 +59,8 @@ say(const char *fmt, ...)
 	va_end(ap);
 	text_put(stdout, s); /* every byte, the routine's text included, cleaned */
 	fputc('\n', stdout);
-	fflush(stdout);
+	if (fflush(stdout) == EOF)
+		out_broken = true;
 	free(s);
 }
 
@@ -128,6 +134,22 @@ take_line(char *out, size_t n)
 	return true;
 }
 
+/* Standard output watched for its reader going away (POLLERR on a pipe
+ * whose reader closed, POLLHUP on a terminal hung up): a quiet stretch of
+ * a routine would otherwise run on unseen until its next line. */
+static struct loop_source out_src;
+
+static void
+on_output_gone(struct loop_source *src, short revents, long long now)
+{
+	(void)now;
+	if (!(revents & (POLLERR | POLLHUP | POLLNVAL)))
+		return;
+	out_broken = true;
+	src->events = 0;
+	loop_break(NAV_SIGNAL);
+}
+
 static void
 input_start(void)
 {
@@ -135,11 +157,16 @@ input_start(void)
 	    .ready = on_input};
 	in.is_tty = isatty(STDIN_FILENO);
 	loop_add(&in.src);
+	/* POLLERR is always reported; asking for it only makes the loop poll */
+	out_src = (struct loop_source){.fd = STDOUT_FILENO, .events = POLLERR, .deadline = LOOP_NEVER,
+	    .ready = on_output_gone};
+	loop_add(&out_src);
 }
 
 static void
 input_stop(void)
 {
+	loop_remove(&out_src);
 	loop_remove(&in.src);
 }
 
@@ -191,6 +218,8 @@ static enum nav
 ask(const char *question, char *out, size_t n)
 {
 	say("%s", question);
+	if (out_broken)
+		return NAV_SIGNAL;
 	struct ask a = {out, n};
 	if (take_line(out, n))
 		return NAV_OK;
@@ -456,6 +485,10 @@ lp_turn(void *ctx, long long now)
 	size_t n = player_tick(&l->p, now, &ev);
 	for (size_t i = 0; i < n; i++)
 		event_line(l, &ev[i]);
+	if (out_broken) {
+		loop_break(NAV_SIGNAL);
+		return LOOP_NEVER;
+	}
 	audio_events(l->c->audio, l->r, ev, n); /* no bell here: nothing but lines on stdout */
 	if (player_over(&l->p)) {
 		loop_break(l->p.stopped ? NAV_QUIT : NAV_OK);
@@ -501,7 +534,9 @@ l_play(void *ctx, const struct flow *f, struct flow_play *out)
 		in.ctx = &l;
 	}
 	loop_on_signal(SIGTSTP, lp_tstp, &l);
+	int playing = reminder_playing_begin(); /* no reminder offers a break meanwhile */
 	int rc = loop_run(lp_turn, &l);
+	reminder_playing_end(playing);
 	loop_on_signal(SIGTSTP, NULL, NULL);
 	in.take = NULL;
 	raw_off();

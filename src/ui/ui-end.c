@@ -56,6 +56,7 @@ end_draw(void *ctx)
 	}
 	const char *keys[] = {"any key", "close", NULL};
 	ui_keys(LINES - 1, keys);
+	move(y, 0); /* the cursor on the outcome, for screen readers */
 }
 
 static enum nav

@@ -3,6 +3,7 @@
  * the screening, pain, player and end screens as the flow's steps.  The
  * flow decides the order, the outcome and the history record.
  */
+#include "reminder.h"
 #include "ui-screens.h"
 #include "ui.h"
 
@@ -31,7 +32,10 @@ static enum nav
 flow_play(void *ctx, const struct flow *f, struct flow_play *out)
 {
 	struct ui_flow_ctx *c = ctx;
-	return ui_player(&f->plan, c->speed, c->audio, out);
+	int playing = reminder_playing_begin(); /* no reminder offers a break meanwhile */
+	enum nav rc = ui_player(&f->plan, c->speed, c->audio, out);
+	reminder_playing_end(playing);
+	return rc;
 }
 
 static enum nav

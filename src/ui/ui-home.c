@@ -242,6 +242,12 @@ home_draw(void *ctx)
 		ui_keys(LINES - 1, keys);
 	}
 	ui_help_draw(&h->help);
+	/* the cursor on the chosen routine (or the filter being typed), for
+	 * screen readers */
+	if (!h->help.open && h->filtering)
+		move(1, 1 + (int)strlen(h->filter));
+	else if (!h->help.open && h->nshown)
+		move(listy + (int)(h->sel - h->top), 0);
 }
 
 static enum nav

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
 #include "ui-screens.h"
 #include "ui.h"
 
@@ -38,6 +39,9 @@ pain_draw(void *ctx)
 	const char *keys[] = {"0-10", "pain", "Enter", "done/skip", "Esc",
 		c->typed[0] ? "clear" : c->can_go_back ? "back" : "skip", NULL};
 	ui_keys(LINES - 1, keys);
+	/* the cursor after what was typed, for screen readers */
+	int fx = (COLS - text_width(field)) / 2 + 2 + (int)strlen(c->typed);
+	move(y + 5, fx >= 0 && fx < COLS ? fx : 0);
 }
 
 static enum nav

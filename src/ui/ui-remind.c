@@ -1,7 +1,11 @@
 /*
- * ui-remind.c - the foreground reminder: the next break and a countdown
- * (in minutes, so that waiting wakes once a minute), today's breaks, and
- * when one is due a prompt to start the routine, snooze or skip.
+ * ui-remind.c - the foreground reminder: when the next break is due, the
+ * settings and today's breaks; when one is due, a prompt to start the
+ * routine, snooze or skip; a micro-break's 20-second countdown; pause.
+ *
+ * The reminder (sys/reminder.c) runs on its own in the event loop, in
+ * every screen (the player's too); it tells this screen what happened
+ * through its hooks, and this screen answers through its functions.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -9,94 +13,123 @@
 
 #include "audio.h"
 #include "duration.h"
-#include "remind.h"
+#include "loop.h"
+#include "reminder.h"
 #include "ui-screens.h"
 #include "ui.h"
 #include "util.h"
 
 struct remind_ctx {
 	struct reminder *r;
-	bool due;
+	bool playing;     /* the routine runs: do not end its screen */
+	bool stopped;     /* `remind stop` came */
+	char msg[200];    /* what the last key did */
 };
 
 static void
-remind_draw(void *ctx)
+screen_draw(void *ctx)
 {
 	struct remind_ctx *c = ctx;
 	struct reminder *r = c->r;
 	time_t now = time(NULL);
-	char buf[160], every[32];
+	char buf[300], a[32], b[32], h[16], d[40];
 	ui_text(0, 0, COLS, "unknot: posture breaks", ROLE_TITLE);
-	int y = LINES / 2 - 3;
-	if (y < 2)
-		y = 2;
-	if (c->due) {
+	/* big digits need room: a compact layout below 20 rows */
+	bool big = LINES >= 20;
+	int y = big ? LINES / 2 - 6 : 2, below = y + (big ? 8 : 5);
+	const char *keys_due[] = {"s", "start", "z", "snooze", "k", "skip", "p", "pause", "q", "quit", NULL};
+	const char *keys_wait[] = {"s", "break now", "z", "snooze", "k", "skip", "p", "pause", "q", "quit", NULL};
+	const char *keys_paused[] = {"p", "resume", "q", "quit", NULL};
+	const char *const *keys = keys_wait;
+	if (r->m.micro_end > now) {
+		ui_center(y, 0, COLS, "Look away: at something 6 metres (20 feet) away", ROLE_CAUTION);
+		char clock[16];
+		duration_clock((long)(r->m.micro_end - now), clock, sizeof clock);
+		if (big && ui_big_width(clock) < COLS)
+			ui_big(y + 2, (COLS - ui_big_width(clock)) / 2, clock, ROLE_TITLE);
+		else
+			ui_center(y + 2, 0, COLS, clock, ROLE_TITLE);
+		ui_center(big ? y + 7 : y + 3, 0, COLS, "(it ends by itself)", ROLE_DIM);
+	} else if (r->m.offered) {
 		ui_center(y, 0, COLS, "Time for a posture break", ROLE_CAUTION);
-		snprintf(buf, sizeof buf, "s: start %s now   z: snooze %s   k: skip", r->routine,
-		    duration_words(r->sch.snooze, every, sizeof every));
-		ui_center(y + 2, 0, COLS, buf, ROLE_NORMAL);
+		duration_words(r->o.routine_secs, a, sizeof a);
+		snprintf(buf, sizeof buf, "%s (%s)", r->o.routine_title, a);
+		ui_center(y + 2, 0, COLS, buf, ROLE_TITLE);
+		duration_words(r->m.set.snooze, b, sizeof b);
+		snprintf(buf, sizeof buf, "s: start it now   z: snooze %s   k: skip", b);
+		ui_center(y + 3, 0, COLS, buf, ROLE_NORMAL);
+		keys = keys_due;
 	} else {
-		ui_center(y, 0, COLS, reminder_next_text(r, now), ROLE_TITLE);
+		reminder_next_text(r, now, buf, sizeof buf);
+		ui_center(y, 0, COLS, buf, ROLE_TITLE);
+		if (remind_paused(&r->m))
+			keys = keys_paused;
 	}
-	snprintf(buf, sizeof buf, "Every %s, %02d:%02d-%02d:%02d, %s; routine %s",
-	    duration_words(r->sch.every, every, sizeof every), r->sch.start_min / 60, r->sch.start_min % 60,
-	    r->sch.end_min / 60, r->sch.end_min % 60, schedule_days_text(r->sch.days), r->routine);
-	ui_center(y + 4, 0, COLS, buf, ROLE_DIM);
-	snprintf(buf, sizeof buf, "Today: %d taken, %d snoozed, %d skipped", r->taken, r->snoozed, r->skipped);
-	ui_center(y + 5, 0, COLS, buf, ROLE_NORMAL);
-	const char *keys[] = {"s", "break now", "z", "snooze", "k", "skip", "q", "quit", NULL};
+	duration_words(r->m.set.every, a, sizeof a);
+	int n = snprintf(buf, sizeof buf, "Every %s, %s, %s; routine %s", a,
+	    schedule_hours_text(&r->m.set.sch, h, sizeof h), schedule_days_text(r->m.set.sch.days, d, sizeof d),
+	    r->o.routine_id);
+	if (r->m.set.micro > 0 && n > 0 && (size_t)n < sizeof buf)
+		snprintf(buf + n, sizeof buf - (size_t)n, "; look away every %s",
+		    duration_words(r->m.set.micro, b, sizeof b));
+	ui_center(below, 0, COLS, buf, ROLE_DIM);
+	struct remind_counts t = remind_today(&r->m, now);
+	snprintf(buf, sizeof buf, "Today: %d offered, %d taken, %d snoozed, %d skipped", t.offered, t.taken,
+	    t.snoozed, t.skipped);
+	ui_center(below + 1, 0, COLS, buf, ROLE_NORMAL);
+	if (c->msg[0])
+		ui_center(below + 2, 0, COLS, c->msg, ROLE_DIM);
 	ui_keys(LINES - 1, keys);
 }
 
 static long long
-remind_tick(void *ctx, long long now_mono, enum nav *result)
+screen_tick(void *ctx, long long now_mono, enum nav *result)
 {
 	struct remind_ctx *c = ctx;
-	struct reminder *r = c->r;
-	if (r->quit) {
+	if (c->stopped) {
 		*result = NAV_QUIT;
 		return LLONG_MAX;
 	}
 	time_t now = time(NULL);
-	reminder_refresh(r, now);
-	time_t due = reminder_due(r, now);
-	if (due <= now && !c->due) {
-		c->due = true;
-		reminder_alert(r);
-		ui_alert(true);
-		ui_dirty();
-	} else if (due > now) {
-		c->due = false;
-	}
-	/* wake when due, or at the next minute to redraw the countdown and
-	 * notice a clock that jumped; no sooner */
-	long long secs = due > now ? (long long)(due - now) : 60;
-	long long to_minute = 60 - now % 60;
-	if (to_minute < secs)
-		secs = to_minute;
+	reminder_refresh(c->r, now); /* a routine completed elsewhere, the day's counts */
+	/* redraw each second of a micro-break, else at the next minute (the
+	 * countdown is in minutes); the reminder wakes itself when due */
+	long long secs = c->r->m.micro_end > now ? 1 : 60 - now % 60;
 	return now_mono + secs * 1000000;
 }
 
+static void
+start_routine(struct remind_ctx *c)
+{
+	loop_break(NAV_START);
+}
+
 static enum nav
-remind_key(void *ctx, int key, bool is_char, long long now_mono)
+screen_key(void *ctx, int key, bool is_char, long long now_mono)
 {
 	struct remind_ctx *c = ctx;
-	(void)now_mono;
+	struct reminder *r = c->r;
 	if (!is_char)
 		return NAV_STAY;
 	time_t now = time(NULL);
 	switch (key) {
 	case 's':
-		reminder_taken(c->r, now);
-		c->due = false;
+		if (remind_paused(&r->m))
+			break;
 		return NAV_START;
 	case 'z':
-		reminder_snooze(c->r, now, 0);
-		c->due = false;
+		if (!remind_paused(&r->m))
+			reminder_snooze(r, now, 0, c->msg, sizeof c->msg);
 		break;
 	case 'k':
-		reminder_skip(c->r, now);
-		c->due = false;
+		if (!remind_paused(&r->m))
+			reminder_skip(r, now, c->msg, sizeof c->msg);
+		break;
+	case 'p':
+		if (remind_paused(&r->m))
+			reminder_resume(r, now, c->msg, sizeof c->msg);
+		else
+			reminder_pause(r, now, 0, c->msg, sizeof c->msg);
 		break;
 	case 'q':
 	case 'Q':
@@ -105,26 +138,80 @@ remind_key(void *ctx, int key, bool is_char, long long now_mono)
 	return NAV_STAY;
 }
 
+/* ---- the reminder's hooks ------------------------------------------------- */
+
+static void
+on_event(void *ctx, enum remind_event e)
+{
+	struct remind_ctx *c = ctx;
+	if (c->playing)
+		return;
+	if (e == REMIND_BREAK) {
+		c->msg[0] = '\0';
+		ui_alert(true); /* the bell and a flash, beside the cue */
+	} else if (e == REMIND_MICRO) {
+		ui_alert(false);
+	}
+	ui_dirty();
+}
+
+static void
+on_changed(void *ctx)
+{
+	ui_dirty();
+}
+
+static void
+on_start(void *ctx)
+{
+	struct remind_ctx *c = ctx;
+	if (!c->playing)
+		start_routine(c);
+}
+
+static void
+on_stop(void *ctx)
+{
+	struct remind_ctx *c = ctx;
+	c->stopped = true;
+	if (!c->playing)
+		loop_break(NAV_QUIT); /* else when the routine is over */
+}
+
 enum nav
 ui_remind(struct reminder *r, const struct routine *routine, const struct safety *cat,
     struct config *cfg)
 {
 	struct remind_ctx c = {.r = r};
-	struct ui_screen scr = {.draw = remind_draw, .key = remind_key, .tick = remind_tick,
-	    .ctx = &c};
+	r->h = (struct reminder_hooks){.event = on_event, .changed = on_changed, .start = on_start,
+	    .stop = on_stop, .ctx = &c};
+	struct ui_screen scr = {.draw = screen_draw, .key = screen_key, .tick = screen_tick, .ctx = &c};
 	enum nav rc = ui_red_flags_once(cat);
-	while (rc == NAV_OK) {
+	while (rc == NAV_OK && !c.stopped) {
 		rc = ui_run(&scr);
 		if (rc != NAV_START)
 			break;
-		/* the full player, screening first; audio only while it runs */
+		/* the full player, screening first; audio only while it runs;
+		 * the socket is served throughout */
+		bool offered = r->m.offered;
 		struct audio *audio = audio_new(cfg->audio_enabled, cfg->voice, cfg->volume);
 		struct flow_opts o = flow_opts_for(cfg, 1.0);
+		c.playing = true;
+		reminder_playing(r, true);
 		rc = ui_flow(routine, cat, &o, audio);
+		reminder_playing(r, false);
+		c.playing = false;
 		audio_free(audio);
-		schedule_break_taken(&r->sch, time(NULL));
-		if (rc == NAV_BACK)
+		c.msg[0] = '\0';
+		if (rc == NAV_BACK) {
+			rc = NAV_OK; /* went back at the screening: the break is still due */
+			continue;
+		}
+		if (offered)
+			reminder_taken(r, time(NULL));
+		if (rc != NAV_SIGNAL)
 			rc = NAV_OK;
 	}
+	r->h = (struct reminder_hooks){0};
 	return rc == NAV_QUIT ? NAV_OK : rc;
 }

@@ -49,19 +49,3 @@ printf 'health = { ask_pain = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
 out=$(SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$TMP/player.raw $B/ptyrun wait="Before you start" send=y \
 	wait="Routine complete" send=x -- $U run $TMP/audio.routine)
 printf '%-44s %s\n' "player peak RSS, every cue loaded [< 16 MB]" "$(echo "$out" | sed -n 's/^rss: //p')"
-
-# The reminder waiting: CPU from /proc/PID/schedstat (ns on the CPU), over
-# 65 s so that at least one of its once-a-minute wake-ups falls inside.
-export XDG_RUNTIME_DIR=$TMP/run
-mkdir -p $XDG_RUNTIME_DIR && chmod 700 $XDG_RUNTIME_DIR
-$U remind --every 8h --hours 00:00-24:00 --days daily --daemon >/dev/null
-pid=$(sed -n 's/^pid \([0-9]*\).*/\1/p' $XDG_RUNTIME_DIR/unknot/remind.lock)
-sleep 1
-a=$(cut -d' ' -f1 /proc/$pid/schedstat)
-sleep 65
-b=$(cut -d' ' -f1 /proc/$pid/schedstat)
-rss=$(awk '/^VmRSS/ { printf "%.2f MB", $2 / 1024 }' /proc/$pid/status)
-$U remind stop >/dev/null
-printf '%-44s %s\n' "reminder idle CPU per hour [< 20 ms]" \
-	"$(awk -v a=$a -v b=$b 'BEGIN { printf "%.3f ms (%.0f us over 65 s)", (b - a) / 1e6 * 3600 / 65, (b - a) / 1e3 }')"
-printf '%-44s %s\n' "reminder idle RSS [< 4 MB]" "$rss"

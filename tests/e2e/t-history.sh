@@ -39,7 +39,7 @@ t "--csv quotes what needs quoting" 'has "$out" ",\"say \"\"hi\"\", ok\",stopped
 t "--csv leaves a missing pain empty" 'has "$out" ",desk-reset,reminder-taken,0,,$"'
 run_cli stats
 t "stats shows the streak" '[ $rc = 0 ] && has "$out" "^Streak: 1 day (longest 1)"'
-t "stats shows reminders taken of offered" 'has "$out" "Reminders: 1 taken of 2 offered"'
+t "stats shows reminders offered and answered (older files: each answer was an offer)" 'has "$out" "Reminders: 2 offered: 1 taken, 0 snoozed, 1 skipped"'
 t "stats shows average pain before and after" 'has "$out" "5.5 before, 3.5 after on average"'
 LC_ALL=C run_cli stats
 t "stats in the C locale is ASCII" '! printf "%s" "$out" | LC_ALL=C grep -q "[^ -~]"'

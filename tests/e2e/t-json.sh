@@ -114,7 +114,7 @@ t "stats --json exits 0" '[ $rc = 0 ]'
 tj "stats --json has the documented keys" '
 assert set(d) == {"streak", "longest_streak", "sessions", "completed", "weeks", "reminders", "pain"}, sorted(d)
 assert d["streak"] == 1 and d["longest_streak"] == 1 and d["sessions"] == 3 and d["completed"] == 2, d
-assert d["reminders"] == {"taken": 1, "offered": 1}, d["reminders"]
+assert d["reminders"] == {"offered": 1, "taken": 1, "snoozed": 0, "skipped": 0}, d["reminders"]
 assert len(d["weeks"]) == 8 and set(d["weeks"][0]) == {"start", "sessions", "seconds", "minutes"}, d["weeks"][0]
 assert d["weeks"][0]["sessions"] == 1 and d["weeks"][0]["seconds"] == 135, d["weeks"][0]
 import datetime

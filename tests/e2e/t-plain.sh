@@ -40,6 +40,12 @@ out=$(printf 'y\n11\n3\n\n' | "$UNKNOT" run --speed 100 "$SHORT" 2>&1)
 t "11 is refused with a line, and asked again" 'has "$out" "\"11\" is not a number from 0 to 10" && has "$out" "^Pain before: 3.$"'
 t "a preview says so" 'has "$out" "^PREVIEW at 100 times the speed: not kept in your history.$"'
 
+# --- the reader goes away: the session ends (recorded as stopped), not run on unseen ---
+lines=$(wc -l < "$HIST")
+printf 'y\n' | timeout 10 "$UNKNOT" run "$LONG" 2>/dev/null | head -6 >/dev/null
+sleep 0.2
+t "when stdout's reader goes away in a quiet stretch, the session ends at once" '[ "$(wc -l < "$HIST")" = $((lines + 1)) ] && tail -n 1 "$HIST" | grep -q "	long	stopped	[0-9]	"'
+
 # --- a stop condition refuses before anything ------------------------------------
 printf 'health = { conditions = ["dvt"]; ask_pain = false; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
 out=$(printf 'y\n' | "$UNKNOT" run --plain "$SHORT" 2>"$E2E_TMP/stderr") && rc=0 || rc=$?

@@ -40,6 +40,7 @@ expect_screen "pain before" "Pain right now"
 keys 1 1 Enter
 expect_screen "11 is refused visibly" "11 is more than 10"
 t "... and kept on screen, not cut to 1" 'screen | grep -q "\[ 11 \]"'
+t "the cursor sits in the field, for screen readers" '[ "$(tm display -p -t t "#{cursor_y}")" = "$(screen | grep -n "\[ 11 \]" | cut -d: -f1 | awk "{ print \$1 - 1 }")" ]'
 keys Escape
 sleep 0.3
 t "Esc with something typed clears it, and stays" 'screen | grep -q "\[    \]" && screen | grep -q "Pain right now"'

@@ -33,8 +33,11 @@ expect_screen "the filter matches body areas too" "Hamstrings and calves"
 t "... and only that routine" 'screen | grep -q "1 routine" && ! screen | grep -q "Eyes and neck break"'
 keys Escape
 expect_screen "Esc clears the filter" "8 routines"
+cy() { tm display -p -t t "#{cursor_y}"; }
+t "the cursor sits on the chosen routine, for screen readers" '[ "$(cy)" = 2 ]'
 keys Down
 expect_screen "Down moves to the next routine" "Areas: lower back, hips, whole body"
+t "... and the cursor with it" '[ "$(cy)" = 3 ]'
 keys Enter
 expect_screen "Enter opens the screening screen" "Before you start: Evening wind-down"
 keys q

@@ -146,12 +146,15 @@ Test(stats, weeks_start_on_monday)
 	stats_free(&s);
 }
 
-Test(stats, reminders_taken_of_offered_and_pain_averages)
+Test(stats, reminders_offered_and_answered_and_pain_averages)
 {
 	struct stats s;
 	stats_init(&s, local_noon(2026, 11, 25));
-	int outcomes[] = {OUTCOME_REMINDER_TAKEN, OUTCOME_REMINDER_SNOOZED, OUTCOME_REMINDER_SKIPPED,
-		OUTCOME_REMINDER_TAKEN};
+	/* six breaks came due; one was snoozed, came back and was taken;
+	 * two went unanswered (offered twice: the snoozed one came back) */
+	int outcomes[] = {OUTCOME_REMINDER_OFFERED, OUTCOME_REMINDER_TAKEN, OUTCOME_REMINDER_OFFERED,
+		OUTCOME_REMINDER_SNOOZED, OUTCOME_REMINDER_OFFERED, OUTCOME_REMINDER_TAKEN,
+		OUTCOME_REMINDER_OFFERED, OUTCOME_REMINDER_OFFERED, OUTCOME_REMINDER_OFFERED, OUTCOME_REMINDER_SKIPPED};
 	for (size_t i = 0; i < ARRAY_LEN(outcomes); i++) {
 		struct history_entry e = rec(2026, 11, 25, 9, 0, -300, outcomes[i]);
 		stats_add(&e, &s);
@@ -166,15 +169,17 @@ Test(stats, reminders_taken_of_offered_and_pain_averages)
 	stats_add(&p2, &s);
 	stats_add(&p3, &s);
 	stats_finish(&s);
+	cr_assert_eq(s.reminders_offered, 6);
 	cr_assert_eq(s.reminders_taken, 2);
-	cr_assert_eq(s.reminders_offered, 4);
+	cr_assert_eq(s.reminders_snoozed, 1);
+	cr_assert_eq(s.reminders_skipped, 1);
 	cr_assert_eq(s.pain_n, 2);
 	cr_assert_float_eq(s.pain_before, 5.5, 1e-9);
 	cr_assert_float_eq(s.pain_after, 4.5, 1e-9);
 	char **lines = stats_lines(&s, false, 80);
 	int found = 0;
 	for (char **l = lines; *l; l++) {
-		found += strstr(*l, "2 taken of 4 offered") != NULL;
+		found += strstr(*l, "Reminders: 6 offered: 2 taken, 1 snoozed, 1 skipped") != NULL;
 		found += strstr(*l, "|65|") != NULL; /* ASCII chart: digits */
 		found += strstr(*l, "5.5 before, 4.5 after") != NULL;
 	}
