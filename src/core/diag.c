@@ -12,6 +12,14 @@ void
 diags_add(struct diags *d, const char *file, int line, enum diag_level level,
     const char *fmt, ...)
 {
+	if (level == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	if (DIAGS_FULL(d)) {
+		d->dropped++;
+		return;
+	}
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 8;
 		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
@@ -24,10 +32,6 @@ diags_add(struct diags *d, const char *file, int line, enum diag_level level,
 	g->level = level;
 	g->msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (level == DIAG_ERROR)
-		d->errors++;
-	else
-		d->warnings++;
 }
 
 static int
@@ -73,6 +77,11 @@ diags_print(const struct diags *d, FILE *fp)
 		char *s = diag_format(&d->v[i]);
 		fprintf(fp, "%s\n", s);
 		free(s);
+	}
+	if (d->dropped) {
+		char *file = text_clean(d->v[d->n - 1].file);
+		fprintf(fp, "%s: %zu more problem%s not shown\n", file, d->dropped, d->dropped == 1 ? "" : "s");
+		free(file);
 	}
 }
 

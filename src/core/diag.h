@@ -23,13 +23,21 @@ struct diag {
 struct diags {
 	struct diag *v;
 	size_t n, cap;
-	size_t errors, warnings;
+	size_t errors, warnings; /* every one added, kept or not */
+	size_t dropped;          /* added past DIAGS_MAX: counted, not kept */
 };
+
+/* A list keeps this many; more are counted (a file of 20,000 unknown keys
+ * is said in a thousand lines and a count, and fast). */
+#define DIAGS_MAX 1000
+/* True when d keeps no more: callers may skip the work of a message. */
+#define DIAGS_FULL(d) ((d)->n >= DIAGS_MAX)
 
 void diags_add(struct diags *d, const char *file, int line, enum diag_level level,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Sort by line (stable), so a file's problems read top to bottom. */
 void diags_sort(struct diags *d);
+/* Each as diag_format() gives it, one a line; then how many were not kept. */
 void diags_print(const struct diags *d, FILE *fp);
 void diags_free(struct diags *d);
 /* "FILE:LINE: error: MESSAGE" (no newline), owned by the caller, and

@@ -138,6 +138,92 @@ bare_word_hint(const char *text, int line)
 	return NULL;
 }
 
+/*
+ * libconfig checks each new setting's name against every other in its
+ * group, so n settings in one group cost n squared: 170,000 keys in a
+ * 1 MiB file took minutes, and each value costs an allocation.  Before it
+ * sees the text, count the settings (each '=' or ':' outside strings and
+ * comments) in each group, the values (settings and list items: each
+ * ',' too) in all, and the nesting, and refuse what no routine, catalogue
+ * or config comes near; then anything under the size limit is parsed in
+ * a few milliseconds.  Returns the line where a limit is passed, or 0.
+ */
+static int
+too_big(const char *text, size_t len, const char **why)
+{
+	int counts[LCFG_MAX_DEPTH + 1] = {0}; /* settings in each open group, [0] the root */
+	int depth = 0, nest = 0, line = 1;
+	long total = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (c == '\n') {
+			line++;
+		} else if (c == '"') {
+			for (i++; i < len && text[i] != '"'; i++) {
+				if (text[i] == '\\' && i + 1 < len)
+					i++;
+				else if (text[i] == '\n')
+					line++;
+			}
+		} else if (c == '#' || (c == '/' && i + 1 < len && text[i + 1] == '/')) {
+			while (i + 1 < len && text[i + 1] != '\n')
+				i++;
+		} else if (c == '/' && i + 1 < len && text[i + 1] == '*') {
+			for (i += 2; i + 1 < len && !(text[i] == '*' && text[i + 1] == '/'); i++)
+				line += text[i] == '\n';
+			i++;
+		} else if (c == '{' || c == '(' || c == '[') {
+			if (++nest > LCFG_MAX_DEPTH) {
+				*why = "nested too deeply (groups and lists within each other)";
+				return line;
+			}
+			if (c == '{')
+				counts[++depth] = 0;
+		} else if (c == '}' || c == ')' || c == ']') {
+			nest -= nest > 0;
+			if (c == '}' && depth > 0)
+				depth--;
+		} else if (c == '=' || c == ':' || c == ',') {
+			if (c != ',' && ++counts[depth] > LCFG_MAX_GROUP) {
+				*why = "too many settings in one group";
+				return line;
+			}
+			if (++total > LCFG_MAX_VALUES) {
+				*why = "too many settings and list items";
+				return line;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Where each line starts, kept with the tree (the root setting's hook,
+ * freed by config_destroy) for lcfg_line(): text and index in one block. */
+struct lines {
+	const char *text;
+	size_t n;           /* lines */
+	size_t start[];     /* start[k]: offset of line k + 1 */
+};
+
+static struct lines *
+index_lines(const char *text, size_t len)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < len; i++)
+		n += text[i] == '\n';
+	struct lines *l = xmalloc(sizeof *l + n * sizeof l->start[0] + len + 1);
+	char *copy = (char *)&l->start[n];
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	l->text = copy;
+	l->n = 0;
+	l->start[l->n++] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (text[i] == '\n')
+			l->start[l->n++] = i + 1;
+	return l;
+}
+
 int
 lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags *d)
 {
@@ -149,13 +235,21 @@ lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags
 		diags_add(d, name, line, DIAG_ERROR, "the file contains a NUL byte: it is not a text file");
 		return -1;
 	}
+	const char *why;
+	int at = too_big(text, len, &why);
+	if (at) {
+		diags_add(d, name, at, DIAG_ERROR, "%s: a file holds at most %d settings in a group, "
+		    "%d settings and list items in all, nested at most %d deep", why, LCFG_MAX_GROUP,
+		    LCFG_MAX_VALUES, LCFG_MAX_DEPTH);
+		return -1;
+	}
 	refuse_includes(text, len, name, d);
 	config_init(cfg);
 	/* Keep the text with the tree (freed by config_destroy), so that
 	 * lcfg_line() can correct libconfig's line for list items. */
 	config_set_destructor(cfg, free);
 	if (config_read_string(cfg, text) == CONFIG_TRUE)
-		config_setting_set_hook(config_root_setting(cfg), xstrndup(text, len));
+		config_setting_set_hook(config_root_setting(cfg), index_lines(text, len));
 	else {
 		const char *msg = config_error_text(cfg);
 		int line = config_error_line(cfg);
@@ -191,15 +285,14 @@ lcfg_open(config_t *cfg, const char *path, struct diags *d)
 	return rc;
 }
 
-/* True when line n (1-based) of text has something besides closing
- * brackets, commas, blanks and comments. */
+/* True when line n (1-based) has something besides closing brackets,
+ * commas, blanks and comments. */
 static bool
-line_has_value(const char *text, int n)
+line_has_value(const struct lines *l, int n)
 {
-	const char *p = line_at(text, n);
-	if (p == NULL)
+	if (n < 1 || (size_t)n > l->n)
 		return true;
-	for (; *p && *p != '\n'; p++) {
+	for (const char *p = l->text + l->start[n - 1]; *p && *p != '\n'; p++) {
 		if (*p == '#' || (p[0] == '/' && p[1] == '/'))
 			return false;
 		if (!strchr(" \t\r,;])", *p))
@@ -223,7 +316,7 @@ lcfg_line(const config_setting_t *s)
 		const config_setting_t *root = parent;
 		while (config_setting_parent(root))
 			root = config_setting_parent(root);
-		const char *text = config_setting_get_hook(root);
+		const struct lines *text = config_setting_get_hook(root);
 		int line = (int)config_setting_source_line(s);
 		int floor = (int)config_setting_source_line(parent);
 		while (text && line > floor && !line_has_value(text, line))
@@ -308,6 +401,10 @@ static void
 unknown_key(const struct lcfg_key *keys, size_t nkeys, const char *name, int line,
     const char *file, const char *where, struct diags *d)
 {
+	if (DIAGS_FULL(d)) { /* counted only: no need to look for a near name */
+		diags_add(d, file, line, DIAG_WARNING, "unknown key");
+		return;
+	}
 	const char *names[64];
 	size_t n = 0;
 	for (size_t i = 0; i < nkeys && n < ARRAY_LEN(names); i++)

@@ -3,7 +3,9 @@
  * (routines, the safety catalogue, the user's config).
  *
  * It reads the file itself, with a size limit, so that a directory, a
- * FIFO or a huge file is refused with one clear message; it refuses
+ * FIFO or a huge file is refused with one clear message; it counts the
+ * settings before libconfig parses them, so that no file under the limit
+ * takes long; it refuses
  * "@include" lines before libconfig could open the named file; and it
  * turns libconfig's syntax error into a FILE:LINE diagnostic.  It also
  * holds the checks every text value gets and the table-driven key walk
@@ -18,6 +20,12 @@
 #include "diag.h"
 
 #define LCFG_FILE_LIMIT (1024 * 1024)
+/* What a file may hold, counted before libconfig parses it (its
+ * duplicate-name check is quadratic in a group's size): far above any
+ * routine (a step has a dozen keys; 500 steps), catalogue or config. */
+#define LCFG_MAX_GROUP 32       /* settings in one group */
+#define LCFG_MAX_VALUES 20000   /* settings and list items in all */
+#define LCFG_MAX_DEPTH 16       /* groups and lists within each other */
 #define LCFG_TEXT_LIMIT 2000
 
 /* Read and parse path into cfg (initialised here).  Returns 0, or -1 with

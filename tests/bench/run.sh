@@ -35,6 +35,42 @@ $M 200 "unknot --version start-up [< 5 ms]" $U --version
 $M 50 "check of a 500-step file [< 5 ms]" $U check $TMP/big.routine
 UNKNOT_DATA_DIR=$TMP/lib $M 10 "list of 1,000 routine files [< 200 ms]" $U list
 UNKNOT_DATA_DIR=$TMP/lib $M 3 "peak RSS of list over 1,000 files [< 4 MB]" $U list
+# 10,000 files: list and show scale linearly with the library (issue 11)
+mkdir -p $TMP/lib10k/routines
+cp routines/safety.cfg $TMP/lib10k/routines/
+awk -v dir=$TMP/lib10k/routines -v src=$TMP/one.routine 'BEGIN {
+	while ((getline l < src) > 0) text = text l "\n"
+	for (i = 1; i <= 10000; i++) { f = dir "/r" i ".routine"; printf "%s", text > f; close(f) }
+}'
+UNKNOT_DATA_DIR=$TMP/lib10k $M 3 "list of 10,000 routine files [linear: ~10x the 1,000]" $U list
+UNKNOT_DATA_DIR=$TMP/lib $M 20 "show of one id among 1,000 files" $U show r500
+UNKNOT_DATA_DIR=$TMP/lib10k $M 20 "show of one id among 10,000 files [linear]" $U show r5000
+# hostile files under the size limit (issue 11: each checked in well under 100 ms)
+awk 'BEGIN {
+	a = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	printf "version = 1; title = \"Many keys\"; steps = ( { type = \"hold\"; title = \"S\"; duration = 30; } );\n"
+	size = 100
+	for (k = 1; k <= 4 && size < 1048560; k++) {
+		n = 52 ^ k
+		for (i = 0; i < n && size < 1048560; i++) {
+			name = ""; v = i
+			for (j = 0; j < k; j++) { name = name substr(a, v % 52 + 1, 1); v = int(v / 52) }
+			printf "%s=1;", name; size += k + 3
+		}
+	}
+	printf "\n"
+}' > $TMP/keys.routine
+$M 20 "check of 1 MiB of 170,000 keys [well under 100 ms]" $U check $TMP/keys.routine
+awk 'BEGIN {
+	printf "version = 1; title = \"Wide\";\nsteps = (\n"
+	for (i = 1; i <= 600; i++) {
+		printf "{ type = \"hold\"; title = \"S\"; duration = 1;"
+		for (j = 0; j < 28; j++) printf " k%d = 1;", j
+		printf " }%s\n", i < 600 ? "," : ""
+	}
+	printf ");\n"
+}' > $TMP/wide.routine
+$M 20 "check of 600 steps of 31 keys, just under the limits [well under 100 ms]" $U check $TMP/wide.routine
 # a 100,000-line history: a session or a reminder every few hours for years
 mkdir -p $TMP/hist/unknot
 awk 'BEGIN {
