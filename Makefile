@@ -4,7 +4,7 @@
 #   make run        build, then start unknot on the bundled routines
 #   make check      build, then run every test
 #   make bench      print speed and memory figures
-#   make fuzz       fuzz the routine loader (FUZZ_SECONDS=60)
+#   make fuzz       fuzz a loader: FUZZER=routine|history|config, FUZZ_SECONDS=60
 #   make install    PREFIX=/usr/local DESTDIR= (and the folders below)
 #   make uninstall  remove what install put there, file by file
 #   make dist       unknot-VERSION.tar.gz; make distcheck builds and checks it
@@ -220,6 +220,21 @@ unit: build/tests/unit build/tests/fixture-module.so
 	@echo "== unit tests (Criterion)"
 	$(Q)cd tests && UNKNOT_DATA_DIR=$(CURDIR) ../build/tests/unit --jobs=2
 
+# The same unit tests under AddressSanitizer and UndefinedBehaviorSanitizer:
+# the core and sys layers compiled again with the tests, any report fails
+# the run (make check runs it once).
+SAN_FLAGS = -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+SAN_ENV   = ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=fuzz/lsan.supp \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+build/tests/unit-san: $(UNIT_SRC) tests/unit/helpers.h $(SRC_core) $(SRC_sys) $(wildcard src/core/*.h src/sys/*.h) | test-deps build/tests
+	$(msg) LD $@
+	$(Q)$(CC) $(BASE_CFLAGS) $(SAN_FLAGS) $(INC_sys) -o $@ $(UNIT_SRC) $(SRC_core) $(SRC_sys) \
+	  $(CONFIG_LIBS) -lm -ldl -lcriterion
+
+unit-san: build/tests/unit-san build/tests/fixture-module.so
+	@echo "== unit tests under ASan and UBSan"
+	$(Q)cd tests && $(SAN_ENV) ../build/tests/unit-san --jobs=2
+
 build/tests/onsets: tests/tools/onsets.c | build/tests
 	$(msg) CC $@
 	$(Q)$(CC) -O2 -o $@ tests/tools/onsets.c
@@ -249,7 +264,7 @@ packaging: all | test-deps
 	$(Q)tests/install.sh
 
 check: all
-	$(Q)$(MAKE) --no-print-directory layers unit lint-man packaging e2e
+	$(Q)$(MAKE) --no-print-directory layers unit unit-san lint-man packaging e2e
 
 # ---- figures and fuzzing ---------------------------------------------
 
@@ -269,17 +284,23 @@ build/bench/audio-latency: tests/bench/audio-latency.c src/sys/audio.h | build/b
 bench: all $(BENCH_TOOLS)
 	$(Q)tests/bench/run.sh
 
-build/fuzz-routine: tests/fuzz/fuzz_routine.c $(SRC_core) | fuzz-deps build/obj
+# One harness per input from outside: routine files, the history file, the
+# config (tests/fuzz/fuzz_NAME.c, seeds in tests/fuzz/corpus/NAME/).
+#   make fuzz FUZZER=history FUZZ_SECONDS=600
+FUZZERS = routine history config
+FUZZER ?= routine
+build/fuzz-%: tests/fuzz/fuzz_%.c $(SRC_core) | fuzz-deps build/obj
 	$(msg) CLANG $@
-	$(Q)$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
-	  -fsanitize=fuzzer,address,undefined $(INC_core) $(CONFIG_CFLAGS) \
-	  -o $@ $^ $(CONFIG_LIBS) -lm
+	$(Q)$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(INC_core) $(CONFIG_CFLAGS) \
+	  -o $@ $< $(SRC_core) $(CONFIG_LIBS) -lm
 
-fuzz: build/fuzz-routine
-	@mkdir -p build/fuzz-corpus build/fuzz-crashes
-	LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp ./build/fuzz-routine -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
-	  -dict=tests/fuzz/routine.dict \
-	  -artifact_prefix=build/fuzz-crashes/ build/fuzz-corpus tests/fuzz/corpus
+fuzz: build/fuzz-$(FUZZER)
+	@mkdir -p build/fuzz-corpus/$(FUZZER) build/fuzz-crashes/$(FUZZER)
+	LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp ./build/fuzz-$(FUZZER) -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=4096 -timeout=5 -print_final_stats=1 \
+	  $(if $(wildcard tests/fuzz/$(FUZZER).dict),-dict=tests/fuzz/$(FUZZER).dict) \
+	  -artifact_prefix=build/fuzz-crashes/$(FUZZER)/ build/fuzz-corpus/$(FUZZER) tests/fuzz/corpus/$(FUZZER)
 
 # The reminder socket's request parser: `make fuzz-control` (FUZZ_SECONDS).
 CONTROL_FUZZ_SRC = tests/fuzz/fuzz_control.c src/sys/control.c src/sys/loop.c src/sys/clock.c $(SRC_core)
