@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -102,6 +103,53 @@ Test(library, missing_folders_are_fine)
 	struct library lib;
 	library_scan_dirs(&lib, none, ARRAY_LEN(none));
 	cr_assert_eq(lib.n, 0);
+	library_free(&lib);
+}
+
+Test(library, an_empty_folder_is_an_empty_library)
+{
+	/* once qsort(NULL, 0) (undefined; UBSan's nonnull check in make check) */
+	char *empty = xasprintf("%s/empty", root);
+	cr_assert_eq(mkdir(empty, 0700), 0);
+	const struct library_dir one[] = {{empty, SOURCE_BUNDLED}};
+	struct library lib;
+	library_scan_dirs(&lib, one, 1);
+	cr_assert_eq(lib.n, 0);
+	library_free(&lib);
+	free(empty);
+}
+
+Test(library, a_user_folder_others_can_write_is_not_read_and_says_why)
+{
+	chmod(dirs[2], 0777);
+	struct library lib;
+	library_scan_dirs(&lib, three(), 3);
+	cr_assert_eq(library_find(&lib, "c"), NULL, "the planted routine is not listed");
+	cr_assert_eq(library_find(&lib, "a")->source, SOURCE_DATA);
+	cr_assert_eq(lib.problems.n, 1);
+	cr_assert(strstr(lib.problems.v[0].msg, "can be written by other users"), "%s", lib.problems.v[0].msg);
+	library_free(&lib);
+}
+
+Test(library, ten_thousand_files_in_each_folder_override_in_order)
+{
+	/* found by binary search, not a walk of the list per file */
+	for (int i = 0; i < 3; i++)
+		for (int k = 0; k < 10000; k++) {
+			char name[32];
+			snprintf(name, sizeof name, "r%05d.routine", (k * 7919) % 10000);
+			touch(dirs[i], name);
+		}
+	struct library lib;
+	library_scan_dirs(&lib, three(), 3);
+	cr_assert_eq(lib.n, 10003);
+	for (size_t i = 1; i < lib.n; i++)
+		cr_assert(strcmp(lib.v[i - 1].id, lib.v[i].id) < 0, "sorted");
+	const struct entry *e = library_find(&lib, "r04242");
+	cr_assert_eq(e->source, SOURCE_USER);
+	char *over = xasprintf("%s/r04242.routine", dirs[1]);
+	cr_assert_str_eq(e->overrides, over);
+	free(over);
 	library_free(&lib);
 }
 
