@@ -233,7 +233,7 @@ build/tests/unit-san: $(UNIT_SRC) tests/unit/helpers.h $(SRC_core) $(SRC_sys) $(
 
 unit-san: build/tests/unit-san build/tests/fixture-module.so
 	@echo "== unit tests under ASan and UBSan"
-	$(Q)cd tests && $(SAN_ENV) ../build/tests/unit-san --jobs=2
+	$(Q)cd tests && UNKNOT_DATA_DIR=$(CURDIR) $(SAN_ENV) ../build/tests/unit-san --jobs=2
 
 build/tests/onsets: tests/tools/onsets.c | build/tests
 	$(msg) CC $@
