@@ -29,10 +29,14 @@
 #include "cli.h"
 #include "cmd.h"
 #include "config.h"
+#include "control.h"
 #include "file.h"
+#include "health.h"
 #include "history.h"
 #include "library.h"
+#include "notify.h"
 #include "paths.h"
+#include "reminder.h"
 #include "routine.h"
 #include "safety.h"
 #include "text.h"
@@ -242,6 +246,10 @@ settings(struct doctor *dr, struct safety *cat, struct config *cfg, bool *have_c
 	for (char **f = files; *f; f++)
 		settings_file(dr, f == files ? "config" : "", *f, &d);
 	strv_free(files);
+	char *profile = health_path();
+	if (profile)
+		settings_file(dr, "health", profile, &d);
+	free(profile);
 	diags_free(&d);
 	if (!*have_cfg) {
 		config_free(cfg);
@@ -341,46 +349,48 @@ terminal(struct doctor *dr)
 
 /* ---- reminders and health --------------------------------------------------- */
 
-/* The program's full path when it is on PATH, else NULL. */
-static char *
-on_path(const char *prog)
-{
-	const char *path = getenv("PATH");
-	char *copy = xstrdup(path ? path : ""), *save = NULL, *found = NULL;
-	for (char *d = strtok_r(copy, ":", &save); d && !found; d = strtok_r(NULL, ":", &save)) {
-		char *p = xasprintf("%s/%s", d, prog);
-		if (access(p, X_OK) == 0)
-			found = p;
-		else
-			free(p);
-	}
-	free(copy);
-	return found;
-}
-
 static void
-reminders(const struct config *cfg)
+reminders(struct doctor *dr, const struct config *cfg)
 {
 	section("Reminders");
-	char *ns = on_path("notify-send");
-	row("notify-send", "%s", ns ? clean(ns) : "not found: breaks ring and show on screen only");
-	free(ns);
+	if (!notify_available())
+		row("notify-send", "not found: breaks ring and show on screen only");
+	else
+		row("notify-send", "found: desktop notifications%s",
+		    notify_has_actions() ? " with Start, Snooze and Skip buttons" : "");
 	row("settings", "every %dm, %s, %s, routine %s", cfg->remind_every / 60, clean(cfg->remind_hours),
 	    clean(cfg->remind_days), clean(cfg->remind_routine));
+	/* the running one's own words, as `unknot remind status` prints them */
+	char reply[CONTROL_REPLY_MAX], why[300];
+	int rc = reminder_ask("status", reply, sizeof reply, why, sizeof why);
+	if (rc == CONTROL_NONE) {
+		row("reminder", "not running (`unknot remind` starts one)");
+	} else if (rc < 0) {
+		problem(dr, "the reminder: %s", clean(why));
+	} else {
+		reply[strcspn(reply, "\n")] = '\0';
+		row("reminder", "running: %s", clean(reply));
+	}
 }
 
 static void
 health(const struct safety *cat, const struct config *cfg)
 {
 	section("Health");
-	if (cfg->conditions == NULL || cfg->conditions[0] == NULL) {
-		row("conditions", "none declared (health.conditions in the config)");
+	char *const *ids = cfg->health.declared;
+	if (ids == NULL || ids[0] == NULL) {
+		row("conditions", "none declared%s (`unknot health add ID`)",
+		    health_answered(&cfg->health) ? ", you said none apply" : "");
 		return;
 	}
-	for (char **c = cfg->conditions; *c; c++) {
+	for (char *const *c = ids; *c; c++) {
 		const struct condition *k = safety_find(cat, *c);
-		row(c == cfg->conditions ? "conditions" : "", "%s: %s", clean(*c),
-		    k ? safety_level_name(k->level) : "not in the catalogue (ignored)");
+		bool from_config = false;
+		for (char **x = cfg->conditions; x && *x; x++)
+			from_config |= strcmp(*x, *c) == 0;
+		row(c == ids ? "conditions" : "", "%s: %s (%s)", clean(*c),
+		    k ? safety_level_name(k->level) : "not in the catalogue, ignored",
+		    from_config ? "health.conditions in the config" : "your health profile");
 	}
 }
 
@@ -398,7 +408,7 @@ doctor_exec(const struct cmd_args *a)
 	routines(&dr, &cat);
 	sound(&dr, &cfg);
 	terminal(&dr);
-	reminders(&cfg);
+	reminders(&dr, &cfg);
 	health(&cat, &cfg);
 	size_t n = strv_len(dr.problems);
 	if (n == 0) {

@@ -51,9 +51,9 @@ static int
 talk(const char *request)
 {
 	char *dir = paths_runtime_dir();
-	char *sock = xasprintf("%s/remind.sock", dir), *lock = xasprintf("%s/remind.lock", dir);
+	char *lock = xasprintf("%s/remind.lock", dir);
 	char reply[CONTROL_REPLY_MAX], why[300];
-	int rc = control_ask(dir, sock, request, reply, sizeof reply, why, sizeof why);
+	int rc = reminder_ask(request, reply, sizeof reply, why, sizeof why);
 	if (rc < 0) {
 		cli_warn("%s", why);
 		rc = 1;
@@ -68,7 +68,6 @@ talk(const char *request)
 			usleep(20000);
 	}
 	free(dir);
-	free(sock);
 	free(lock);
 	return rc;
 }

@@ -57,6 +57,16 @@ runtime_file(const char *name)
 	return p;
 }
 
+int
+reminder_ask(const char *request, char *reply, size_t n, char *why, size_t wn)
+{
+	char *dir = paths_runtime_dir(), *sock = runtime_file("remind.sock");
+	int rc = control_ask(dir, sock, request, reply, n, why, wn);
+	free(dir);
+	free(sock);
+	return rc;
+}
+
 /* ---- the lock ---------------------------------------------------------- */
 
 void

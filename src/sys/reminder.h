@@ -104,6 +104,11 @@ void reminder_next_text(const struct reminder *r, time_t now, char *out, size_t 
 /* The full status line `remind status` prints. */
 void reminder_status_text(const struct reminder *r, time_t now, char *out, size_t n);
 
+/* A client's one request to this user's running reminder (control_ask on
+ * its socket): 0 with the reply (raw: clean it before printing), or
+ * CONTROL_NONE (none runs), CONTROL_FOREIGN or CONTROL_TIMEOUT with why. */
+int reminder_ask(const char *request, char *reply, size_t n, char *why, size_t wn);
+
 /*
  * Any unknot playing a routine holds a shared lock on the runtime
  * folder's `playing` file, so that a reminder does not offer a break in

@@ -61,10 +61,27 @@ chmod 700 "$XDG_STATE_HOME/unknot" "$XDG_STATE_HOME"
 # notify-send on PATH or not
 printf '#!/bin/sh\nexit 0\n' > "$E2E_TMP/bin/notify-send"; chmod +x "$E2E_TMP/bin/notify-send"
 PATH=$E2E_TMP/bin:$PATH run_cli doctor
-t "notify-send is found on PATH" 'has "$out" "^  notify-send  *$E2E_TMP/bin/notify-send$"'
+t "notify-send is found on PATH" 'has "$out" "^  notify-send  *found: desktop notifications"'
 mkdir -p "$E2E_TMP/empty"
 out=$(PATH=$E2E_TMP/empty "$UNKNOT" doctor 2>/dev/null)
 t "... or said missing" 'has "$out" "^  notify-send  *not found"'
+
+# the reminder: running or not, in its own words
+run_cli doctor
+t "no reminder: said, not a problem" '[ $rc = 0 ] && has "$out" "^  reminder  *not running"'
+run_cli remind --every 1h --hours 00:00-24:00 --days daily --daemon
+pid=$(printf '%s\n' "$out" | sed -n 's/.*(pid \([0-9]*\)).*/\1/p')
+run_cli doctor
+t "a running reminder, with its status" '[ $rc = 0 ] && has "$out" "^  reminder  *running: .*next break at"'
+"$UNKNOT" remind stop >/dev/null 2>&1 || kill "$pid" 2>/dev/null
+
+# the declared conditions: the profile and the config's
+"$UNKNOT" health add pregnancy >/dev/null 2>&1
+printf 'health = { conditions = ["osteoporosis"]; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+run_cli doctor
+t "conditions from the profile and the config, each with its source" 'has "$out" "^  conditions  *pregnancy: .*(your health profile)" && has "$out" "^  *osteoporosis: caution (health.conditions in the config)"'
+t "the profile file is named under Settings" 'has "$out" "^  health  *$XDG_CONFIG_HOME/unknot/health$"'
+rm -f "$XDG_CONFIG_HOME/unknot/config" "$XDG_CONFIG_HOME/unknot/health"
 
 run_cli doctor extra
 t "doctor takes no arguments" '[ $rc = 2 ]'
