@@ -239,6 +239,9 @@ detach(struct reminder *r, const struct reminder_opts *o)
 	}
 	close(p[0]);
 	setsid();
+	/* signals wait for the loop from now on: a SIGTERM right after the
+	 * parent said "started" still cleans up */
+	loop_init();
 	char why[300];
 	struct daemon d = {r, false};
 	struct reminder_hooks h = {.start = daemon_start, .stop = daemon_stop, .log = daemon_log, .ctx = &d};

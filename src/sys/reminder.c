@@ -208,6 +208,8 @@ play_cue(void *arg)
 	audio_free(a); /* waits for the cue to finish */
 }
 
+static void arm(struct reminder *r, time_t now);
+
 static const char *const actions[] = {"start", "Start", "snooze", "Snooze", "skip", "Skip", NULL};
 enum { ACTION_START, ACTION_SNOOZE, ACTION_SKIP };
 
@@ -244,6 +246,7 @@ on_action(void *ctx, int action)
 		}
 		break;
 	}
+	arm(r, now);
 	changed(r);
 }
 
@@ -291,8 +294,6 @@ someone_playing(struct reminder *r)
 	close(fd); /* lets go of the lock if it was taken */
 	return busy;
 }
-
-static void arm(struct reminder *r, time_t now);
 
 static void
 tick(struct reminder *r, time_t now)

@@ -204,8 +204,9 @@ cat > "$BIN/notify-send" <<EOF
 #!/bin/sh
 [ "\$1" = --help ] && { echo "  -A, --action=[NAME=]Text..."; exit 0; }
 printf '%s\n' "\$@" >> "$E2E_TMP/notified"
-case "\$*" in *--action=snooze=Snooze*) sleep 0.3; echo snooze;; esac
+case "\$*" in *--action=snooze=Snooze*) sleep 0.3; cat "$E2E_TMP/answer";; esac
 EOF
+echo snooze > "$E2E_TMP/answer"
 chmod +x "$BIN/notify-send"
 PATH=$BIN:$PATH UNKNOT_REMIND_SCALE=60 "$UNKNOT" remind --every 1m --snooze 10m $ALWAYS --routine "$SHORT" \
 	--daemon --no-detach 2> "$E2E_TMP/log" & nd=$!
@@ -215,6 +216,24 @@ t "the notification says the routine and its real length" 'grep -q "^Short test 
 t "it offers Start, Snooze and Skip" 'grep -q "^--action=start=Start$" "$E2E_TMP/notified" && grep -q "^--action=skip=Skip$" "$E2E_TMP/notified"'
 t "an offered break is in the history" 'grep -q "	reminder-offered	" "$HIST"'
 t "the Snooze action snoozes it" 'grep -q "	reminder-snoozed	" "$HIST"'
+kill -TERM $nd; wait $nd
+
+# Start opens the routine in a terminal ($TERMINAL -e unknot run ROUTINE);
+# the session it opens is the break taken (the stand-in terminal writes it)
+: > "$HIST"
+echo start > "$E2E_TMP/answer"
+cat > "$BIN/term" <<EOF
+#!/bin/sh
+printf '%s\n' "\$@" > "$E2E_TMP/term.args"
+printf '%s\tshort\tcompleted\t8\t-\t-\n' "\$(date +%Y-%m-%dT%H:%M:%S%:z)" >> "$HIST"
+EOF
+chmod +x "$BIN/term"
+PATH=$BIN:$PATH TERMINAL=term UNKNOT_REMIND_SCALE=60 "$UNKNOT" remind --every 1m $ALWAYS --routine "$SHORT" \
+	--daemon --no-detach 2> "$E2E_TMP/log" & nd=$!
+wait_until '[ -s "$E2E_TMP/term.args" ]' 8
+t "Start opens the routine in \$TERMINAL" '[ "$(sed -n 1p "$E2E_TMP/term.args")" = -e ] && sed -n 3,4p "$E2E_TMP/term.args" | tr "\n" " " | grep -q "^run $SHORT $"'
+wait_until 'grep -q "	reminder-taken	" "$HIST"' 8
+t "and the session it opened is the break taken" 'grep -q "	reminder-taken	" "$HIST"'
 kill -TERM $nd; wait $nd
 
 # away from the keyboard when a break is due: a natural break (a stand-in loginctl)
@@ -273,6 +292,48 @@ run_cli remind --routine no-such-routine --daemon
 t "an unknown routine is refused at once" '[ $rc = 1 ] && printf "%s" "$err" | grep -q "no routine called"'
 run_cli remind frobnicate
 t "an unknown request is a usage error" '[ $rc = 2 ]'
+# --- whose socket: both ends check; a reply is printed cleaned ----------------------
+FAKE="python3 $TOP/tests/tools/fakeremind.py"
+mkdir -p "$RUN" && chmod 700 "$RUN"
+$FAKE "$SOCK" '\x1b]52;c;cGF3bmVk\x07next break at 10:00\n' 1 > "$E2E_TMP/fake.out" & fake=$!
+wait_until 'grep -qs ready "$E2E_TMP/fake.out"' 5
+run_cli remind status
+t "a reply's escape sequences are shown, not sent to the terminal" '[ $rc = 0 ] && ! printf "%s" "$out" | grep -q "$(printf "\033\|\007")" && printf "%s" "$out" | grep -qF "\\x1b]52;c;cGF3bmVk\\x07next break at 10:00"'
+wait $fake
+chmod 755 "$RUN"
+$FAKE "$SOCK" 'next break at 10:00\n' 1 > "$E2E_TMP/fake.out" & fake=$!
+wait_until 'grep -qs ready "$E2E_TMP/fake.out"' 5
+run_cli remind status
+t "the client refuses a runtime folder others can open" '[ $rc = 1 ] && printf "%s" "$err" | grep -q "open to other users (mode 755): it must be 0700"'
+kill $fake 2>/dev/null; wait $fake 2>/dev/null
+chmod 700 "$RUN"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && [ -x /usr/bin/python3 ]; then
+	# another user (nobody) in a folder of ours: it can only get in while the
+	# folder is open, as if it had been; then only SO_PEERCRED stands in the way
+	PEER=$(mktemp -d /tmp/unknot-peer.XXXXXX); chmod 711 "$PEER"
+	cp "$TOP/tests/tools/fakeremind.py" "$PEER/"; chmod 644 "$PEER/fakeremind.py"
+	mkdir -m 777 "$PEER/unknot"
+	nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	nobody /usr/bin/python3 "$PEER/fakeremind.py" "$PEER/unknot/remind.sock" 'next break at 10:00\n' 1 \
+		> "$E2E_TMP/fake.out" & fake=$!
+	wait_until 'grep -qs ready "$E2E_TMP/fake.out"' 5
+	chmod 700 "$PEER/unknot"
+	XDG_RUNTIME_DIR=$PEER run_cli remind status
+	t "the client refuses a server run by another user (SO_PEERCRED)" '[ $rc = 1 ] && printf "%s" "$err" | grep -q "served by another user"'
+	kill $fake 2>/dev/null; wait $fake 2>/dev/null
+	rm -f "$PEER/unknot/remind.sock"
+	# and the server hangs up on a client of another user
+	XDG_RUNTIME_DIR=$PEER run_cli remind --every 1h $ALWAYS --daemon
+	chmod 711 "$PEER/unknot"; chmod 666 "$PEER/unknot/remind.sock"
+	out=$(nobody "$SOCKCAT" "$PEER/unknot/remind.sock" "status\n" 2>&1)
+	chmod 700 "$PEER/unknot"
+	t "the daemon answers nobody but its user" '! printf "%s" "$out" | grep -q "next break"'
+	XDG_RUNTIME_DIR=$PEER run_cli remind status
+	t "and still answers its user" '[ $rc = 0 ]'
+	XDG_RUNTIME_DIR=$PEER run_cli remind stop
+	rm -rf "$PEER"
+fi
+
 UNIT=$TOP/build/unknot-remind.service
 t "the systemd unit runs it in the foreground for the service manager" 'grep -q "^Type=simple$" "$UNIT" && grep -q "^ExecStart=.*/unknot remind --daemon --no-detach$" "$UNIT"'
 t "from the graphical session on" 'grep -q "^WantedBy=graphical-session.target$" "$UNIT"'
