@@ -216,9 +216,10 @@ client_ready(struct loop_source *src, short revents, long long now)
 		answer(c, c->in, (size_t)(nl - c->in));
 	else if (r == 0 && c->inlen > 0)
 		answer(c, c->in, c->inlen); /* the request ends where the client stopped writing */
-	else if (r == 0)
-		drop(c);                    /* nothing asked */
-	else if (c->inlen == sizeof c->in)
+	else if (r == 0) {
+		drop(c);                    /* nothing asked: c is gone */
+		return;
+	} else if (c->inlen == sizeof c->in)
 		answer(c, c->in, c->inlen); /* too long: refused by the parser */
 	if (c->src.events == POLLOUT && flush(c))
 		drop(c);
