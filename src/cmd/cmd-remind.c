@@ -24,6 +24,7 @@
 #include "config.h"
 #include "control.h"
 #include "duration.h"
+#include "line.h"
 #include "loop.h"
 #include "paths.h"
 #include "reminder.h"
@@ -311,8 +312,24 @@ remind_exec(const struct cmd_args *a)
 			rc = run_daemon(&r, &o, true);
 		}
 		reminder_close(&r);
-	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_warn("the foreground reminder needs a terminal: use `unknot remind --daemon`");
+	} else if (line_wanted(args_has(a, "plain"))) {
+		/* in plain lines (--plain, TERM=dumb, stdout not a terminal) */
+		if (reminder_lock(&r, "in the foreground, in plain lines", why, sizeof why) < 0) {
+			cli_warn("%s", why);
+			rc = 1;
+		} else if (loop_init() < 0) {
+			cli_warn("cannot set up signals: %s", strerror(errno));
+			rc = 1;
+		} else if (reminder_start(&r, &o, &(struct reminder_hooks){0}, time(NULL), why, sizeof why) < 0) {
+			cli_warn("%s", why);
+			rc = 1;
+		} else {
+			enum nav nrc = line_remind(&r, rt, &cat, &cfg);
+			rc = nrc == NAV_SIGNAL ? (loop_signal() ? 128 + loop_signal() : 1) : 0;
+		}
+		reminder_close(&r);
+	} else if (!isatty(STDIN_FILENO)) {
+		cli_warn("the foreground reminder needs a terminal: use `unknot remind --daemon`, or --plain");
 		rc = 1;
 	} else {
 		char *mode = xasprintf("in the foreground on %s", ttyname(STDIN_FILENO) ? ttyname(STDIN_FILENO) :
@@ -397,6 +414,8 @@ static const struct cmd_option remind_options[] = {
 	{"daemon", ARG_NONE, NULL, "run in the background and only notify", 0, 0, NULL},
 	{"no-detach", ARG_NONE, NULL, "with --daemon: stay in the foreground, log to stderr (for systemd)", 0, 0,
 	    NULL},
+	{"plain", ARG_NONE, NULL, "plain lines, no full screen (also when TERM=dumb or stdout is not a terminal)",
+	    0, 0, NULL},
 	{0},
 };
 

@@ -100,7 +100,7 @@ timer_exec(const struct cmd_args *a)
 	long secs;
 	const char *why;
 	if (duration_parse(a->argv[0], &secs, &why) < 0)
-		return cli_usage_error("timer '%s': %s (a duration such as 90, 45s, 1m30s, 2h)", a->argv[0], why);
+		return cli_usage_error("timer '%s': %s", a->argv[0], why);
 	struct timer_spec t = {.duration = secs, .sides = args_has(a, "sides"),
 	    .reps = (long)args_number(a, "reps", 1), .rest = (long)args_number(a, "rest", 0),
 	    .title = args_get(a, "title")};

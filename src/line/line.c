@@ -21,15 +21,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "audio.h"
 #include "clock.h"
+#include "config.h"
 #include "duration.h"
 #include "loop.h"
 #include "player.h"
 #include "reminder.h"
+#include "reminder.h"
 #include "routine.h"
+#include "schedule.h"
 #include "text.h"
 #include "util.h"
 
@@ -150,9 +154,13 @@ on_output_gone(struct loop_source *src, short revents, long long now)
 	loop_break(NAV_SIGNAL);
 }
 
+static int input_users; /* line_remind holds the input around line_flow's */
+
 static void
 input_start(void)
 {
+	if (input_users++ > 0)
+		return;
 	in.src = (struct loop_source){.fd = STDIN_FILENO, .events = POLLIN, .deadline = LOOP_NEVER,
 	    .ready = on_input};
 	in.is_tty = isatty(STDIN_FILENO);
@@ -166,6 +174,8 @@ input_start(void)
 static void
 input_stop(void)
 {
+	if (--input_users > 0)
+		return;
 	loop_remove(&out_src);
 	loop_remove(&in.src);
 }
@@ -589,5 +599,203 @@ line_flow(const struct routine *r, const struct safety *cat, const struct flow_o
 	input_start();
 	enum nav rc = flow_run(&fe, r, cat, &opts);
 	input_stop();
+	return rc;
+}
+
+/* ---- the reminder in the foreground, in lines ------------------------------- */
+
+struct lr {
+	struct reminder *r;
+	const struct routine *routine;
+	const struct safety *cat;
+	struct config *cfg;
+	bool keys;        /* stdin is a terminal: keys without Enter */
+	bool news;        /* the next break changed: say when it is */
+	bool playing;
+	bool stopped;
+	bool start;       /* s, or the notification's Start */
+};
+
+static void
+lr_next(struct lr *l)
+{
+	char buf[200];
+	reminder_next_text(l->r, time(NULL), buf, sizeof buf);
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	say("%s.", buf);
+	l->news = false;
+}
+
+static void
+lr_key(struct lr *l, int ch)
+{
+	struct reminder *r = l->r;
+	time_t now = time(NULL);
+	char msg[200] = "";
+	switch (ch) {
+	case 's':
+		if (!remind_paused(&r->m))
+			l->start = true;
+		break;
+	case 'z':
+		if (!remind_paused(&r->m))
+			reminder_snooze(r, now, 0, msg, sizeof msg);
+		break;
+	case 'k':
+		if (!remind_paused(&r->m))
+			reminder_skip(r, now, msg, sizeof msg);
+		break;
+	case 'p':
+		if (remind_paused(&r->m))
+			reminder_resume(r, now, msg, sizeof msg);
+		else
+			reminder_pause(r, now, 0, msg, sizeof msg);
+		break;
+	case 'q':
+	case 'Q':
+		l->stopped = true;
+		break;
+	default:
+		return;
+	}
+	if (msg[0])
+		say("%s", msg);
+	l->news = true;
+}
+
+static void
+lr_take(void *ctx)
+{
+	struct lr *l = ctx;
+	if (l->keys) {
+		for (size_t i = 0; i < in.len; i++)
+			lr_key(l, (unsigned char)in.buf[i]);
+		in.len = 0;
+	} else {
+		char line[128];
+		while (take_line(line, sizeof line) && !(line[0] == '\0' && in.eof))
+			lr_key(l, (unsigned char)line[0]);
+	}
+	if (l->start || l->stopped)
+		loop_break(NAV_OK);
+}
+
+static long long
+lr_turn(void *ctx, long long now)
+{
+	struct lr *l = ctx;
+	(void)now;
+	reminder_refresh(l->r, time(NULL)); /* a routine completed elsewhere, the day's counts */
+	if (out_broken || l->stopped || l->start) {
+		loop_break(out_broken ? NAV_SIGNAL : NAV_OK);
+		return LOOP_NEVER;
+	}
+	if (l->news)
+		lr_next(l);
+	return LOOP_NEVER; /* the reminder has a timer of its own */
+}
+
+static void
+lr_event(void *ctx, enum remind_event e)
+{
+	struct lr *l = ctx;
+	struct reminder *r = l->r;
+	if (l->playing)
+		return;
+	char a[32], b[32];
+	switch (e) {
+	case REMIND_BREAK:
+		say("Time for a posture break: %s (%s). s: start it now, z: snooze %s, k: skip.", r->o.routine_title,
+		    duration_words(r->o.routine_secs, a, sizeof a), duration_words(r->m.set.snooze, b, sizeof b));
+		break;
+	case REMIND_MICRO:
+		say("Look away: at something 6 metres (20 feet) away, for %s.",
+		    duration_words((long)(r->m.micro_end - time(NULL)), a, sizeof a));
+		break;
+	case REMIND_MICRO_END:
+		say("The look-away is over.");
+		l->news = true;
+		break;
+	default:
+		l->news = true;
+		break;
+	}
+}
+
+static void
+lr_changed(void *ctx)
+{
+	struct lr *l = ctx;
+	l->news = true;
+}
+
+static void
+lr_start(void *ctx)
+{
+	struct lr *l = ctx;
+	if (!l->playing)
+		l->start = true;
+}
+
+static void
+lr_stop(void *ctx)
+{
+	struct lr *l = ctx;
+	say("Stopped by `unknot remind stop`.");
+	l->stopped = true;
+}
+
+enum nav
+line_remind(struct reminder *r, const struct routine *routine, const struct safety *cat, struct config *cfg)
+{
+	struct lr l = {.r = r, .routine = routine, .cat = cat, .cfg = cfg, .news = true};
+	r->h = (struct reminder_hooks){.event = lr_event, .changed = lr_changed, .start = lr_start,
+	    .stop = lr_stop, .ctx = &l};
+	input_start();
+	l.keys = in.is_tty;
+	char a[32], h[16], d[40];
+	say("unknot: posture breaks every %s, %s, %s; routine %s.", duration_words(r->m.set.every, a, sizeof a),
+	    schedule_hours_text(&r->m.set.sch, h, sizeof h), schedule_days_text(r->m.set.sch.days, d, sizeof d),
+	    r->o.routine_id);
+	say("%s", l.keys ? "Keys: s start the routine now, z snooze, k skip, p pause or resume, q quit." :
+	    "Answers, one a line: s start the routine now, z snooze, k skip, p pause or resume, q quit.");
+	enum nav rc = NAV_OK;
+	while (rc == NAV_OK && !l.stopped) {
+		l.start = false;
+		if (l.keys)
+			raw_on();
+		in.take = lr_take;
+		in.ctx = &l;
+		int lrc = loop_run(lr_turn, &l);
+		in.take = NULL;
+		raw_off();
+		if (lrc == LOOP_SIGNAL || lrc == NAV_SIGNAL) {
+			rc = NAV_SIGNAL;
+			break;
+		}
+		if (!l.start || l.stopped)
+			break;
+		/* the routine in lines, screening first; the socket is served throughout */
+		bool offered = r->m.offered;
+		struct audio *audio = audio_new(cfg->audio_enabled, cfg->voice, cfg->volume);
+		struct flow_opts o = flow_opts_for(cfg, 1.0);
+		o.now = now_wall();
+		l.playing = true;
+		reminder_playing(r, true);
+		enum nav frc = line_flow(routine, cat, &o, audio);
+		reminder_playing(r, false);
+		l.playing = false;
+		audio_free(audio);
+		if (frc == NAV_SIGNAL) {
+			rc = NAV_SIGNAL;
+			break;
+		}
+		if (frc != NAV_BACK && offered)
+			reminder_taken(r, time(NULL));
+		l.news = true;
+	}
+	input_stop();
+	r->h = (struct reminder_hooks){0};
 	return rc;
 }

@@ -34,4 +34,16 @@ bool line_wanted(bool asked);
 enum nav line_flow(const struct routine *r, const struct safety *cat, const struct flow_opts *o,
     struct audio *audio);
 
+/*
+ * The foreground reminder in lines (`unknot remind` with --plain, TERM=dumb
+ * or stdout not a terminal): when the next break is due, a line when one
+ * comes ("Time for a posture break: ..."), the answers as keys (stdin a
+ * terminal) or lines (s start, z snooze, k skip, p pause or resume, q
+ * quit), and the routine itself in lines (line_flow).  r is started
+ * (reminder_start) and runs in the loop; its hooks are set here.
+ */
+struct reminder;
+enum nav line_remind(struct reminder *r, const struct routine *routine, const struct safety *cat,
+    struct config *cfg);
+
 #endif

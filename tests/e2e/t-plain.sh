@@ -64,7 +64,29 @@ t "timer 0 is a usage error" '[ $rc = 2 ] && has "$err" "duration must be from 1
 run_cli timer 45s --reps 0
 t "timer --reps 0 is a usage error" '[ $rc = 2 ] && has "$err" "reps"'
 run_cli timer soon
-t "timer with a bad duration is a usage error" '[ $rc = 2 ] && has "$err" "a duration such as 90, 45s"'
+t "timer with a bad duration is a usage error" '[ $rc = 2 ] && has "$err" "timer .soon.: expected a number such as 90, 45s"'
+
+# --- remind in the foreground, in lines (UNKNOT_REMIND_SCALE=20: --every 1m is 3 s) --------
+ALWAYS="--hours 00:00-24:00 --days daily"
+TUI_TERM=dumb start_tui 100 30 "UNKNOT_REMIND_SCALE=20 $UNKNOT remind --every 1m --snooze 1m $ALWAYS --routine $SHORT"
+expect_screen "remind, TERM=dumb: how it is set up, as a line" "unknot: posture breaks every 3s, 00:00-24:00, daily; routine short."
+expect_screen "remind, TERM=dumb: when the next break is due" "Next break at"
+expect_screen "remind, TERM=dumb: a line when a break is due" "Time for a posture break: Short test routine (8s). s: start it now, z: snooze 3s, k: skip." 8
+keys z
+expect_screen "remind, TERM=dumb: z snoozes, said in a line" "snoozed"
+for _ in $(seq 80); do [ "$(screen | grep -c "^Time for a posture break")" -ge 2 ] && break; sleep 0.1; done
+t "remind, TERM=dumb: the break comes back, a line again" '[ "$(screen | grep -c "^Time for a posture break")" -ge 2 ]'
+keys s
+expect_screen "remind, TERM=dumb: s starts the routine in lines, screening first" "Before you start: Short test routine."
+keys y Enter
+expect_screen "remind, TERM=dumb: the routine runs in lines" "Step 1 of 2: Ball hold"
+expect_screen "remind, TERM=dumb: to its end" "Routine complete: 8 seconds." 20
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do grep -q "	short	reminder-taken	" "$HIST" && break; sleep 0.1; done
+t "remind, TERM=dumb: the break is recorded as taken" 'grep -q "	short	reminder-taken	" "$HIST"'
+keys q
+expect_screen "remind, TERM=dumb: q quits (exit 0)" "[exit 0]"
+t "remind, TERM=dumb: no socket left behind" '[ ! -e "$XDG_RUNTIME_DIR/unknot/remind.sock" ]'
+stop_tui
 
 # --- TERM=dumb in tmux: lines, and the player's keys without Enter ----------------------
 TUI_TERM=dumb start_tui 80 24 "$UNKNOT run $LONG"
