@@ -132,6 +132,17 @@ keys x; expect_screen "exit 0" "[exit 0]"
 t "skipping to the end is recorded as partial, not completed" 'tail -n 1 "$HIST" | grep -q "	long	partial	[0-9]	-	-$"'
 stop_tui
 
+# --- unknot timer in the full-screen player ----------------------------------------
+start_tui 80 24 "$UNKNOT timer 3s --sides --title 'Wall sit'"
+expect_screen "timer: no screening, straight to the player" "Wall sit"
+t "timer: one step, sides" 'screen | grep -q "Step 1/1" && ! screen | grep -q "Before you start"'
+expect_screen "timer: the left side" "Left side" 10
+expect_screen "timer: then the right side" "Right side" 8
+expect_screen "timer: the end screen" "Routine complete" 8
+keys x; expect_screen "timer: exit 0" "[exit 0]"
+t "timer: recorded as timer" 'tail -n 1 "$HIST" | grep -q "	timer	completed	6	-	-$"'
+stop_tui
+
 # --- resize mid-step: too small, then back ----------------------------------
 start_tui 80 24 "$UNKNOT run $LONG"
 expect_screen "screening" "Before you start"; keys y
