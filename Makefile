@@ -101,12 +101,15 @@ UNIT_SRC = $(filter-out tests/unit/fixture-%,$(wildcard tests/unit/*.c))
 # command on PATH, pc:NAME a pkg-config module, file:PATH a file.
 BUILD_DEPS = cmd:$(CC):gcc file:/usr/include/stdio.h:libc6-dev cmd:$(PKG_CONFIG):pkg-config \
 	pc:ncursesw:libncurses-dev pc:libconfig:libconfig-dev pc:SDL2_mixer:libsdl2-mixer-dev
+# sox and espeak-ng: the check that the committed cue files are what
+# audio/make-cues.sh makes (tests/cues.sh), and espeak-ng for spoken steps.
 TEST_DEPS  = pc:criterion:libcriterion-dev cmd:tmux:tmux cmd:groff:groff-base cmd:pgrep:procps \
+	cmd:sox:sox cmd:espeak-ng:espeak-ng \
 	cmd:zsh:zsh cmd:mandoc:mandoc cmd:desktop-file-validate:desktop-file-utils \
 	cmd:python3:python3 file:/usr/share/i18n/locales/de_DE:locales
 FUZZ_DEPS  = cmd:$(CLANG):clang file:$(shell $(CLANG) -print-resource-dir 2>/dev/null)/lib/linux/libclang_rt.fuzzer-$(shell uname -m).a:libclang-rt-dev
 
-.PHONY: all run check bench fuzz fuzz-control install uninstall dist distcheck clean deps test-deps fuzz-deps unit e2e lint-man layers packaging
+.PHONY: cues all run check bench fuzz fuzz-control install uninstall dist distcheck clean deps test-deps fuzz-deps unit e2e lint-man layers packaging
 
 all: build/unknot build/unknot-audio.so build/unknot-remind.service build/man/unknot.1 build/man/unknot-routine.5
 
@@ -195,7 +198,7 @@ build/unknot: $(OBJ_cmd) $(OBJ_ui) $(OBJ_line) $(SYS_LIB) $(CORE_LIB)
 # that build/unknot itself never links SDL.
 SDL_CFLAGS = $(shell $(PKG_CONFIG) --cflags SDL2_mixer)
 SDL_LIBS   = $(shell $(PKG_CONFIG) --libs SDL2_mixer)
-build/unknot-audio.so: src/module/audio-sdl.c src/sys/audio.h | deps build/obj
+build/unknot-audio.so: src/module/audio-sdl.c src/sys/audio.h src/core/cue.h | deps build/obj
 	$(msg) CC $@
 	$(Q)$(CC) $(BASE_CFLAGS) $(INC_sys) $(SDL_CFLAGS) -fPIC -shared -o $@ src/module/audio-sdl.c \
 	  $(LDFLAGS) $(SDL_LIBS)
@@ -239,6 +242,10 @@ build/tests/onsets: tests/tools/onsets.c | build/tests
 	$(msg) CC $@
 	$(Q)$(CC) -O2 -o $@ tests/tools/onsets.c
 
+build/tests/diskrec: tests/tools/diskrec.c tests/tools/timing.h | build/tests
+	$(msg) CC $@
+	$(Q)$(CC) -O2 -o $@ tests/tools/diskrec.c
+
 build/tests/ptyrun: tests/tools/ptyrun.c | build/tests
 	$(msg) CC $@
 	$(Q)$(CC) -O2 -o $@ tests/tools/ptyrun.c -lutil
@@ -247,9 +254,14 @@ build/tests/sockcat: tests/tools/sockcat.c | build/tests
 	$(msg) CC $@
 	$(Q)$(CC) -O2 -o $@ tests/tools/sockcat.c
 
-e2e: all build/tests/onsets build/tests/ptyrun build/tests/sockcat | test-deps
+e2e: all build/tests/onsets build/tests/diskrec build/tests/ptyrun build/tests/sockcat | test-deps
 	@echo "== end-to-end tests (the real binary, tmux)"
 	$(Q)tests/e2e/run.sh
+
+# The committed cue sounds are audio/make-cues.sh's output, byte for byte.
+cues: | test-deps
+	@echo "== cue sounds"
+	$(Q)tests/cues.sh
 
 layers: $(OBJ_core) $(OBJ_sys) $(OBJ_line) | test-deps
 	@echo "== layers"
@@ -264,22 +276,26 @@ packaging: all | test-deps
 	$(Q)tests/install.sh
 
 check: all
-	$(Q)$(MAKE) --no-print-directory layers unit unit-san lint-man packaging e2e
+	$(Q)$(MAKE) --no-print-directory layers unit unit-san lint-man cues packaging e2e
 
 # ---- figures and fuzzing ---------------------------------------------
 
 BENCH_TOOLS = build/bench/measure build/bench/ptyrun build/bench/clock build/bench/audio-latency \
-	build/bench/clients
+	build/bench/clients build/bench/diskrec build/bench/onsets
 build/bench/clients: tests/bench/clients.c | build/bench
 	$(Q)$(CC) -O2 -o $@ $<
+build/bench/diskrec: tests/tools/diskrec.c tests/tools/timing.h | build/bench
+	$(Q)$(CC) -O2 -o $@ tests/tools/diskrec.c
+build/bench/onsets: tests/tools/onsets.c | build/bench
+	$(Q)$(CC) -O2 -o $@ tests/tools/onsets.c
 build/bench/measure: tests/bench/measure.c | build/bench
 	$(Q)$(CC) -O2 -o $@ $<
 build/bench/ptyrun: tests/tools/ptyrun.c | build/bench
 	$(Q)$(CC) -O2 -o $@ $< -lutil
 build/bench/clock: tests/bench/clock.c $(SYS_LIB) $(CORE_LIB) | build/bench
 	$(Q)$(CC) $(BASE_CFLAGS) $(INC_sys) -o $@ $< $(SYS_LIB) $(CORE_LIB) $(CONFIG_LIBS) -lm
-build/bench/audio-latency: tests/bench/audio-latency.c src/sys/audio.h | build/bench
-	$(Q)$(CC) -O2 $(INC_sys) -o $@ $< -ldl
+build/bench/audio-latency: tests/bench/audio-latency.c src/sys/audio.h $(CORE_LIB) | build/bench
+	$(Q)$(CC) -O2 $(INC_sys) -o $@ $< $(CORE_LIB) $(CONFIG_LIBS) -lm -ldl
 
 bench: all $(BENCH_TOOLS)
 	$(Q)tests/bench/run.sh

@@ -1,18 +1,30 @@
 #!/bin/sh
 # Make unknot's cue sounds: tones with sox, words with espeak-ng.
-# Run it from anywhere; it writes the .wav files next to itself.  The files
-# are committed, so building unknot needs neither tool.
+#
+#   audio/make-cues.sh [DIR]     writes the .wav files into DIR (default:
+#                                the folder of this script)
+#
+# The files are committed, so building unknot needs neither tool, and the
+# output is the same bytes on every run (tests/cues.sh checks the committed
+# files against it in `make check`): sox runs in repeatable mode (-R) and
+# without dither (-D, which would add random noise when it reduces to 16
+# bits), and espeak-ng is deterministic.
 #
 # Every file: 22050 Hz, mono, 16-bit WAV, under 100 KB, no silence at the
 # start (a cue sounds the moment it plays), 5 ms fades at both ends (no
-# clicks), and peak-normalised to -3 dBFS (the same loudness).
+# clicks), and peak-normalised to -3 dBFS (the same loudness, and headroom:
+# the player lowers what overlaps so that nothing reaches full scale).
 set -eu
-cd "$(dirname "$0")"
+here=$(cd "$(dirname "$0")" && pwd)
+out=${1:-$here}
+mkdir -p "$out"
+cd "$out"
 command -v sox >/dev/null || { echo "make-cues.sh needs sox: apt-get install sox" >&2; exit 1; }
 command -v espeak-ng >/dev/null || { echo "make-cues.sh needs espeak-ng: apt-get install espeak-ng" >&2; exit 1; }
 RATE=22050
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+sox() { command sox -R -D "$@"; }
 
 # finish IN OUT: the common treatment
 finish() {
@@ -21,7 +33,7 @@ finish() {
 }
 # tone OUT SPEC...: sox synth notes, joined
 tone() {
-	out=$1; shift
+	name=$1; shift
 	i=0; parts=""
 	for spec in "$@"; do
 		# spec = SECONDS:FREQ
@@ -30,7 +42,7 @@ tone() {
 	done
 	# shellcheck disable=SC2086
 	sox $parts "$T/joined.wav"
-	finish "$T/joined.wav" "$out"
+	finish "$T/joined.wav" "$name"
 }
 # voice OUT WORDS: spoken, a little slow and clear
 voice() {
@@ -48,7 +60,9 @@ tone step-end.wav  0.15:990 0.25:660
 tone complete.wav  0.15:523 0.15:659 0.15:784 0.40:1047
 tone reminder.wav  0.30:784 0.30:1047 0.50:784
 
-voice switch-voice.wav    "switch sides"
+# where a cue is spoken, a two-sided step's side is said
+voice left-voice.wav      "left side"
+voice switch-voice.wav    "now the right side"
 voice ten-left-voice.wav  "ten seconds"
 voice rest-voice.wav      "rest"
 voice complete-voice.wav  "routine complete"
@@ -58,4 +72,4 @@ for f in *.wav; do
 	size=$(wc -c < "$f")
 	[ "$size" -lt 102400 ] || { echo "$f is $size bytes: over 100 KB" >&2; exit 1; }
 done
-ls -l *.wav
+ls -l ./*.wav

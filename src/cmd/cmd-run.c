@@ -64,6 +64,8 @@ follow(struct routine *r, struct safety *cat, struct config *cfg, const struct c
 	o.skip_screening = timer;
 	o.now = now_wall();
 	struct audio *audio = audio_new(cfg->audio_enabled && !args_has(a, "mute"), cfg->voice, cfg->volume);
+	/* --speak: the config's level, or titles where it says off */
+	audio_set_speak(audio, args_has(a, "speak") && cfg->speak == SPEAK_OFF ? SPEAK_TITLES : cfg->speak);
 	int status = 1;
 	if (line_wanted(args_has(a, "plain"))) {
 		status = status_of(line_flow(r, cat, &o, audio));
@@ -135,6 +137,7 @@ home_exec(const struct cmd_args *a)
 	int status = 1;
 	if (ui_term_open() == 0) {
 		struct audio *audio = audio_new(cfg.audio_enabled, cfg.voice, cfg.volume);
+		audio_set_speak(audio, cfg.speak);
 		enum nav rc = ui_red_flags_once(&cat);
 		if (rc == NAV_OK)
 			rc = ui_home(&cat, &cfg, audio);
@@ -150,6 +153,8 @@ static const struct cmd_option run_options[] = {
 	{"speed", ARG_NUMBER, "X", "run the clock X times faster (0.1 to 1000): a preview, not kept in history",
 	    0.1, 1000, (const char *const[]){"0.5", "2", "10", "100", NULL}},
 	{"mute", ARG_NONE, NULL, "no sound; the terminal bell stands in", 0, 0, NULL},
+	{"speak", ARG_NONE, NULL, "say each step, its side and time (audio.speak, or titles when that is off)",
+	    0, 0, NULL},
 	{"plain", ARG_NONE, NULL, "plain lines, no full screen (also when TERM=dumb or stdout is not a terminal)",
 	    0, 0, NULL},
 	{0},
@@ -164,6 +169,8 @@ static const struct cmd_option timer_options[] = {
 	{"speed", ARG_NUMBER, "X", "run the clock X times faster (0.1 to 1000): a preview, not kept in history",
 	    0.1, 1000, (const char *const[]){"0.5", "2", "10", "100", NULL}},
 	{"mute", ARG_NONE, NULL, "no sound; the terminal bell stands in", 0, 0, NULL},
+	{"speak", ARG_NONE, NULL, "say each step, its side and time (audio.speak, or titles when that is off)",
+	    0, 0, NULL},
 	{"plain", ARG_NONE, NULL, "plain lines, no full screen (also when TERM=dumb or stdout is not a terminal)",
 	    0, 0, NULL},
 	{0},

@@ -15,6 +15,9 @@
 #include "schedule.h"
 #include "util.h"
 
+/* LK_ENUM stores an int: the enum fields it fills must be int-sized. */
+_Static_assert(sizeof(enum speak_mode) == sizeof(int), "audio.speak is stored as an int");
+
 #define A(f) offsetof(struct config, f)
 #define DEFAULT_HOURS "09:00-17:30"
 #define DEFAULT_DAYS "mon-fri"
@@ -22,6 +25,8 @@ static const struct lcfg_key audio_keys[] = {
 	{"enabled", LK_BOOL, false, 0, 0, 1, NULL, A(audio_enabled), "play sound cues"},
 	{"volume", LK_INT, false, 0, 100, 80, NULL, A(volume), "cue volume in percent"},
 	{"voice", LK_BOOL, false, 0, 0, 1, NULL, A(voice), "spoken cues where there are some"},
+	{"speak", LK_ENUM, false, 0, 0, SPEAK_TITLES, speak_mode_names, A(speak),
+	    "spoken steps: off, titles or all"},
 };
 static const struct lcfg_key health_keys[] = {
 	{"conditions", LK_TEXTS, false, 0, 64, 0, NULL, A(conditions), "catalogue ids you have"},

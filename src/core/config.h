@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cue.h"
 #include "diag.h"
 #include "health.h"
 #include "lcfg.h"
@@ -23,6 +24,7 @@ struct config {
 	bool audio_enabled;
 	int volume;        /* 0..100 */
 	bool voice;        /* spoken cues where there are some */
+	enum speak_mode speak; /* spoken steps */
 	/* health */
 	char **conditions; /* catalogue ids from health.conditions */
 	bool ask_pain;

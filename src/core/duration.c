@@ -104,3 +104,21 @@ duration_words(long secs, char *out, size_t n)
 		snprintf(out + used, n - used, "%lds", s);
 	return out;
 }
+
+char *
+duration_spoken(long secs, char *out, size_t n)
+{
+	if (secs < 0)
+		secs = 0;
+	const long part[3] = {secs / 3600, secs / 60 % 60, secs % 60};
+	static const char *const unit[3] = {"hour", "minute", "second"};
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < 3 && used < n; i++) {
+		if (part[i] == 0 && !(i == 2 && secs == 0))
+			continue;
+		used += (size_t)snprintf(out + used, n - used, "%s%ld %s%s", used ? " " : "", part[i], unit[i],
+		    part[i] == 1 ? "" : "s");
+	}
+	return out;
+}

@@ -18,4 +18,8 @@ char *duration_clock(long secs, char *out, size_t n);
 /* "1m30s", "45s", "2h": the canonical form duration_parse() reads back. */
 char *duration_words(long secs, char *out, size_t n);
 
+/* As said, for lines and speech: "7 minutes 12 seconds", "45 seconds",
+ * "1 hour 5 minutes" (a speech engine reads the numbers as words). */
+char *duration_spoken(long secs, char *out, size_t n);
+
 #endif

@@ -68,23 +68,6 @@ say(const char *fmt, ...)
 	free(s);
 }
 
-/* "7 minutes 12 seconds", "45 seconds", "1 hour 5 minutes". */
-static char *
-spelled(long secs, char *out, size_t n)
-{
-	const long part[3] = {secs / 3600, secs / 60 % 60, secs % 60};
-	static const char *const unit[3] = {"hour", "minute", "second"};
-	size_t used = 0;
-	out[0] = '\0';
-	for (int i = 0; i < 3 && used < n; i++) {
-		if (part[i] == 0 && !(i == 2 && secs == 0))
-			continue;
-		used += (size_t)snprintf(out + used, n - used, "%s%ld %s%s", used ? " " : "", part[i], unit[i],
-		    part[i] == 1 ? "" : "s");
-	}
-	return out;
-}
-
 /* ---- input ------------------------------------------------------------- */
 
 static struct {
@@ -363,11 +346,11 @@ step_line(struct lp *l, size_t i)
 	buf_addf(&b, "Step %zu of %zu: %s", i + 1, l->r->nsteps, st->title);
 	if (st->sides)
 		buf_addf(&b, ", left side");
-	buf_addf(&b, ", %s", spelled(st->duration, d, sizeof d));
+	buf_addf(&b, ", %s", duration_spoken(st->duration, d, sizeof d));
 	if (st->reps > 1)
 		buf_addf(&b, ", %d times%s", st->reps, st->sides ? " each side" : "");
 	if (st->rest && step_bouts(st) > 1)
-		buf_addf(&b, ", rest %s between", spelled(st->rest, rest, sizeof rest));
+		buf_addf(&b, ", rest %s between", duration_spoken(st->rest, rest, sizeof rest));
 	buf_addf(&b, ".");
 	if (st->how)
 		buf_addf(&b, " %s", st->how);
@@ -383,7 +366,7 @@ step_line(struct lp *l, size_t i)
 		say("Your %s: %s", ps->cautions[k]->id, ps->cautions[k]->advice);
 	long ready = step_prepare_seconds(l->r, i);
 	if (ready > 0)
-		say("Get ready: %s.", spelled(ready, d, sizeof d));
+		say("Get ready: %s.", duration_spoken(ready, d, sizeof d));
 }
 
 static void
@@ -396,15 +379,15 @@ event_line(struct lp *l, const struct session_event *e)
 		step_line(l, e->step);
 		break;
 	case EV_GO:
-		say("Go: %s%s.", st->sides ? "left side, " : "", spelled(st->duration, d, sizeof d));
+		say("Go: %s%s.", st->sides ? "left side, " : "", duration_spoken(st->duration, d, sizeof d));
 		break;
 	case EV_SIDE_SWITCH:
-		say("Right side, %s.", spelled(st->duration, d, sizeof d));
+		say("Right side, %s.", duration_spoken(st->duration, d, sizeof d));
 		break;
 	case EV_REP_START:
 		say("Rep %d of %d%s, %s.", e->bout % st->reps + 1, st->reps,
 		    st->sides ? (e->bout < st->reps ? ", left side" : ", right side") : "",
-		    spelled(st->duration, d, sizeof d));
+		    duration_spoken(st->duration, d, sizeof d));
 		break;
 	case EV_HALFWAY:
 		say("Halfway.");
@@ -413,7 +396,7 @@ event_line(struct lp *l, const struct session_event *e)
 		say("10 seconds left.");
 		break;
 	case EV_REST_START:
-		say("Rest %s%s.", spelled(st->rest, d, sizeof d),
+		say("Rest %s%s.", duration_spoken(st->rest, d, sizeof d),
 		    st->sides && e->bout + 1 == st->reps ? ", then the right side" : "");
 		break;
 	default:
@@ -448,11 +431,13 @@ player_key(struct lp *l, int ch, long long now)
 	enum player_cmd c = player_command(ch);
 	char m[64];
 	switch (c) {
-	case CMD_MUTE:
-		audio_set_muted(l->c->audio, !audio_muted(l->c->audio));
-		say("%s", audio_muted(l->c->audio) ? "Sound muted." :
-		    audio_status(l->c->audio) ? audio_status(l->c->audio) : "Sound on.");
+	case CMD_MUTE: {
+		/* "Sound on" only when it really plays; else why not */
+		bool on = audio_muted(l->c->audio);
+		audio_set_muted(l->c->audio, !on);
+		say("%s", !on ? "Sound muted." : audio_working(l->c->audio) ? "Sound on." : audio_status(l->c->audio));
 		break;
+	}
 	case CMD_LOUDER:
 	case CMD_QUIETER:
 		snprintf(m, sizeof m, "Volume %d%%.", audio_change_volume(l->c->audio, c == CMD_QUIETER ? -10 : 10));
@@ -499,12 +484,14 @@ lp_turn(void *ctx, long long now)
 		loop_break(NAV_SIGNAL);
 		return LOOP_NEVER;
 	}
-	audio_events(l->c->audio, l->r, ev, n); /* no bell here: nothing but lines on stdout */
+	audio_events(l->c->audio, l->r, ev, n, now); /* no bell here: nothing but lines on stdout */
 	if (player_over(&l->p)) {
 		loop_break(l->p.stopped ? NAV_QUIT : NAV_OK);
 		return LOOP_NEVER;
 	}
-	return session_next_deadline(l->p.s);
+	long long wake = session_next_deadline(l->p.s);
+	long long sound = audio_wake(l->c->audio, l->p.s, now); /* the device only around cues */
+	return sound < wake ? sound : wake;
 }
 
 static void
@@ -528,12 +515,13 @@ l_play(void *ctx, const struct flow *f, struct flow_play *out)
 	struct lp l = {.c = c, .plan = &f->plan, .r = &f->plan.run, .keys = in.is_tty && !in.eof};
 	char t[48], p[48];
 	say("%s: %zu step%s, %s, plus %s to get ready.", l.r->title, l.r->nsteps, l.r->nsteps == 1 ? "" : "s",
-	    spelled(routine_seconds(l.r), t, sizeof t), spelled(routine_prepare_seconds(l.r), p, sizeof p));
+	    duration_spoken(routine_seconds(l.r), t, sizeof t),
+	    duration_spoken(routine_prepare_seconds(l.r), p, sizeof p));
 	if (f->preview)
 		say("PREVIEW at %g times the speed: not kept in your history.", f->speed);
 	if (l.keys)
 		keys_line(&l);
-	audio_prepare(c->audio);
+	audio_prepare(c->audio, l.r);
 	if (audio_status(c->audio))
 		say("%s", audio_status(c->audio));
 	out->started = now_wall();
@@ -560,7 +548,7 @@ l_end(void *ctx, const struct flow *f)
 {
 	(void)ctx;
 	char t[48];
-	say("%s: %s.", flow_outcome_text(f->outcome), spelled(f->play.step_ms / 1000, t, sizeof t));
+	say("%s: %s.", flow_outcome_text(f->outcome), duration_spoken(f->play.step_ms / 1000, t, sizeof t));
 	if (f->outcome == OUTCOME_PARTIAL)
 		say("%d%% of the routine's time done: kept as partial, not as complete.", f->percent_done);
 	if (f->pain_before >= 0 && f->pain_after >= 0)

@@ -1,54 +1,71 @@
 /*
- * audio.c - picking cues and playing them through a back end: see audio.h.
- * The SDL2_mixer back end is loaded from unknot-audio.so on first use.
+ * audio.c - carrying out the cue policy through a back end: see audio.h.
+ * The SDL2_mixer back end is loaded from unknot-audio.so on first use;
+ * the decisions (which cue, when the device is open, what is said) are
+ * the core's (cue.c); the speech engines are child processes (speech.c).
  */
 #include "audio.h"
 
 #include <dlfcn.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "module.h"
 #include "paths.h"
 #include "routine.h"
 #include "session.h"
+#include "speech.h"
 #include "util.h"
 
-struct audio {
-	bool enabled, voice, muted, tried;
-	int volume;
-	const struct audio_backend *be;
-	void *state, *module;
-	char status[160];
-	int counts[CUE_COUNT];
+/* The device's own buffer plays after a sound is handed over: keep it
+ * open this much longer. */
+#define TAIL_US 150000LL
+/* How often to look for a phrase being rendered, and how long to wait. */
+#define SPEECH_POLL_US 15000LL
+#define SPEECH_GIVE_UP_US 3000000LL
+#define PHRASES 4
+/* A step's own sound file may be this big (a cue is under 100 KB). */
+#define SOUND_FILE_LIMIT (16 * 1024 * 1024)
+
+enum variant { TONE, VOICE, VARIANTS };
+
+/* A phrase rendered by espeak-ng, kept for when it is said. */
+struct phrase {
+	char *text;
+	struct speech_render *job;
+	int sound;          /* in the back end, once loaded; -1 before */
+	long long used;     /* for eviction: the oldest goes */
 };
 
-const char *
-cue_name(int cue)
-{
-	static const char *const names[] = {
-		"tick", "start", "halfway", "switch", "ten-left", "rest", "step-end", "complete", "reminder",
-	};
-	return cue >= 0 && cue < CUE_COUNT ? names[cue] : "?";
-}
+/* A step's own sound, loaded on first use. */
+struct named {
+	char *name;
+	int sound;
+};
 
-int
-audio_cue_for_event(int kind, int value)
-{
-	switch (kind) {
-	case EV_COUNTDOWN: return CUE_TICK;
-	case EV_GO: return CUE_START;
-	case EV_REP_START: return CUE_START;
-	case EV_SIDE_SWITCH: return CUE_SWITCH;
-	case EV_HALFWAY: return CUE_HALFWAY;
-	case EV_TEN_LEFT: return CUE_TEN_LEFT;
-	case EV_REST_START: return CUE_REST;
-	case EV_STEP_END: return CUE_STEP_END;
-	case EV_DONE: return CUE_COMPLETE;
-	default: (void)value; return -1;
-	}
-}
+struct audio {
+	bool enabled, voice, muted, tried, open, device_failed;
+	int volume;
+	enum speak_mode speak;
+	enum speech_engine engine;
+	bool engine_known;
+	const struct audio_backend *be;
+	void *st, *module;
+	int sound[CUE_COUNT][VARIANTS];
+	struct named *named;
+	size_t nnamed;
+	long long sounding_until;   /* monotonic us */
+	struct phrase phrase[PHRASES];
+	struct phrase *pending;     /* to be said as soon as it is rendered */
+	long long pending_since;
+	int speaking;               /* the sound of the phrase being said, or -1 */
+	long long uses;
+	char status[200];
+	int counts[CUE_COUNT];
+};
 
 struct audio *
 audio_new(bool enabled, bool voice, int volume)
@@ -57,11 +74,62 @@ audio_new(bool enabled, bool voice, int volume)
 	a->enabled = enabled;
 	a->voice = voice;
 	a->volume = volume < 0 ? 0 : volume > 100 ? 100 : volume;
+	a->speaking = -1;
+	for (int c = 0; c < CUE_COUNT; c++)
+		a->sound[c][TONE] = a->sound[c][VOICE] = -1;
+	for (int i = 0; i < PHRASES; i++)
+		a->phrase[i].sound = -1;
 	if (!enabled)
 		snprintf(a->status, sizeof a->status, "sound off (--mute or audio.enabled = false)");
 	return a;
 }
 
+void
+audio_set_speak(struct audio *a, enum speak_mode m)
+{
+	a->speak = m;
+}
+
+static void
+device_close(struct audio *a)
+{
+	if (a->open)
+		a->be->close(a->st);
+	a->open = false;
+	a->speaking = -1;
+	a->sounding_until = 0;
+}
+
+static bool
+device_open(struct audio *a)
+{
+	if (a->open)
+		return true;
+	char why[128] = "";
+	if (!a->be->open(a->st, why, sizeof why)) {
+		snprintf(a->status, sizeof a->status, "sound off: %s", why[0] ? why : "no audio device");
+		a->device_failed = true;
+		return false;
+	}
+	a->open = true;
+	a->device_failed = false;
+	return true;
+}
+
+/* Decode a sound file into the back end: its number, or -1.  The file is
+ * read here, the safe way (never blocking on a FIFO), not by SDL. */
+static int
+load_file(const struct audio_backend *be, void *st, const char *path)
+{
+	size_t len;
+	const char *why;
+	char *bytes = read_file(path, SOUND_FILE_LIMIT, &len, &why);
+	int s = bytes ? be->load(st, bytes, len) : -1;
+	free(bytes);
+	return s;
+}
+
+/* Load the module and the cues, and try the device once. */
 static void
 load(struct audio *a)
 {
@@ -69,66 +137,305 @@ load(struct audio *a)
 	char *dir = paths_module_dir();
 	char *path = xasprintf("%s/unknot-audio.so", dir);
 	free(dir);
-	a->module = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-	if (a->module == NULL) {
-		snprintf(a->status, sizeof a->status, "sound off: cannot load %s", path);
+	char why[128] = "";
+	const struct audio_backend *be = module_load(path, "unknot_audio_backend", AUDIO_BACKEND_ABI,
+	    sizeof *be, &a->module, why, sizeof why);
+	if (be == NULL) {
+		snprintf(a->status, sizeof a->status, "sound off: cannot load %s: %s", path, why);
 		free(path);
 		return;
 	}
 	free(path);
-	a->be = dlsym(a->module, "unknot_audio_backend");
-	if (a->be == NULL) {
-		snprintf(a->status, sizeof a->status, "sound off: the audio module is broken");
+	void *st = be->create(why, sizeof why);
+	if (st == NULL) {
+		snprintf(a->status, sizeof a->status, "sound off: %s", why);
 		return;
 	}
 	char *data = paths_data_dir();
-	char *cues = xasprintf("%s/audio", data);
+	int loaded = 0;
+	for (int c = 0; c < CUE_COUNT; c++) {
+		const char *file[VARIANTS] = {cue_table[c].tone, a->voice ? cue_table[c].voice : NULL};
+		for (int v = 0; v < VARIANTS; v++) {
+			if (file[v] == NULL)
+				continue;
+			char *p = xasprintf("%s/audio/%s", data, file[v]);
+			a->sound[c][v] = load_file(be, st, p);
+			loaded += a->sound[c][v] >= 0;
+			free(p);
+		}
+	}
+	if (loaded == 0) {
+		snprintf(a->status, sizeof a->status, "sound off: no cue files in %s/audio", data);
+		free(data);
+		be->destroy(st, 0);
+		return;
+	}
 	free(data);
-	char why[128] = "";
-	a->state = a->be->open(cues, a->voice, a->volume, why, sizeof why);
-	free(cues);
-	if (a->state == NULL) {
-		snprintf(a->status, sizeof a->status, "sound off: %s", why[0] ? why : "no audio device");
+	a->be = be;
+	a->st = st;
+	be->set_volume(st, a->volume);
+	if (!device_open(a)) {
+		be->destroy(st, 0);
 		a->be = NULL;
+		a->st = NULL;
 	}
 }
 
-void
-audio_prepare(struct audio *a)
+/* Sound is wanted and the module is there (loading it the first time). */
+static bool
+ready(struct audio *a)
 {
-	if (a->enabled && !a->muted && !a->tried)
+	if (!a->enabled || a->muted)
+		return false;
+	if (!a->tried)
 		load(a);
+	return a->be != NULL;
+}
+
+static bool
+play_sound(struct audio *a, int sound, long long now)
+{
+	if (sound < 0 || !device_open(a) || !a->be->play(a->st, sound))
+		return false;
+	long long end = now + a->be->length(a->st, sound) * 1000LL + TAIL_US;
+	if (end > a->sounding_until)
+		a->sounding_until = end;
+	return true;
+}
+
+static bool
+play_cue(struct audio *a, enum cue c, bool tone, long long now)
+{
+	int s = a->sound[c][VOICE];
+	if (tone || s < 0)
+		s = a->sound[c][TONE];
+	return play_sound(a, s, now);
+}
+
+/* A step's own sound (a file name, looked up in the data folder's and the
+ * user's audio/). */
+static bool
+play_named(struct audio *a, const char *name, long long now)
+{
+	size_t i = 0;
+	while (i < a->nnamed && strcmp(a->named[i].name, name) != 0)
+		i++;
+	if (i == a->nnamed) {
+		char *path = paths_find_sound(name); /* a plain file name only */
+		a->named = xrealloc(a->named, (a->nnamed + 1) * sizeof *a->named);
+		a->named[i] = (struct named){xstrdup(name), path ? load_file(a->be, a->st, path) : -1};
+		a->nnamed++; /* a failure is remembered too: no retry */
+		free(path);
+	}
+	return play_sound(a, a->named[i].sound, now);
+}
+
+/* ---- speech ---------------------------------------------------------- */
+
+/* Which engine speaks, found out once; says so when there is none. */
+static enum speech_engine
+engine(struct audio *a)
+{
+	if (!a->engine_known) {
+		a->engine_known = true;
+		a->engine = speech_engine();
+		if (a->engine == SPEECH_NONE && a->status[0] == '\0')
+			snprintf(a->status, sizeof a->status,
+			    "no speech: neither speech-dispatcher nor espeak-ng is installed");
+	}
+	return a->engine;
+}
+
+static void
+phrase_clear(struct audio *a, struct phrase *p)
+{
+	if (a->pending == p)
+		a->pending = NULL;
+	if (p->sound >= 0) {
+		if (a->speaking == p->sound)
+			a->speaking = -1;
+		a->be->unload(a->st, p->sound);
+	}
+	speech_render_free(p->job);
+	free(p->text);
+	*p = (struct phrase){.sound = -1};
+}
+
+/* The phrase for text, rendering it if it is new (espeak-ng). */
+static struct phrase *
+phrase_get(struct audio *a, const char *text)
+{
+	struct phrase *p = NULL, *old = NULL;
+	for (int i = 0; i < PHRASES && p == NULL; i++) {
+		struct phrase *q = &a->phrase[i];
+		if (q->text && strcmp(q->text, text) == 0)
+			p = q;
+		else if (q != a->pending && (q->sound < 0 || q->sound != a->speaking) &&
+		    (old == NULL || q->used < old->used))
+			old = q;
+	}
+	if (p == NULL) {
+		if (old == NULL)
+			return NULL;
+		phrase_clear(a, old);
+		p = old;
+		p->text = xstrdup(text);
+		p->job = speech_render_start(text);
+	}
+	p->used = ++a->uses;
+	return p;
+}
+
+/* Say p if it is rendered: true when it is out of the way (said, or
+ * failed). */
+static bool
+phrase_try(struct audio *a, struct phrase *p, bool wait, long long now)
+{
+	if (p->sound < 0) {
+		int st = p->job ? speech_render_poll(p->job, wait) : -1;
+		if (st == 0)
+			return false;
+		size_t len;
+		const void *wav = st == 1 ? speech_render_wav(p->job, &len) : NULL;
+		p->sound = wav ? a->be->load(a->st, wav, len) : -1;
+		speech_render_free(p->job);
+		p->job = NULL;
+		if (p->sound < 0)
+			return true;
+	}
+	if (a->speaking >= 0)
+		a->be->halt(a->st, a->speaking); /* one voice at a time: the newest */
+	if (play_sound(a, p->sound, now))
+		a->speaking = p->sound;
+	return true;
+}
+
+static void
+speak(struct audio *a, const char *text, long long now)
+{
+	switch (engine(a)) {
+	case SPEECH_DISPATCHER:
+		speech_dispatch(text);
+		break;
+	case SPEECH_ESPEAK: {
+		struct phrase *p = phrase_get(a, text);
+		a->pending = NULL;
+		if (p && !phrase_try(a, p, false, now)) {
+			a->pending = p;
+			a->pending_since = now;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* Render ahead what will be said (espeak-ng only: the others are quick). */
+static void
+prepare_text(struct audio *a, const char *text)
+{
+	if (engine(a) == SPEECH_ESPEAK)
+		phrase_get(a, text);
+}
+
+static void
+prepare_step(struct audio *a, const struct routine *r, size_t i)
+{
+	if (r == NULL || i >= r->nsteps)
+		return;
+	char *t = cue_step_phrase(r, i, a->speak);
+	prepare_text(a, t);
+	free(t);
+}
+
+/* ---- what the player calls -------------------------------------------- */
+
+void
+audio_prepare(struct audio *a, const struct routine *r)
+{
+	if (!ready(a) || a->speak == SPEAK_OFF)
+		return;
+	prepare_step(a, r, 0);
+	if (a->speak == SPEAK_ALL)
+		prepare_text(a, cue_switch_phrase());
+}
+
+enum cue_alert
+audio_events(struct audio *a, const struct routine *r, const struct session_event *ev, size_t n,
+    long long now)
+{
+	if (n == 0)
+		return ALERT_NONE;
+	struct cue_moment *m = xcalloc(n, sizeof *m);
+	size_t k = cue_moments(r, a->speak, ev, n, m);
+	enum cue_alert alert = ALERT_NONE;
+	bool on = ready(a);
+	for (size_t i = 0; i < k; i++) {
+		bool sounded = false;
+		if (m[i].cue != CUE_NONE)
+			a->counts[m[i].cue]++;
+		if (on && m[i].own)
+			sounded = play_named(a, r->steps[m[i].step].sound, now);
+		if (on && !sounded && m[i].cue != CUE_NONE)
+			sounded = play_cue(a, m[i].cue, m[i].tone, now);
+		if (on && m[i].phrase == PHRASE_STEP) {
+			char *t = cue_step_phrase(r, m[i].step, a->speak);
+			speak(a, t, now);
+			free(t);
+			prepare_step(a, r, m[i].step + 1);
+		} else if (on && m[i].phrase == PHRASE_SWITCH) {
+			speak(a, cue_switch_phrase(), now);
+		}
+		if (!sounded && m[i].cue != CUE_NONE && cue_table[m[i].cue].alert > alert)
+			alert = cue_table[m[i].cue].alert;
+	}
+	free(m);
+	return alert;
+}
+
+long long
+audio_wake(struct audio *a, const struct session *s, long long now)
+{
+	if (!a->enabled || a->muted || a->be == NULL) {
+		if (a->be)
+			device_close(a);
+		return LLONG_MAX;
+	}
+	bool paused = session_paused(s);
+	if (a->pending && (paused || now - a->pending_since > SPEECH_GIVE_UP_US))
+		a->pending = NULL; /* its moment has passed */
+	if (a->pending && phrase_try(a, a->pending, false, now))
+		a->pending = NULL;
+	long long busy = a->sounding_until;
+	if (a->pending && busy < now + SPEECH_POLL_US)
+		busy = now + SPEECH_POLL_US;
+	struct cue_device d = cue_device_plan(paused, a->open, now, session_next_deadline(s), busy);
+	if (d.open && !a->open)
+		device_open(a);
+	else if (!d.open && a->open)
+		device_close(a);
+	if (a->pending && now + SPEECH_POLL_US < d.next)
+		d.next = now + SPEECH_POLL_US;
+	return d.next;
 }
 
 bool
-audio_play(struct audio *a, int cue)
+audio_play(struct audio *a, enum cue cue)
 {
 	if (cue < 0 || cue >= CUE_COUNT)
 		return false;
 	a->counts[cue]++;
-	if (!a->enabled || a->muted)
-		return false;
-	if (!a->tried)
-		load(a);
-	if (a->be == NULL)
-		return false;
-	a->be->play(a->state, cue);
-	return true;
+	return ready(a) && play_cue(a, cue, false, 0);
 }
 
 bool
-audio_play_named(struct audio *a, const char *name)
+audio_say(struct audio *a, const char *text, long long now)
 {
-	if (!a->enabled || a->muted)
-		return false; /* paths_find_sound() refuses anything but a plain file name */
-	if (!a->tried)
-		load(a);
-	if (a->be == NULL || a->be->play_file == NULL)
+	if (!ready(a) || engine(a) == SPEECH_NONE)
 		return false;
-	char *path = paths_find_sound(name);
-	bool ok = path && a->be->play_file(a->state, path);
-	free(path);
-	return ok;
+	speak(a, text, now);
+	return true;
 }
 
 void
@@ -136,17 +443,46 @@ audio_free(struct audio *a)
 {
 	if (a == NULL)
 		return;
-	if (a->be && a->state)
-		a->be->close(a->state);
+	if (a->be) {
+		for (int i = 0; i < PHRASES; i++)
+			speech_render_free(a->phrase[i].job);
+		a->be->destroy(a->st, a->open ? 3000 : 0); /* lets the last cue (routine complete) finish */
+	}
+	for (int i = 0; i < PHRASES; i++)
+		free(a->phrase[i].text);
+	for (size_t i = 0; i < a->nnamed; i++)
+		free(a->named[i].name);
+	free(a->named);
 	if (a->module)
 		dlclose(a->module);
 	free(a);
 }
 
-void audio_set_muted(struct audio *a, bool muted) { a->muted = muted; }
+void
+audio_set_muted(struct audio *a, bool muted)
+{
+	a->muted = muted;
+	if (muted && a->be) {
+		a->pending = NULL;
+		device_close(a);
+	}
+}
+
 bool audio_muted(const struct audio *a) { return a->muted || !a->enabled; }
 int audio_volume(const struct audio *a) { return a->volume; }
-int audio_count(const struct audio *a, int cue) { return cue >= 0 && cue < CUE_COUNT ? a->counts[cue] : 0; }
+bool audio_device_open(const struct audio *a) { return a->open; }
+
+int
+audio_count(const struct audio *a, enum cue cue)
+{
+	return cue >= 0 && cue < CUE_COUNT ? a->counts[cue] : 0;
+}
+
+bool
+audio_working(struct audio *a)
+{
+	return ready(a) && !a->device_failed;
+}
 
 int
 audio_change_volume(struct audio *a, int delta)
@@ -156,8 +492,8 @@ audio_change_volume(struct audio *a, int delta)
 		a->volume = 0;
 	if (a->volume > 100)
 		a->volume = 100;
-	if (a->be && a->state)
-		a->be->set_volume(a->state, a->volume);
+	if (a->be)
+		a->be->set_volume(a->st, a->volume);
 	return a->volume;
 }
 
@@ -165,28 +501,4 @@ const char *
 audio_status(const struct audio *a)
 {
 	return a->status[0] ? a->status : NULL;
-}
-
-enum audio_alert
-audio_events(struct audio *a, const struct routine *r, const struct session_event *ev, size_t n)
-{
-	enum audio_alert alert = ALERT_NONE;
-	bool done = n && ev[n - 1].kind == EV_DONE;
-	for (size_t i = 0; i < n; i++) {
-		const struct session_event *e = &ev[i];
-		const char *own = r->steps[e->step].sound;
-		if (done && e->kind == EV_STEP_END)
-			continue;
-		if (e->kind == EV_GO && own && audio_play_named(a, own))
-			continue;
-		int c = audio_cue_for_event(e->kind, e->value);
-		if (c < 0 || audio_play(a, c))
-			continue;
-		/* no sound: the bell for what a person must act on, a flash for a side switch */
-		if (c == CUE_SWITCH)
-			alert = ALERT_FLASH;
-		else if ((c == CUE_START || c == CUE_STEP_END || c == CUE_COMPLETE || c == CUE_REST) && alert == ALERT_NONE)
-			alert = ALERT_BELL;
-	}
-	return alert;
 }

@@ -5,8 +5,9 @@
  * The decisions are the core player's (src/core/player.c: the clock, what
  * pauses it, the questions, the keys); this file draws what it says (step,
  * side, rep, the time left in large digits, the step's texts, two progress
- * bars, what comes next), turns the clock's events into cues, and maps
- * curses keys to the player's commands.  The clock stops while the help is
+ * bars, what comes next), hands the clock's events to the sound
+ * (audio_events: the cue policy is the core's), rings the bell where
+ * nothing sounded, and maps curses keys to the player's commands.  The clock stops while the help is
  * open, while the window is too small to show the player, while a
  * question is open, and while the process is suspended.  The cursor sits
  * on the line that changed last (the step title when a step starts), for
@@ -196,7 +197,7 @@ view_tick(void *ctx, long long now, enum nav *result)
 		player_hold(&v->p, PAUSE_SMALL, small, now);
 	const struct session_event *ev;
 	size_t n = player_tick(&v->p, now, &ev);
-	enum audio_alert alert = audio_events(v->audio, v->r, ev, n);
+	enum cue_alert alert = audio_events(v->audio, v->r, ev, n, now);
 	if (alert != ALERT_NONE) /* no sound: the bell, and a flash for a side switch */
 		ui_alert(alert == ALERT_FLASH);
 	for (size_t i = 0; i < n; i++) {
@@ -212,6 +213,9 @@ view_tick(void *ctx, long long now, enum nav *result)
 		return LLONG_MAX;
 	}
 	long long wake = session_next_deadline(v->p.s);
+	long long sound = audio_wake(v->audio, v->p.s, now);
+	if (sound < wake)
+		wake = sound;
 	long long redraw = session_next_redraw(v->p.s, now, 40);
 	if (redraw < wake)
 		wake = redraw;
@@ -237,11 +241,13 @@ view_key(void *ctx, int key, bool is_char, long long now)
 	    player_command(key);
 	char m[48];
 	switch (c) {
-	case CMD_MUTE:
-		audio_set_muted(v->audio, !audio_muted(v->audio));
-		say(v, audio_muted(v->audio) ? (audio_status(v->audio) ? audio_status(v->audio) : "Sound muted") :
-		    "Sound on");
+	case CMD_MUTE: {
+		/* "Sound on" only when it really plays; else why not */
+		bool on = audio_muted(v->audio);
+		audio_set_muted(v->audio, !on);
+		say(v, !on ? "Sound muted" : audio_working(v->audio) ? "Sound on" : audio_status(v->audio));
 		break;
+	}
 	case CMD_LOUDER:
 	case CMD_QUIETER:
 		snprintf(m, sizeof m, "Volume %d%%", audio_change_volume(v->audio, c == CMD_QUIETER ? -10 : 10));
@@ -271,7 +277,7 @@ enum nav
 ui_player(const struct plan *plan, double speed, struct audio *audio, struct flow_play *out)
 {
 	const struct routine *r = &plan->run;
-	audio_prepare(audio);
+	audio_prepare(audio, r);
 	struct view v = {.plan = plan, .r = r, .audio = audio, .speed = speed, .now = now_us(),
 	    .cursor = AT_TITLE};
 	/* the help box from the player's key table */

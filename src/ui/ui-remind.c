@@ -195,6 +195,7 @@ ui_remind(struct reminder *r, const struct routine *routine, const struct safety
 		 * the socket is served throughout */
 		bool offered = r->m.offered;
 		struct audio *audio = audio_new(cfg->audio_enabled, cfg->voice, cfg->volume);
+		audio_set_speak(audio, cfg->speak);
 		struct flow_opts o = flow_opts_for(cfg, 1.0);
 		c.playing = true;
 		reminder_playing(r, true);

@@ -87,3 +87,4 @@ XDG_STATE_HOME=$TMP/hist $M 10 "stats over 100,000 records [< 100 ms, 8 MB]" $U 
 XDG_STATE_HOME=$TMP/hist $M 10 "history --csv of 100,000 [< 100 ms, 8 MB]" $U history --csv
 if [ -x tests/bench/player.sh ]; then sh tests/bench/player.sh "$M" "$U" "$TMP"; fi
 sh tests/bench/remind.sh "$M" "$U" "$TMP"
+sh tests/bench/sound.sh "$M" "$U" "$TMP"

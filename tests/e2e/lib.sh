@@ -75,3 +75,23 @@ finish() {
 	echo "$passed passed, $failed failed" > "${E2E_RESULT:-/dev/null}"
 	[ "$failed" = 0 ]
 }
+
+# ---- sound ---------------------------------------------------------------
+# The player opens the audio device only around cues, and SDL's disk
+# driver truncates its file at every opening: diskrec (tests/tools) takes
+# each opening from a FIFO and lays it on one timeline.  rec_start makes
+# $REC_FIFO (give it as SDL_DISKAUDIOFILE) and records into $REC_RAW, with
+# one "START_MS END_MS BYTES" line per opening in $REC_SEGS; rec_stop ends
+# it once the player has closed the device.
+REC_FIFO=$E2E_TMP/disk.fifo REC_RAW=$E2E_TMP/disk.raw REC_SEGS=$E2E_TMP/disk.segs
+rec_start() {
+	rm -f "$REC_RAW" "$REC_SEGS"
+	"$TOP/build/tests/diskrec" "$REC_FIFO" "$REC_RAW" "$REC_SEGS" &
+	rec_pid=$!
+	_i=0
+	while [ ! -p "$REC_FIFO" ] && [ $_i -lt 100 ]; do sleep 0.02; _i=$((_i + 1)); done
+}
+rec_stop() {
+	kill -TERM "$rec_pid" 2>/dev/null
+	wait "$rec_pid" 2>/dev/null || true
+}

@@ -133,7 +133,7 @@ run_cli run --speed=0 desk-reset
 t "--opt=value is checked like --opt value" '[ $rc = 2 ] && has "$err" "0.1 to 1000" && has "$err" "unknot help run"'
 run_cli run --speed abc desk-reset
 t "a value that is not a number is a usage error" '[ $rc = 2 ] && has "$err" "--speed .abc."'
-run_cli run --spe 2 </dev/null
+run_cli run --spee 2 </dev/null  # --spe: --speed or --speak
 t "a unique abbreviation of an option works" '[ $rc = 2 ] && has "$err" "run needs ROUTINE"'
 run_cli run -- desk-reset </dev/null
 t "-- ends the options" '[ $rc = 0 ] && has "$out" "^Before you start: Desk reset"'

@@ -41,7 +41,7 @@ start_tui 120 30 "cd '$E2E_TMP/work'; . '$TOP/src/extra/completion.bash'"
 wait_for "[exit 0]" 5 >/dev/null
 complete_to "bash: a command" "unknot hist" "unknot history"
 complete_to "bash: a routine id" "unknot run desk" "unknot run desk-reset"
-complete_to "bash: an option" "unknot run desk-reset --sp" "unknot run desk-reset --speed"
+complete_to "bash: an option" "unknot run desk-reset --spee" "unknot run desk-reset --speed"
 lists "bash: remind's requests" "unknot remind s" status snooze skip stop
 complete_to "bash: remind snooze offers durations, not --" "unknot remind snooze 3" "unknot remind snooze 30m"
 complete_to "bash: a folder with a space, ending in /" "unknot check my" 'unknot check my\ routines/'

@@ -1,0 +1,120 @@
+#!/bin/sh
+# The sound's figures, for `make bench` (run from tests/bench/run.sh):
+# what sound costs beside --mute, measured side by side in one run; wake-ups
+# while paused; how late a cue and a spoken step are, through the disk driver.
+M=$1 U=$2 TMP=$3
+B=build/bench
+mkdir -p "$XDG_CONFIG_HOME/unknot"
+printf 'health = { ask_pain = false; };\naudio = { speak = "off"; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+line() { printf '%-44s %s\n' "$1" "$2"; }
+field() { sed -n "s/^$1: //p" "$2"; }
+
+# --- CPU over a whole bundled routine: --mute and sound, at the same time ---
+# desk-reset: its cues come every 2-5 s, the hardest case for a device
+# opened only around cues.  The dummy driver plays to nothing, as a sound
+# card would; the disk driver writes the samples to a file.
+ROUTINE=${SOUND_BENCH_ROUTINE:-desk-reset}
+whole() { # NAME FLAG ENV...: run the routine to its end, CPU and RSS into $TMP/NAME
+	name=$1 flag=$2; shift 2
+	env "$@" $B/ptyrun wait="Before you start" send=y wait="Routine complete" send=x \
+		-- $U run $ROUTINE $flag > "$TMP/$name" 2>&1
+}
+whole mute --mute &
+p1=$!
+whole dummy "" SDL_AUDIODRIVER=dummy &
+p2=$!
+whole disk "" SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$TMP/whole.raw &
+p3=$!
+wait $p1 $p2 $p3
+echo "player CPU over the whole of $ROUTINE at speed 1, side by side [sound < 1.5x --mute]:"
+cpu_ms() { field cpu "$1" | sed 's/ ms.*//'; }
+m=$(cpu_ms "$TMP/mute")
+for n in mute dummy disk; do
+	c=$(cpu_ms "$TMP/$n")
+	printf '  %-42s %s ms CPU (%sx --mute), peak RSS %s\n' \
+		"$(case $n in mute) echo "--mute" ;; dummy) echo "sound, SDL dummy driver" ;; disk) echo "sound, SDL disk driver" ;; esac)" \
+		"$c" "$(awk -v a="$c" -v b="$m" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')" "$(field rss "$TMP/$n")"
+done
+rm -f "$TMP/whole.raw"
+
+# --- paused: wake-ups of every thread, from /proc ----------------------------
+cat > $TMP/dense.routine <<'R'
+version = 1;
+title = "Dense cues";
+prepare = 3;
+steps = ( { type = "posture"; title = "Tucks"; duration = 3; reps = 40; rest = 2; } );
+R
+# switches PID: context switches of every thread so far (each is a wake-up
+# or a preemption); threads PID: how many there are
+switches() { cat /proc/$1/task/*/status 2>/dev/null | awk '/ctxt_switches/ { s += $2 } END { print s + 0 }'; }
+paused() { # NAME FLAG ENV...: wake-ups per second while paused, over 10 s
+	name=$1 flag=$2; shift 2
+	env "$@" $B/ptyrun wait="Before you start" send=y wait="Step 1/1" sleep=2 send=" " sleep=14 send=q send=y \
+		wait="Routine stopped" send=x -- $U run $TMP/dense.routine $flag > "$TMP/p-$name" 2>&1 &
+	sleep 4  # the screening, then paused 2 s into the routine
+	pid=$(pgrep -n -f "^$U run $TMP/dense.routine") || { echo "  $name: no player found"; return; }
+	sleep 1
+	a=$(switches $pid); th=$(ls /proc/$pid/task | wc -l)
+	sleep 10
+	b=$(switches $pid)
+	printf '  %-42s %s wake-ups/s (%s in 10 s), %s thread(s)\n' "$name" \
+		"$(awk -v a=$a -v b=$b 'BEGIN { printf "%.1f", (b - a) / 10 }')" $((b - a)) "$th"
+	wait
+}
+echo "paused, every thread of the player [sound on: 0 wake-ups/s]:"
+paused "--mute" --mute
+paused "sound on, SDL dummy driver" "" SDL_AUDIODRIVER=dummy
+paused "sound on, SDL disk driver" "" SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$TMP/paused.raw
+rm -f "$TMP/paused.raw"
+
+# --- latency: a cue, and a spoken step, through the disk driver -------------
+line "cue delay, device open, to first sample [< 50 ms]" \
+	"$($B/audio-latency $PWD/build/unknot-audio.so $PWD/audio $TMP/latency.raw 2>/dev/null)"
+line "cue delay, device closed: open and play" \
+	"$($B/audio-latency $PWD/build/unknot-audio.so $PWD/audio $TMP/latency.raw cold 2>/dev/null)"
+
+# Speech: every cue silent but the start tone, which marks each bout; a
+# step is said as the step before ends, 1 s after that step's start tone.
+mkdir -p $TMP/quiet/audio
+cp -r routines $TMP/quiet/
+for f in audio/*.wav; do
+	n=$(wc -c < "$f")
+	{ head -c 44 "$f"; head -c $((n - 44)) /dev/zero; } > "$TMP/quiet/$f"
+done
+cp audio/start.wav $TMP/quiet/audio/start.wav
+{
+	printf 'version = 1;\ntitle = "Speech latency";\nprepare = 3;\nsteps = (\n'
+	for i in 1 2 3 4 5 6 7; do
+		printf '  { type = "posture"; title = "Step %s"; duration = 1; }%s\n' $i "$([ $i = 7 ] || echo ,)"
+	done
+	printf ');\n'
+} > $TMP/speech.routine
+printf 'health = { ask_pain = false; };\naudio = { speak = "titles"; voice = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+$B/diskrec $TMP/speech.fifo $TMP/speech.raw $TMP/speech.segs &
+rec=$!
+sleep 0.2
+UNKNOT_SPEECH=espeak-ng UNKNOT_DATA_DIR=$TMP/quiet SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$TMP/speech.fifo \
+	$B/ptyrun wait="Before you start" send=y wait="Routine complete" send=x -- $U run $TMP/speech.routine \
+	> /dev/null 2>&1
+kill $rec; wait $rec 2>/dev/null
+# sounds: start tones are 318 ms; the rest is speech.  A step's phrase is
+# due 1000 ms after the previous start tone (the first: 3000 ms before the
+# first start tone, so that figure carries the disk driver's ~2% drift).
+$B/onsets $TMP/speech.raw 2>/dev/null | awk '
+	$2 > 300 && $2 < 340 { tone[++nt] = $1; next }
+	{ speech[++ns] = $1 }
+	END {
+		if (ns == 0 || nt == 0) { print "  no speech heard (is espeak-ng installed?)"; exit }
+		first = speech[1] - (tone[1] - 3000)
+		for (i = 2; i <= ns && i <= nt; i++) { d = speech[i] - (tone[i - 1] + 1000); v[i - 1] = d; if (d > w) w = d; s += d }
+		n = i - 2
+		printf "  %-42s %.0f ms\n", "first step (its phrase rendered as it starts)", first
+		if (n > 0) {
+			# median
+			for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+			printf "  %-42s median %.0f ms, worst %.0f ms (%d steps)\n", "later steps (prepared during the one before)", v[int((n + 1) / 2)], w, n
+		}
+	}' > $TMP/speech.fig
+echo "speech delay, step start to first sound, espeak-ng, disk driver [< 300 ms]:"
+cat $TMP/speech.fig
+printf 'health = { ask_pain = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
