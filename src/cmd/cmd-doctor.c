@@ -26,6 +26,7 @@
 #include <term.h>
 
 #include "audio.h"
+#include "speech.h"
 #include "cli.h"
 #include "cmd.h"
 #include "config.h"
@@ -300,7 +301,7 @@ sound(struct doctor *dr, const struct config *cfg)
 	if (saved >= 0 && null >= 0)
 		dup2(null, STDERR_FILENO);
 	struct audio *a = audio_new(true, cfg->voice, cfg->volume);
-	audio_prepare(a);
+	audio_prepare(a, NULL);
 	if (saved >= 0) {
 		dup2(saved, STDERR_FILENO);
 		close(saved);
@@ -313,7 +314,17 @@ sound(struct doctor *dr, const struct config *cfg)
 	else
 		problem(dr, "%s", clean(status));
 	audio_free(a);
-	/* (spoken steps: report the speech back end here once it exists) */
+	/* spoken steps: optional, so a missing engine is said, not a problem */
+	enum speech_engine e = speech_engine();
+	const char *want = getenv("UNKNOT_SPEECH");
+	if (cfg->speak == SPEAK_OFF)
+		row("speech", "off: audio.speak = \"off\" in the config (--speak turns it on)");
+	else if (e == SPEECH_NONE)
+		row("speech", "none: neither speech-dispatcher (spd-say) nor espeak-ng is installed%s",
+		    want && *want ? " (or UNKNOT_SPEECH names neither)" : "");
+	else
+		row("speech", "%s, through %s%s", speak_mode_name(cfg->speak), speech_engine_name(e),
+		    want && *want ? " (UNKNOT_SPEECH)" : "");
 }
 
 /* ---- the terminal ---------------------------------------------------------- */

@@ -106,7 +106,7 @@ decide(const struct routine *r, enum speak_mode m, const struct session_event *e
 		out->phrase = PHRASE_STEP;
 	} else if (sw && out->cue == CUE_SWITCH && m == SPEAK_ALL) {
 		out->phrase = PHRASE_SWITCH;
-		out->tone = true; /* the phrase says the side: no second voice over it */
+		out->tone_only = true; /* the phrase says the side: no second voice over it */
 	}
 }
 

@@ -39,10 +39,10 @@ enum cue_alert { ALERT_NONE, ALERT_BELL, ALERT_FLASH };
 
 struct cue_info {
 	const char *name;
-	const char *tone;      /* file in the audio folder */
-	const char *voice;     /* the spoken version there, or NULL */
-	int priority;          /* at one moment the highest one plays */
-	enum cue_alert alert;  /* stand-in when nothing sounds */
+	const char *tone_file;   /* in the audio folder */
+	const char *voice_file;  /* the spoken version there, or NULL */
+	int priority;            /* at one moment the highest one plays */
+	enum cue_alert alert;    /* stand-in when nothing sounds */
 };
 extern const struct cue_info cue_table[CUE_COUNT];
 
@@ -63,7 +63,7 @@ struct cue_moment {
 	long long at;          /* routine time, ms */
 	size_t step;
 	enum cue cue;          /* CUE_NONE: no cue */
-	bool tone;             /* the tone even where a voice exists: the phrase says it */
+	bool tone_only;        /* the tone even where a voice exists: the phrase says it */
 	bool own;              /* the step's own sound replaces the cue (if it plays) */
 	enum cue_phrase phrase;
 };

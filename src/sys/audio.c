@@ -154,7 +154,7 @@ load(struct audio *a)
 	char *data = paths_data_dir();
 	int loaded = 0;
 	for (int c = 0; c < CUE_COUNT; c++) {
-		const char *file[VARIANTS] = {cue_table[c].tone, a->voice ? cue_table[c].voice : NULL};
+		const char *file[VARIANTS] = {cue_table[c].tone_file, a->voice ? cue_table[c].voice_file : NULL};
 		for (int v = 0; v < VARIANTS; v++) {
 			if (file[v] == NULL)
 				continue;
@@ -204,10 +204,10 @@ play_sound(struct audio *a, int sound, long long now)
 }
 
 static bool
-play_cue(struct audio *a, enum cue c, bool tone, long long now)
+play_cue(struct audio *a, enum cue c, bool tone_only, long long now)
 {
 	int s = a->sound[c][VOICE];
-	if (tone || s < 0)
+	if (tone_only || s < 0)
 		s = a->sound[c][TONE];
 	return play_sound(a, s, now);
 }
@@ -378,7 +378,7 @@ audio_events(struct audio *a, const struct routine *r, const struct session_even
 		if (on && m[i].own)
 			sounded = play_named(a, r->steps[m[i].step].sound, now);
 		if (on && !sounded && m[i].cue != CUE_NONE)
-			sounded = play_cue(a, m[i].cue, m[i].tone, now);
+			sounded = play_cue(a, m[i].cue, m[i].tone_only, now);
 		if (on && m[i].phrase == PHRASE_STEP) {
 			char *t = cue_step_phrase(r, m[i].step, a->speak);
 			speak(a, t, now);

@@ -41,7 +41,7 @@ main(int argc, char **argv)
 	setenv("SDL_DISKAUDIOFILE", argv[3], 1);
 	double delays[5];
 	char start[4096];
-	snprintf(start, sizeof start, "%s/%s", argv[2], cue_table[CUE_START].tone);
+	snprintf(start, sizeof start, "%s/%s", argv[2], cue_table[CUE_START].tone_file);
 	for (int trial = 0; trial < 5; trial++) {
 		char why[128] = "";
 		void *st = be->create(why, sizeof why);

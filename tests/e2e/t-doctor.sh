@@ -17,6 +17,10 @@ t "the data folder and why" 'hasF "$out" "  data          $TOP
 t "an unset variable: the default, said so" 'grep -qF "  state         $HOME/.local/state/unknot" "$E2E_TMP/nostate" && grep -qF "the default: XDG_STATE_HOME is not set" "$E2E_TMP/nostate"'
 t "the routine folders in reading order, with what is used from each" 'has "$out" "^  bundled  *$TOP/routines$" && has "$out" "routines in use from here" && has "$out" "^  user  *$XDG_CONFIG_HOME/unknot/routines$"'
 t "the sound module loads and a device opens" 'has "$out" "^  device  *the module loads and a device opens"'
+t "spoken steps: the mode and the engine" 'has "$out" "^  speech  *titles, through \(espeak-ng\|speech-dispatcher\)"'
+UNKNOT_SPEECH=none run_cli doctor
+t "no speech engine: said, not a problem" '[ $rc = 0 ] && has "$out" "^  speech  *none: neither speech-dispatcher"'
+run_cli doctor
 t "the terminal, its colours and the text" 'has "$out" "^  TERM  *xterm-256color: 256 colours" && has "$out" "^  text  *UTF-8"'
 
 # what is wrong, each named, exit 1

@@ -51,7 +51,7 @@ Test(cue, every_cue_has_a_name_a_tone_and_a_stand_in_rule)
 {
 	for (int c = 0; c < CUE_COUNT; c++) {
 		cr_assert_not_null(cue_table[c].name);
-		cr_assert_not_null(cue_table[c].tone, "%s has a tone", cue_table[c].name);
+		cr_assert_not_null(cue_table[c].tone_file, "%s has a tone", cue_table[c].name);
 		for (int d = 0; d < c; d++)
 			cr_assert_neq(cue_table[c].priority, cue_table[d].priority, "priorities are distinct");
 	}
@@ -169,7 +169,7 @@ Test(cue, spoken_steps_are_said_at_each_step_start)
 	for (size_t i = 0; i < k; i++) {
 		steps += m[i].phrase == PHRASE_STEP;
 		switches += m[i].phrase == PHRASE_SWITCH;
-		cr_assert(!m[i].tone);
+		cr_assert(!m[i].tone_only);
 	}
 	cr_assert_eq(steps, 2);
 	cr_assert_eq(switches, 0, "titles: the switch cue says the side");
@@ -182,7 +182,7 @@ Test(cue, spoken_steps_are_said_at_each_step_start)
 	cr_assert_not_null(sw);
 	cr_assert_eq(sw->cue, CUE_SWITCH);
 	cr_assert_eq(sw->phrase, PHRASE_SWITCH, "all: the switch is said");
-	cr_assert(sw->tone, "... over the tone, not a second voice");
+	cr_assert(sw->tone_only, "... over the tone, not a second voice");
 	free(m);
 	routine_free(r);
 }
