@@ -32,6 +32,27 @@ make(const char *steps, int prepare)
 /* The session's clock is in microseconds; the tests think in milliseconds. */
 #define US(ms) ((long long)(ms) * 1000LL)
 
+/* The fixture most tests share: the contract's example routine, its clock
+ * started at time 0 at speed 1. */
+static struct {
+	struct routine *r;
+	struct session *s;
+} fx;
+
+static void
+start_contract(void)
+{
+	fx.r = make(SIDES_REPS_RESTS, 5);
+	fx.s = session_new(fx.r, 1.0, US(0));
+}
+
+static void
+end_contract(void)
+{
+	session_free(fx.s);
+	routine_free(fx.r);
+}
+
 struct seen {
 	int kind;
 	long long at, real;
@@ -91,17 +112,13 @@ Test(session, emits_every_event_at_its_exact_time)
 	routine_free(r);
 }
 
-Test(session, total_matches_the_routine_arithmetic)
+Test(session, total_matches_the_routine_arithmetic, .init = start_contract, .fini = end_contract)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
-	struct session *s = session_new(r, 1.0, US(0));
 	struct session_view v;
-	session_view(s, US(0), &v);
-	cr_assert_eq(v.total_len, routine_seconds(r) * 1000);
+	session_view(fx.s, US(0), &v);
+	cr_assert_eq(v.total_len, routine_seconds(fx.r) * 1000);
 	cr_assert_eq(v.total_len, 115000);
 	cr_assert_eq(v.step_len, 70000);
-	session_free(s);
-	routine_free(r);
 }
 
 Test(session, without_prepare_starts_the_first_bout_at_once)
@@ -123,19 +140,15 @@ Test(session, without_prepare_starts_the_first_bout_at_once)
 	routine_free(r);
 }
 
-Test(session, a_late_tick_reports_everything_it_missed_in_order)
+Test(session, a_late_tick_reports_everything_it_missed_in_order, .init = start_contract, .fini = end_contract)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
-	struct session *s = session_new(r, 1.0, US(0));
 	const struct session_event *ev;
-	size_t n = session_tick(s, US(200000), &ev);
+	size_t n = session_tick(fx.s, US(200000), &ev);
 	cr_assert_eq(n, 23);
 	for (size_t i = 1; i < n; i++)
 		cr_assert_leq(ev[i - 1].at, ev[i].at);
 	cr_assert_eq(ev[n - 1].kind, EV_DONE);
-	cr_assert_eq(session_next_deadline(s), LLONG_MAX);
-	session_free(s);
-	routine_free(r);
+	cr_assert_eq(session_next_deadline(fx.s), LLONG_MAX);
 }
 
 /* Pause at `at` for `for_ms`, and check that everything after moves by that much. */
@@ -172,107 +185,83 @@ Test(session, pausing_in_a_bout_delays_everything) { pause_shifts_events(12345, 
 Test(session, pausing_in_a_rest_delays_everything) { pause_shifts_events(37000, 999); }
 Test(session, pausing_on_a_boundary_delays_everything) { pause_shifts_events(45000, 5000); }
 
-Test(session, pause_and_resume_twice_are_harmless)
+Test(session, pause_and_resume_twice_are_harmless, .init = start_contract, .fini = end_contract)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
-	struct session *s = session_new(r, 1.0, US(0));
-	session_pause(s, US(1000));
-	session_pause(s, US(5000));
-	session_resume(s, US(6000));
-	session_resume(s, US(9000));
+	session_pause(fx.s, US(1000));
+	session_pause(fx.s, US(5000));
+	session_resume(fx.s, US(6000));
+	session_resume(fx.s, US(9000));
 	struct session_view v;
-	session_view(s, US(6000), &v);
+	session_view(fx.s, US(6000), &v);
 	cr_assert_eq(v.phase_left, 4000, "paused from 1000 to 6000");
-	session_free(s);
-	routine_free(r);
 }
 
-Test(session, next_skips_to_the_next_step_get_ready)
+Test(session, next_skips_to_the_next_step_get_ready, .init = start_contract, .fini = end_contract)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
-	struct session *s = session_new(r, 1.0, US(0));
 	const struct session_event *ev;
-	session_tick(s, US(20000), &ev);
-	session_next_step(s, US(20000));
-	size_t n = session_tick(s, US(20000), &ev);
+	session_tick(fx.s, US(20000), &ev);
+	session_next_step(fx.s, US(20000));
+	size_t n = session_tick(fx.s, US(20000), &ev);
 	cr_assert_eq(n, 1);
 	cr_assert_eq(ev[0].kind, EV_STEP_START);
 	cr_assert_eq(ev[0].step, 1);
 	struct session_view v;
-	session_view(s, US(20000), &v);
+	session_view(fx.s, US(20000), &v);
 	cr_assert_eq(v.step, 1);
 	cr_assert_eq(v.phase, PHASE_READY);
 	cr_assert_eq(v.phase_left, 5000);
 	cr_assert_eq(v.total_done, 70000, "the routine bar jumps past the skipped step");
-	cr_assert(session_skipped(s));
-	cr_assert_eq(session_active_ms(s, US(20000)), 15000);
-	session_free(s);
-	routine_free(r);
+	cr_assert(session_skipped(fx.s));
+	cr_assert_eq(session_active_ms(fx.s, US(20000)), 15000);
 }
 
-Test(session, next_on_the_last_step_ends_the_routine)
+Test(session, next_on_the_last_step_ends_the_routine, .init = start_contract, .fini = end_contract)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
-	struct session *s = session_new(r, 1.0, US(0));
 	const struct session_event *ev;
-	session_next_step(s, US(100));
-	session_tick(s, US(100), &ev);
-	session_next_step(s, US(200));
-	size_t n = session_tick(s, US(200), &ev);
+	session_next_step(fx.s, US(100));
+	session_tick(fx.s, US(100), &ev);
+	session_next_step(fx.s, US(200));
+	size_t n = session_tick(fx.s, US(200), &ev);
 	cr_assert_eq(n, 1);
 	cr_assert_eq(ev[0].kind, EV_DONE);
-	cr_assert(session_done(s));
-	session_next_step(s, US(300)); /* harmless when done */
-	cr_assert(session_done(s));
-	session_free(s);
-	routine_free(r);
+	cr_assert(session_done(fx.s));
+	session_next_step(fx.s, US(300)); /* harmless when done */
+	cr_assert(session_done(fx.s));
 }
 
-Test(session, prev_early_in_a_step_goes_to_the_previous_step)
+Test(session, prev_early_in_a_step_goes_to_the_previous_step, .init = start_contract, .fini = end_contract)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
-	struct session *s = session_new(r, 1.0, US(0));
 	const struct session_event *ev;
-	session_tick(s, US(77000), &ev); /* step B began at 75000 */
-	session_prev_step(s, US(77999));
-	session_tick(s, US(77999), &ev);
+	session_tick(fx.s, US(77000), &ev); /* step B began at 75000 */
+	session_prev_step(fx.s, US(77999));
+	session_tick(fx.s, US(77999), &ev);
 	struct session_view v;
-	session_view(s, US(77999), &v);
+	session_view(fx.s, US(77999), &v);
 	cr_assert_eq(v.step, 0);
 	cr_assert_eq(v.phase, PHASE_READY);
-	session_free(s);
-	routine_free(r);
 }
 
-Test(session, prev_later_in_a_step_restarts_it)
+Test(session, prev_later_in_a_step_restarts_it, .init = start_contract, .fini = end_contract)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
-	struct session *s = session_new(r, 1.0, US(0));
 	const struct session_event *ev;
-	session_tick(s, US(78000), &ev); /* exactly 3 s into step B */
-	session_prev_step(s, US(78000));
-	session_tick(s, US(78000), &ev);
+	session_tick(fx.s, US(78000), &ev); /* exactly 3 fx.s into step B */
+	session_prev_step(fx.s, US(78000));
+	session_tick(fx.s, US(78000), &ev);
 	struct session_view v;
-	session_view(s, US(78000), &v);
+	session_view(fx.s, US(78000), &v);
 	cr_assert_eq(v.step, 1);
 	cr_assert_eq(v.phase_left, 5000);
-	session_free(s);
-	routine_free(r);
 }
 
-Test(session, prev_on_the_first_step_restarts_it)
+Test(session, prev_on_the_first_step_restarts_it, .init = start_contract, .fini = end_contract)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
-	struct session *s = session_new(r, 1.0, US(0));
 	const struct session_event *ev;
-	session_tick(s, US(1000), &ev);
-	session_prev_step(s, US(1000));
-	size_t n = session_tick(s, US(1000), &ev);
+	session_tick(fx.s, US(1000), &ev);
+	session_prev_step(fx.s, US(1000));
+	size_t n = session_tick(fx.s, US(1000), &ev);
 	cr_assert_eq(n, 1);
 	cr_assert_eq(ev[0].kind, EV_STEP_START);
 	cr_assert_eq(ev[0].step, 0);
-	session_free(s);
-	routine_free(r);
 }
 
 static void
@@ -329,39 +318,31 @@ Test(session, a_four_hour_routine_with_irregular_ticks_ends_on_time)
 	routine_free(r);
 }
 
-Test(session, view_describes_sides_reps_and_progress)
+Test(session, view_describes_sides_reps_and_progress, .init = start_contract, .fini = end_contract)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
-	struct session *s = session_new(r, 1.0, US(0));
 	const struct session_event *ev;
 	struct session_view v;
-	session_tick(s, US(50000), &ev);
-	session_view(s, US(50000), &v);
+	session_tick(fx.s, US(50000), &ev);
+	session_view(fx.s, US(50000), &v);
 	cr_assert_eq(v.phase, PHASE_BOUT);
 	cr_assert_eq(v.side, 2, "right side after the switch at 45 s");
 	cr_assert_eq(v.phase_left, 25000);
 	cr_assert_eq(v.step_done, 40000 + 5000);
 	cr_assert_eq(v.total_done, 45000);
-	session_tick(s, US(108000), &ev);
-	session_view(s, US(108000), &v);
+	session_tick(fx.s, US(108000), &ev);
+	session_view(fx.s, US(108000), &v);
 	cr_assert_eq(v.side, 0);
 	cr_assert_eq(v.rep, 2);
 	cr_assert_eq(v.reps, 2);
 	cr_assert_eq(v.step, 1);
-	session_free(s);
-	routine_free(r);
 }
 
-Test(session, redraws_when_the_shown_second_changes)
+Test(session, redraws_when_the_shown_second_changes, .init = start_contract, .fini = end_contract)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
-	struct session *s = session_new(r, 1.0, US(0));
 	const struct session_event *ev;
-	session_tick(s, US(5300), &ev);
-	cr_assert_eq(session_next_redraw(s, US(5300), 0), US(6000));
-	cr_assert_eq(session_next_redraw(s, US(5300), 900), US(6200), "never sooner than the minimum gap");
-	session_pause(s, US(5300));
-	cr_assert_eq(session_next_redraw(s, US(5300), 0), LLONG_MAX);
-	session_free(s);
-	routine_free(r);
+	session_tick(fx.s, US(5300), &ev);
+	cr_assert_eq(session_next_redraw(fx.s, US(5300), 0), US(6000));
+	cr_assert_eq(session_next_redraw(fx.s, US(5300), 900), US(6200), "never sooner than the minimum gap");
+	session_pause(fx.s, US(5300));
+	cr_assert_eq(session_next_redraw(fx.s, US(5300), 0), LLONG_MAX);
 }

@@ -33,6 +33,16 @@ local_noon(int y, int m, int d)
 	return mktime(&tm);
 }
 
+/* The stats of records, in order, as seen at now. */
+static void
+stats_over(struct stats *s, time_t now, const struct history_entry *v, size_t n)
+{
+	stats_init(s, now);
+	for (size_t i = 0; i < n; i++)
+		stats_add(&v[i], s);
+	stats_finish(s);
+}
+
 Test(stats, consecutive_days_make_a_streak)
 {
 	struct stats s;
@@ -50,15 +60,13 @@ Test(stats, consecutive_days_make_a_streak)
 Test(stats, the_streak_lives_until_a_whole_day_is_missed)
 {
 	struct stats s;
-	stats_init(&s, local_noon(2026, 11, 25));
-	struct history_entry e = rec(2026, 11, 24, 8, 0, -300, OUTCOME_COMPLETED);
-	stats_add(&e, &s);
-	stats_finish(&s);
+	const struct history_entry v[] = {
+		rec(2026, 11, 24, 8, 0, -300, OUTCOME_COMPLETED),
+	};
+	stats_over(&s, local_noon(2026, 11, 25), v, ARRAY_LEN(v));
 	cr_assert_eq(s.streak, 1, "yesterday still counts today");
 	stats_free(&s);
-	stats_init(&s, local_noon(2026, 11, 26));
-	stats_add(&e, &s);
-	stats_finish(&s);
+	stats_over(&s, local_noon(2026, 11, 26), v, ARRAY_LEN(v));
 	cr_assert_eq(s.streak, 0, "a day missed breaks it");
 	cr_assert_eq(s.longest, 1);
 	stats_free(&s);
@@ -67,12 +75,11 @@ Test(stats, the_streak_lives_until_a_whole_day_is_missed)
 Test(stats, a_session_just_before_midnight_counts_for_its_own_day)
 {
 	struct stats s;
-	stats_init(&s, local_noon(2026, 11, 25));
-	struct history_entry a = rec(2026, 11, 23, 23, 59, -300, OUTCOME_COMPLETED);
-	struct history_entry b = rec(2026, 11, 25, 0, 1, -300, OUTCOME_COMPLETED);
-	stats_add(&a, &s);
-	stats_add(&b, &s);
-	stats_finish(&s);
+	const struct history_entry v[] = {
+		rec(2026, 11, 23, 23, 59, -300, OUTCOME_COMPLETED),
+		rec(2026, 11, 25, 0, 1, -300, OUTCOME_COMPLETED),
+	};
+	stats_over(&s, local_noon(2026, 11, 25), v, ARRAY_LEN(v));
 	cr_assert_eq(s.streak, 1, "23:59 on the 23rd and 00:01 on the 25th leave the 24th empty");
 	cr_assert_eq(s.longest, 1);
 	stats_free(&s);
@@ -81,15 +88,13 @@ Test(stats, a_session_just_before_midnight_counts_for_its_own_day)
 Test(stats, a_traveller_keeps_the_dates_where_they_were)
 {
 	struct stats s;
-	stats_init(&s, local_noon(2026, 11, 25));
 	/* 22:00 in Tokyo (+09:00) on the 24th is 08:00 in New York the same day */
-	struct history_entry tokyo = rec(2026, 11, 23, 22, 0, 9 * 60, OUTCOME_COMPLETED);
-	struct history_entry ny = rec(2026, 11, 24, 20, 0, -300, OUTCOME_COMPLETED);
-	struct history_entry ny2 = rec(2026, 11, 25, 7, 0, -300, OUTCOME_COMPLETED);
-	stats_add(&tokyo, &s);
-	stats_add(&ny, &s);
-	stats_add(&ny2, &s);
-	stats_finish(&s);
+	const struct history_entry v[] = {
+		rec(2026, 11, 23, 22, 0, 9 * 60, OUTCOME_COMPLETED),
+		rec(2026, 11, 24, 20, 0, -300, OUTCOME_COMPLETED),
+		rec(2026, 11, 25, 7, 0, -300, OUTCOME_COMPLETED),
+	};
+	stats_over(&s, local_noon(2026, 11, 25), v, ARRAY_LEN(v));
 	cr_assert_eq(s.streak, 3);
 	stats_free(&s);
 }
@@ -97,15 +102,13 @@ Test(stats, a_traveller_keeps_the_dates_where_they_were)
 Test(stats, daylight_saving_days_do_not_break_a_streak)
 {
 	struct stats s;
-	stats_init(&s, local_noon(2026, 11, 2));
 	/* New York falls back on Sunday 2026-11-01: -04:00 before, -05:00 after */
-	struct history_entry a = rec(2026, 10, 31, 23, 30, -240, OUTCOME_COMPLETED);
-	struct history_entry b = rec(2026, 11, 1, 23, 30, -300, OUTCOME_COMPLETED);
-	struct history_entry c = rec(2026, 11, 2, 0, 30, -300, OUTCOME_COMPLETED);
-	stats_add(&a, &s);
-	stats_add(&b, &s);
-	stats_add(&c, &s);
-	stats_finish(&s);
+	const struct history_entry v[] = {
+		rec(2026, 10, 31, 23, 30, -240, OUTCOME_COMPLETED),
+		rec(2026, 11, 1, 23, 30, -300, OUTCOME_COMPLETED),
+		rec(2026, 11, 2, 0, 30, -300, OUTCOME_COMPLETED),
+	};
+	stats_over(&s, local_noon(2026, 11, 2), v, ARRAY_LEN(v));
 	cr_assert_eq(s.streak, 3);
 	stats_free(&s);
 }
@@ -113,12 +116,11 @@ Test(stats, daylight_saving_days_do_not_break_a_streak)
 Test(stats, only_completed_routines_make_streaks_but_all_sessions_count_minutes)
 {
 	struct stats s;
-	stats_init(&s, local_noon(2026, 11, 25));
-	struct history_entry a = rec(2026, 11, 25, 8, 0, -300, OUTCOME_STOPPED);
-	struct history_entry b = rec(2026, 11, 24, 8, 0, -300, OUTCOME_REMINDER_SKIPPED);
-	stats_add(&a, &s);
-	stats_add(&b, &s);
-	stats_finish(&s);
+	const struct history_entry v[] = {
+		rec(2026, 11, 25, 8, 0, -300, OUTCOME_STOPPED),
+		rec(2026, 11, 24, 8, 0, -300, OUTCOME_REMINDER_SKIPPED),
+	};
+	stats_over(&s, local_noon(2026, 11, 25), v, ARRAY_LEN(v));
 	cr_assert_eq(s.streak, 0);
 	cr_assert_eq(s.sessions, 1);
 	cr_assert_eq(s.week_seconds[0], 600);
