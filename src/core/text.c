@@ -151,6 +151,8 @@ text_glyph(enum glyph g)
 		[GLYPH_SEP] = {" - ", " · "},
 		[GLYPH_ARROW] = {" -> ", " → "},
 		[GLYPH_BLOCK] = {"#", "█"},
+		[GLYPH_EMPTY] = {"-", "·"},
+		[GLYPH_TIMES] = {"x", "×"},
 	};
 	_Static_assert(ARRAY_LEN(glyphs) == GLYPH_COUNT, "a pair for every glyph");
 	return g < GLYPH_COUNT ? glyphs[g][text_utf8()] : "?";

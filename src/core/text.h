@@ -52,11 +52,13 @@ size_t text_utf8_decode(const char *s, uint32_t *cp);
 bool text_utf8(void);
 /* The few characters drawn besides words, each in UTF-8 or its ASCII
  * stand-in: the one place that decides (from text_utf8()), so that every
- * text command prints ASCII in a locale that is not UTF-8. */
+ * text command and screen prints ASCII in a locale that is not UTF-8. */
 enum glyph {
 	GLYPH_SEP,     /* " · " or " - ": between the parts of a line */
 	GLYPH_ARROW,   /* " → " or " -> ": from one value to the next */
 	GLYPH_BLOCK,   /* "█" or "#": a cell of a bar */
+	GLYPH_EMPTY,   /* "·" or "-": an empty cell of a bar */
+	GLYPH_TIMES,   /* "×" or "x": a speed, "PREVIEW ×10" */
 	GLYPH_COUNT
 };
 const char *text_glyph(enum glyph g);

@@ -126,11 +126,11 @@ ui_bar(int y, int x, int w, double frac)
 	move(y, x);
 	for (int i = 0; i < w; i++) {
 		if (i < full)
-			addstr(ui_utf8 ? "█" : "#");
+			addstr(text_glyph(GLYPH_BLOCK));
 		else if (i == full && part && ui_utf8)
 			addstr(eighths[part]);
 		else
-			addstr(ui_utf8 ? "·" : "-");
+			addstr(text_glyph(GLYPH_EMPTY));
 	}
 	attroff(ui_attr(ROLE_BAR));
 }

@@ -92,7 +92,7 @@ draw_phase_line(struct view *v, const struct session_view *sv, int y)
 		if (sv->side)
 			n += (size_t)snprintf(line + n, sizeof line - n, "%s side", sv->side == 1 ? "Left" : "Right");
 		if (sv->reps > 1)
-			snprintf(line + n, sizeof line - n, "%sRep %d/%d", n ? (ui_utf8 ? " · " : " - ") : "",
+			snprintf(line + n, sizeof line - n, "%sRep %d/%d", n ? text_glyph(GLYPH_SEP) : "",
 			    sv->rep, sv->reps);
 	}
 	int x = ui_text(y, 0, COLS, line, ROLE_CAUTION);
@@ -112,7 +112,7 @@ view_draw(void *ctx)
 	/* header: routine title, a preview's speed, Step i/N */
 	int n = 0;
 	if (v->speed != 1.0)
-		n = snprintf(buf, sizeof buf, "PREVIEW %s%g  ", ui_utf8 ? "×" : "x", v->speed);
+		n = snprintf(buf, sizeof buf, "PREVIEW %s%g  ", text_glyph(GLYPH_TIMES), v->speed);
 	snprintf(buf + n, sizeof buf - (size_t)n, "Step %zu/%zu", sv.step + 1, sv.nsteps);
 	int sw = text_width(buf);
 	ui_text(0, 0, COLS - sw - 1, v->r->title, ROLE_TITLE);
