@@ -33,7 +33,7 @@ for n in mute dummy disk; do
 	c=$(cpu_ms "$TMP/$n")
 	printf '  %-42s %s ms CPU (%sx --mute), peak RSS %s\n' \
 		"$(case $n in mute) echo "--mute" ;; dummy) echo "sound, SDL dummy driver" ;; disk) echo "sound, SDL disk driver" ;; esac)" \
-		"$c" "$(awk -v a="$c" -v b="$m" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')" "$(field rss "$TMP/$n")"
+		"$c" "$(awk -v a="$c" -v b="$m" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" "$(field rss "$TMP/$n")"
 done
 rm -f "$TMP/whole.raw"
 
@@ -97,23 +97,24 @@ UNKNOT_SPEECH=espeak-ng UNKNOT_DATA_DIR=$TMP/quiet SDL_AUDIODRIVER=disk SDL_DISK
 	$B/ptyrun wait="Before you start" send=y wait="Routine complete" send=x -- $U run $TMP/speech.routine \
 	> /dev/null 2>&1
 kill $rec; wait $rec 2>/dev/null
-# sounds: start tones are 318 ms; the rest is speech.  A step's phrase is
-# due 1000 ms after the previous start tone (the first: 3000 ms before the
-# first start tone, so that figure carries the disk driver's ~2% drift).
+# sounds: start tones are 318 ms; the rest is speech, in pieces (the
+# pauses between words split it).  Step k+1 begins 1000 ms after step k's
+# start tone: its phrase is the first sound after that tone.  Step 1 begins
+# 3000 ms before the first start tone (that figure carries the disk
+# driver's ~2% drift over 3 s, about 60 ms).
 $B/onsets $TMP/speech.raw 2>/dev/null | awk '
-	$2 > 300 && $2 < 340 { tone[++nt] = $1; next }
-	{ speech[++ns] = $1 }
+	{ at[++n] = $1; tone[n] = ($2 > 300 && $2 < 340) }
 	END {
-		if (ns == 0 || nt == 0) { print "  no speech heard (is espeak-ng installed?)"; exit }
-		first = speech[1] - (tone[1] - 3000)
-		for (i = 2; i <= ns && i <= nt; i++) { d = speech[i] - (tone[i - 1] + 1000); v[i - 1] = d; if (d > w) w = d; s += d }
-		n = i - 2
-		printf "  %-42s %.0f ms\n", "first step (its phrase rendered as it starts)", first
-		if (n > 0) {
-			# median
-			for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-			printf "  %-42s median %.0f ms, worst %.0f ms (%d steps)\n", "later steps (prepared during the one before)", v[int((n + 1) / 2)], w, n
+		for (i = 1; i <= n && !tone[i]; i++) ;
+		if (i > n || i == 1) { print "  no speech heard (is espeak-ng installed?)"; exit }
+		printf "  %-42s %.0f ms\n", "first step (rendered as the player starts)", at[1] - (at[i] - 3000)
+		k = 0
+		for (; i <= n; i++) {
+			if (!tone[i] || i == n || tone[i + 1]) continue
+			v[++k] = at[i + 1] - (at[i] + 1000)
 		}
+		for (a = 1; a <= k; a++) for (b = a + 1; b <= k; b++) if (v[b] < v[a]) { t = v[a]; v[a] = v[b]; v[b] = t }
+		if (k) printf "  %-42s median %.0f ms, worst %.0f ms (%d steps)\n", "later steps (prepared during the one before)", v[int((k + 1) / 2)], v[k], k
 	}' > $TMP/speech.fig
 echo "speech delay, step start to first sound, espeak-ng, disk driver [< 300 ms]:"
 cat $TMP/speech.fig
