@@ -34,6 +34,7 @@
 #include "reminder.h"
 #include "routine.h"
 #include "schedule.h"
+#include "termguard.h"
 #include "text.h"
 #include "util.h"
 
@@ -173,15 +174,21 @@ raw_on(void)
 	t.c_lflag &= (tcflag_t) ~(ICANON | ECHO);
 	t.c_cc[VMIN] = 1;
 	t.c_cc[VTIME] = 0;
+	/* a crash while the keys are raw puts the modes back (termguard.h) */
+	termguard_arm(STDIN_FILENO, &in.saved, "", 0, -1);
 	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
 		in.raw = true;
+	else
+		termguard_disarm();
 }
 
 static void
 raw_off(void)
 {
-	if (in.raw)
+	if (in.raw) {
 		tcsetattr(STDIN_FILENO, TCSANOW, &in.saved);
+		termguard_disarm();
+	}
 	in.raw = false;
 }
 

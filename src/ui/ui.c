@@ -21,6 +21,7 @@
 
 #include "clock.h"
 #include "loop.h"
+#include "termguard.h"
 #include "text.h"
 #include "util.h"
 
@@ -36,77 +37,33 @@ static struct ui_screen *cur; /* the innermost ui_run()'s screen */
 static struct loop_source term;
 
 /*
- * A fatal signal (a crash, or a damaged sound module) must not leave the
- * terminal raw.  What its handler needs is made ready while it is safe:
- * the terminal's modes from before curses, and terminfo's strings that
- * leave the alternate screen, show the cursor and reset the colours.  The
- * handler only calls async-signal-safe functions (write, tcsetattr, dup2,
- * sigaction, raise), then dies of the same signal.
+ * A fatal signal must not leave the terminal raw (sys/termguard.h): what
+ * the guard puts back is made ready while it is safe: the terminal's modes
+ * from before curses, and terminfo's strings that leave the alternate
+ * screen, show the cursor and reset the colours.
  */
-static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
 static struct termios shell_modes;
 static bool have_shell_modes;
-static char fatal_reset[256];
-static size_t fatal_reset_len;
-static volatile sig_atomic_t term_active; /* active, as the handler may read it */
 
+/* Add terminfo's capability cap to the reset string. */
 static void
-on_fatal(int sig)
-{
-	if (term_active) {
-		term_active = 0;
-		if (fatal_reset_len > 0 && write(STDOUT_FILENO, fatal_reset, fatal_reset_len) < 0) {
-			/* nothing more can be done */
-		}
-		if (have_shell_modes)
-			tcsetattr(STDOUT_FILENO, TCSANOW, &shell_modes);
-		if (saved_stderr >= 0)
-			dup2(saved_stderr, STDERR_FILENO);
-		static const char msg[] = "\nunknot: crashed; the terminal was put back\n";
-		if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
-			/* as above */
-		}
-	}
-	struct sigaction dfl;
-	memset(&dfl, 0, sizeof dfl);
-	dfl.sa_handler = SIG_DFL;
-	sigaction(sig, &dfl, NULL);
-	raise(sig); /* unblocked (SA_NODEFER): dies here, with a core where it would */
-}
-
-/* Add terminfo's capability cap to the handler's reset string. */
-static void
-add_reset(const char *cap)
+add_reset(struct buf *b, const char *cap)
 {
 	char *v = tigetstr(cap);
-	if (v == NULL || v == (char *)-1)
-		return;
-	size_t n = strlen(v);
-	if (fatal_reset_len + n < sizeof fatal_reset) {
-		memcpy(fatal_reset + fatal_reset_len, v, n);
-		fatal_reset_len += n;
-	}
+	if (v != NULL && v != (char *)-1)
+		buf_add(b, v, strlen(v));
 }
 
 static void
-catch_fatal_signals(void)
+arm_guard(void)
 {
-	/* a stack of its own: a stack overflow is a SIGSEGV too */
-	static char altstack[64 * 1024];
-	stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
-	sigaltstack(&ss, NULL);
-	fatal_reset_len = 0;
-	add_reset("sgr0");
-	add_reset("cnorm");
-	add_reset("rmkx");
-	add_reset("rmcup");
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_fatal;
-	sa.sa_flags = SA_ONSTACK | SA_NODEFER | SA_RESETHAND;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < ARRAY_LEN(fatal_signals); i++)
-		sigaction(fatal_signals[i], &sa, NULL);
+	struct buf b = {0};
+	add_reset(&b, "sgr0");
+	add_reset(&b, "cnorm");
+	add_reset(&b, "rmkx");
+	add_reset(&b, "rmcup");
+	termguard_arm(STDOUT_FILENO, have_shell_modes ? &shell_modes : NULL, b.s ? b.s : "", b.len, saved_stderr);
+	buf_free(&b);
 }
 
 static void on_keys(struct loop_source *src, short revents, long long now);
@@ -166,8 +123,7 @@ ui_term_open(void)
 	if (null >= 0)
 		close(null);
 	active = true;
-	catch_fatal_signals();
-	term_active = 1;
+	arm_guard();
 	atexit(ui_term_close);
 	term = (struct loop_source){.fd = STDIN_FILENO, .events = POLLIN, .deadline = LOOP_NEVER,
 	    .ready = on_keys};
@@ -183,7 +139,7 @@ ui_term_close(void)
 	if (!active)
 		return;
 	active = false;
-	term_active = 0;
+	termguard_disarm();
 	loop_remove(&term);
 	loop_on_signal(SIGWINCH, NULL, NULL);
 	loop_on_signal(SIGTSTP, NULL, NULL);

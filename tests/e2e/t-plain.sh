@@ -110,4 +110,16 @@ t "TERM=dumb: the stop is recorded" 'tail -n 1 "$HIST" | grep -q "	long	stopped	
 t "TERM=dumb: the terminal is back in canonical mode with echo" 'grep -q " icanon" "$E2E_TMP/stty.after" && grep -q " echo " "$E2E_TMP/stty.after"'
 stop_tui
 
+# --- a crash while the plain player has the keys raw gives the terminal back ------------
+start_tui 80 24 "sh -c 'stty -a > $E2E_TMP/stty.b; TERM=dumb $UNKNOT run $LONG; echo \"[status \$?]\"; stty -a > $E2E_TMP/stty.a'"
+expect_screen "crash: screening" "Type y and Enter to start"
+keys y Enter
+expect_screen "crash: the player runs with keys" "Keys: space pause or resume"
+kill -SEGV "$(tui_pid)"
+expect_screen "crash: it dies of SIGSEGV (status 139)" "[status 139]"
+expect_screen "crash: and says the terminal was put back" "unknot: crashed; the terminal was put back"
+wait_for "[exit 0]" 5
+t "crash: stty is as before (canonical, echo)" 'diff "$E2E_TMP/stty.b" "$E2E_TMP/stty.a" >/dev/null'
+stop_tui
+
 finish
