@@ -23,7 +23,8 @@ complete_to() { # NAME TEXT WANT [tabs]
 # type TEXT, press Tab twice, wait for every WANT in the listing
 lists() { # NAME TEXT WANT...
 	_name=$1 _text=$2; shift 2
-	keys C-u "$_text" Tab Tab
+	keys C-u C-l  # an empty line on a clear screen: no listing from before
+	keys "$_text" Tab Tab
 	_i=0
 	while :; do  # until every word is listed, up to 10 s
 		_s=$(screen)
@@ -33,7 +34,7 @@ lists() { # NAME TEXT WANT...
 		sleep 0.05; _i=$((_i + 1))
 	done
 	if [ -z "$_missing" ]; then ok "$_name"; else bad "$_name" "missing:$_missing" "screen was:" "$_s"; fi
-	keys C-c
+	# not C-c: readline may drop what is typed while it recovers from SIGINT
 }
 
 # --- bash ------------------------------------------------------------------------------------
