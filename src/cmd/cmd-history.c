@@ -116,7 +116,8 @@ static int
 parse_date(const char *s, time_t *out)
 {
 	int y, m, d, n = 0;
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || s[n] || m < 1 || m > 12 || d < 1 || d > 31)
+	/* the one test of a date, as for the history's own lines */
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || s[n] || !civil_date_valid(y, m, d))
 		return -1;
 	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_isdst = -1};
 	*out = mktime(&tm);

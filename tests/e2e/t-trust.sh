@@ -44,6 +44,8 @@ t "history shows an id's escape sequence as text" '[ $rc = 0 ] && no_controls "$
 run_cli history --csv
 t "history --csv shows an id's escape sequence as text" '[ $rc = 0 ] && no_controls "$out" && hasF "$out" "x\x1b[2J\x1b]52;c;QQ==\x07"'
 rm -f "$XDG_STATE_HOME/unknot/history.tsv"
+run_cli history --since 2026-02-31
+t "history --since a date that does not exist is a usage error" '[ $rc = 2 ] && has "$err" "2026-02-31"'
 
 # ---- a routine title cannot pose as another ---------------------------------
 printf 'version = 1;\ntitle = "Desk\342\200\214 reset";\nsteps = ( { type = "hold"; title = "S"; duration = 30; } );\n' \
@@ -131,7 +133,8 @@ for pair in SEGV:11 BUS:7 ABRT:6 FPE:8 ILL:4; do
 	expect_screen "SIG$sig: it dies of it (status $code)" "[status $code]"
 	wait_for "[exit 0]" 5
 	t "SIG$sig: stty is as before" 'diff "$E2E_TMP/stty.b" "$E2E_TMP/stty.a" >/dev/null'
-	t "SIG$sig: the screen is back from the alternate screen" '! screen | grep -q "Before you start"'
+	modes=$(tm display-message -p -t t '#{alternate_on} #{cursor_flag}')
+	t "SIG$sig: out of the alternate screen, the cursor shown ($modes)" '[ "$modes" = "0 1" ]'
 	stop_tui
 done
 
