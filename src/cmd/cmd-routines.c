@@ -53,8 +53,8 @@ json_routine_head(struct json *j, const struct routine *r, enum source source, c
 	json_key_strings(j, "equipment", r->equipment);
 	json_key_strings(j, "contraindications", r->contraindications);
 	/* the times as it runs for this person: the plan's */
-	json_key_int(j, "seconds", routine_seconds(&p->run));
-	json_key_int(j, "prepare_seconds", routine_prepare_seconds(&p->run));
+	json_key_int(j, "seconds", routine_seconds(plan_shown(p)));
+	json_key_int(j, "prepare_seconds", routine_prepare_seconds(plan_shown(p)));
 	json_key_string(j, "for_you", for_you(p));
 }
 
@@ -63,8 +63,8 @@ json_list_item(struct json *j, const struct entry *e, const struct routine *r, c
 {
 	json_begin_object(j);
 	json_routine_head(j, r, e->source, e->overrides, p);
-	json_key_int(j, "minutes", minutes(routine_seconds(&p->run)));
-	json_key_int(j, "steps", (long long)p->run.nsteps);
+	json_key_int(j, "minutes", minutes(routine_seconds(plan_shown(p))));
+	json_key_int(j, "steps", (long long)plan_shown(p)->nsteps);
 	json_end_object(j);
 }
 
@@ -130,7 +130,7 @@ list_exec(const struct cmd_args *a)
 			printf("  ");
 			text_pad(stdout, r->title, 32);
 			const char *why = for_you(&p);
-			printf("  %5ld  %5zu  %s%s%s%s\n", minutes(routine_seconds(&p.run)), p.run.nsteps,
+			printf("  %5ld  %5zu  %s%s%s%s\n", minutes(routine_seconds(plan_shown(&p))), plan_shown(&p)->nsteps,
 			    source_name(e->source), why ? "  (" : "", why ? why : "", why ? ")" : "");
 		}
 		plan_free(&p);
@@ -228,7 +228,7 @@ show_json(const struct routine *r, enum source source, const char *overrides, co
 	}
 	json_end_array(&j);
 	/* the steps as they run (as written when the plan refuses them all) */
-	const struct routine *shown = plan_refused(p) ? r : &p->run;
+	const struct routine *shown = plan_shown(p);
 	json_key(&j, "steps");
 	json_begin_array(&j);
 	for (size_t i = 0; i < shown->nsteps; i++) {
@@ -321,14 +321,12 @@ show_exec(const struct cmd_args *a)
 	printf("Level: %s\n", routine_level_name(r->level));
 	print_list("Areas: ", r->areas);
 	print_list("Equipment: ", r->equipment);
-	char *stop = plan_undeclared_ids(&plan, SAFETY_STOP);
-	char *care = plan_undeclared_ids(&plan, SAFETY_CAUTION);
-	if (stop)
-		print_wrapped("Not with: ", stop, 0, 78);
-	if (care)
-		print_wrapped("Care with: ", care, 0, 78);
-	free(stop);
-	free(care);
+	for (int g = 0; g < PLAN_GROUP_COUNT; g++) {
+		char *ids = plan_undeclared_ids(&plan, (enum plan_group)g);
+		if (ids)
+			print_wrapped(plan_group_label((enum plan_group)g), ids, 0, 78);
+		free(ids);
+	}
 	for (char **w = r->warnings; w && *w; w++)
 		print_wrapped("Warning: ", *w, 0, 78);
 	/* what the screening says with a profile: the same words (screening.h) */
@@ -342,7 +340,7 @@ show_exec(const struct cmd_args *a)
 	}
 	printf("\n");
 	/* refused: the steps as written, since none will run */
-	const struct routine *shown = plan_refused(&plan) ? r : &plan.run;
+	const struct routine *shown = plan_shown(&plan);
 	for (size_t i = 0; i < shown->nsteps; i++) {
 		const struct step *s = &shown->steps[i];
 		const struct plan_step *ps = shown == &plan.run ? &plan.steps[i] : NULL;

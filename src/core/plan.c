@@ -171,6 +171,12 @@ plan_refused(const struct plan *p)
 	return p->refuse != NULL || p->nothing_left;
 }
 
+const struct routine *
+plan_shown(const struct plan *p)
+{
+	return plan_refused(p) ? p->written : &p->run;
+}
+
 char *
 plan_why_text(const char *const *why)
 {
@@ -210,12 +216,33 @@ plan_change_text(const struct plan_change *c)
 	return s;
 }
 
+static const char *const group_labels[PLAN_GROUP_COUNT] = {
+	[PLAN_NOT_WITH] = "Not with: ",
+	[PLAN_CARE_WITH] = "Care with: ",
+	[PLAN_ADAPTS_TO] = "Adapts to: ",
+};
+_Static_assert(ARRAY_LEN(group_labels) == PLAN_GROUP_COUNT, "a label for every group");
+
+const char *
+plan_group_label(enum plan_group g)
+{
+	return (unsigned)g < PLAN_GROUP_COUNT ? group_labels[g] : "";
+}
+
+static enum plan_group
+group_of(const struct plan_condition *pc)
+{
+	if (!pc->of_routine)
+		return PLAN_ADAPTS_TO;
+	return pc->cond->level == SAFETY_STOP ? PLAN_NOT_WITH : PLAN_CARE_WITH;
+}
+
 char *
-plan_undeclared_ids(const struct plan *p, enum safety_level level)
+plan_undeclared_ids(const struct plan *p, enum plan_group g)
 {
 	struct buf b = {0};
 	for (size_t i = 0; i < p->nconds; i++)
-		if (p->conds[i].cond->level == level && p->conds[i].effect == PLAN_NOT_DECLARED)
+		if (p->conds[i].effect == PLAN_NOT_DECLARED && group_of(&p->conds[i]) == g)
 			buf_addf(&b, "%s%s", b.len ? ", " : "", p->conds[i].cond->id);
 	return b.s;
 }

@@ -91,6 +91,9 @@ void plan_free(struct plan *p);
 
 /* True when the start must be refused (refuse or nothing_left). */
 bool plan_refused(const struct plan *p);
+/* What listings show: the routine as it runs, or as written when the plan
+ * refuses it (there is nothing to run, and its length still tells). */
+const struct routine *plan_shown(const struct plan *p);
 /* Why the start is refused, as a sentence with the advice; NULL when it is
  * not.  The caller frees it. */
 char *plan_refusal_text(const struct plan *p);
@@ -100,9 +103,15 @@ char *plan_refusal_text(const struct plan *p);
 char *plan_change_text(const struct plan_change *c);
 /* The ids of why, joined with ", " (owned by the caller). */
 char *plan_why_text(const char *const *why);
-/* The ids of the conditions of one level that the routine names and the
- * person did not declare, joined with ", "; NULL when none.  (Declared ones
- * are said by the adaptations.)  Owned by the caller. */
-char *plan_undeclared_ids(const struct plan *p, enum safety_level level);
+/* The conditions the person did not declare, in the three groups `show`
+ * and the home screen list: the routine's stop conditions ("Not with"), its
+ * caution ones ("Care with"), and those only steps name, for which steps
+ * are replaced or left out ("Adapts to").  Declared ones are said by the
+ * adaptations. */
+enum plan_group { PLAN_NOT_WITH, PLAN_CARE_WITH, PLAN_ADAPTS_TO, PLAN_GROUP_COUNT };
+/* "Not with: ", "Care with: ", "Adapts to: " */
+const char *plan_group_label(enum plan_group g);
+/* The ids of the group joined with ", "; NULL when none.  Owned by the caller. */
+char *plan_undeclared_ids(const struct plan *p, enum plan_group g);
 
 #endif

@@ -62,6 +62,7 @@ static const struct lcfg_key condition_keys[] = {
 	{"title", LK_TITLE, true, 0, 0, 0, NULL, C(title), "what the condition is"},
 	{"level", LK_ENUM, true, 0, 0, SAFETY_CAUTION, level_names, C(level), "stop or caution"},
 	{"advice", LK_TEXT, true, 0, 0, 0, NULL, C(advice), "what to do instead"},
+	{"brief", LK_TEXT, false, 0, 0, 0, NULL, C(brief), "a few words for lists; default: the title"},
 	{"concerns", LK_TEXTS, false, 0, 16, 0, NULL, C(concerns),
 	    "step types its advice goes with; default: every step"},
 };
@@ -94,6 +95,12 @@ const char *
 safety_level_name(enum safety_level level)
 {
 	return (unsigned)level < SAFETY_LEVEL_COUNT ? level_names[level] : "?";
+}
+
+const char *
+condition_brief(const struct condition *c)
+{
+	return c->brief ? c->brief : c->title;
 }
 
 bool

@@ -21,6 +21,7 @@ enum safety_level { SAFETY_CAUTION, SAFETY_STOP, SAFETY_LEVEL_COUNT };
 
 struct condition {
 	char *id, *title, *advice;
+	char *brief;  /* a few words for lists, as "a blood clot (DVT)"; NULL: the title */
 	enum safety_level level;
 	/* The step types its advice concerns when a routine names it (as
 	 * "hold", "roll"); NULL: every step. */
@@ -63,6 +64,8 @@ const struct condition *safety_find(const struct safety *cat, const char *id);
 /* The known id closest to a misspelt one, or NULL. */
 const char *safety_closest(const struct safety *cat, const char *id);
 const char *safety_level_name(enum safety_level level);
+/* The condition in a few words: its brief, else its title. */
+const char *condition_brief(const struct condition *c);
 /* True when the condition's advice concerns a step of this type. */
 bool condition_concerns(const struct condition *c, int step_type);
 

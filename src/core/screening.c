@@ -73,7 +73,9 @@ adaptations(struct screening *s, const struct plan *p)
 	}
 }
 
-/* Without a profile: the question, and the conditions the routine names. */
+/* Without a profile: the question, and the conditions the routine and its
+ * steps name, in a few words each: the ones that refuse it, then the ones
+ * that adapt it or bring advice. */
 static void
 question(struct screening *s, const struct plan *p)
 {
@@ -83,13 +85,20 @@ question(struct screening *s, const struct plan *p)
 		return;
 	}
 	flow_lines_add(b, 0, "", EMPH_TITLE, "Does any of these apply to you?");
-	for (size_t i = 0; i < p->nconds; i++) {
-		const struct condition *c = p->conds[i].cond;
-		flow_lines_add(b, 2, "- ", c->level == SAFETY_STOP ? EMPH_STOP : EMPH_NORMAL, c->title);
+	for (int level = SAFETY_STOP; level >= SAFETY_CAUTION; level--) {
+		struct buf list = {0};
+		for (size_t i = 0; i < p->nconds; i++)
+			if ((int)p->conds[i].cond->level == level)
+				buf_addf(&list, "%s%s", list.len ? "; " : "", condition_brief(p->conds[i].cond));
+		if (list.s)
+			flow_lines_add(b, 2, level == SAFETY_STOP ? "Not with: " : "Care with: ",
+			    level == SAFETY_STOP ? EMPH_STOP : EMPH_NORMAL, list.s);
+		buf_free(&list);
 	}
 	flow_lines_add(b, 0, "", EMPH_DIM,
 	    "If some do, tell unknot in your health profile (h): it then leaves out or replaces the "
-	    "steps that do not suit you, in this routine and every other.");
+	    "steps that do not suit you, in this routine and every other, and refuses what must not "
+	    "be done.");
 }
 
 void

@@ -140,17 +140,16 @@ details(const struct item *it, int y, int x, int w, int h)
 	}
 	const struct routine *r = it->r;
 	const struct plan *p = &it->plan;
+	const struct routine *runs = plan_shown(p);
 	char t[16], line[96];
 	y += ui_wrap(y, x, w, y1 - y, "", r->title, ROLE_TITLE);
-	snprintf(line, sizeof line, "%s, %zu steps, %s", duration_clock(routine_seconds(&p->run), t, sizeof t),
-	    p->run.nsteps, routine_level_name(r->level));
+	snprintf(line, sizeof line, "%s, %zu steps, %s", duration_clock(routine_seconds(runs), t, sizeof t),
+	    runs->nsteps, routine_level_name(r->level));
 	if (y < y1)
 		y += ui_wrap(y, x, w, 1, "", line, ROLE_NORMAL);
 	if (r->summary && y + 1 < y1)
 		y += 1 + ui_wrap(y + 1, x, w, y1 - y - 1, "", r->summary, ROLE_NORMAL);
 	char *areas = join(r->areas), *eq = join(r->equipment);
-	char *stop = plan_undeclared_ids(p, SAFETY_STOP);
-	char *care = plan_undeclared_ids(p, SAFETY_CAUTION);
 	char *adapted = adapted_summary(p);
 	if (y + 1 < y1)
 		y += 1 + ui_wrap(y + 1, x, w, y1 - y - 1, "Areas: ", areas, ROLE_NORMAL);
@@ -162,16 +161,17 @@ details(const struct item *it, int y, int x, int w, int h)
 		    "not be done with." : "Not for you: every step is left out for what you declared.", ROLE_STOP);
 	else if (y < y1 && adapted)
 		y += ui_wrap(y, x, w, y1 - y, "Adapted for you: ", adapted, ROLE_CAUTION);
-	if (y < y1 && stop)
-		y += ui_wrap(y, x, w, y1 - y, "Not with: ", stop, ROLE_CAUTION);
-	if (y < y1 && care)
-		y += ui_wrap(y, x, w, y1 - y, "Care with: ", care, ROLE_NORMAL);
+	for (int g = 0; g < PLAN_GROUP_COUNT && y < y1; g++) {
+		char *ids = plan_undeclared_ids(p, (enum plan_group)g);
+		if (ids)
+			y += ui_wrap(y, x, w, y1 - y, plan_group_label((enum plan_group)g), ids,
+			    g == PLAN_NOT_WITH ? ROLE_CAUTION : ROLE_NORMAL);
+		free(ids);
+	}
 	if (y < y1 && it->e->source != SOURCE_BUNDLED)
 		ui_wrap(y, x, w, y1 - y, "From: ", it->e->path, ROLE_DIM);
 	free(areas);
 	free(eq);
-	free(stop);
-	free(care);
 	free(adapted);
 }
 
@@ -213,7 +213,7 @@ home_draw(void *ctx)
 		bool cur = h->top + (size_t)i == h->sel;
 		char mins[32] = "  !";
 		if (it->r) {
-			long s = routine_seconds(&it->plan.run);
+			long s = routine_seconds(plan_shown(&it->plan));
 			snprintf(mins, sizeof mins, "%3ld min", s < 60 ? 1 : (s + 30) / 60);
 		}
 		int mw = text_width(mins);

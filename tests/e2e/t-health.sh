@@ -109,7 +109,7 @@ printf 'health = { ask_pain = false; };\naudio = { enabled = false; };\n' > "$XD
 rm -f "$PROFILE"
 start_tui 80 24 "$UNKNOT run --speed 2 $ADAPT"
 expect_screen "without a profile the screening asks" "Does any of these apply to you?"
-t "... listing the routine's and its steps' conditions" 'screen | grep -q "  - Pregnancy" && screen | grep -q "  - Deep vein thrombosis"'
+t "... listing the routine's and its steps' conditions in a few words" 'screen | grep -q "Not with: a blood clot (DVT)" && screen | grep -q "Care with: blood thinners; pregnancy"'
 t "... with the keys in view" 'screen | grep -q "y none apply: start  h some do  q back"'
 keys h
 expect_screen "h opens the health profile screen" "Which of these apply to you?"

@@ -9,7 +9,7 @@ HIST=$XDG_STATE_HOME/unknot/history.tsv
 # --- a full routine at real speed, following the screens in order ---------
 start_tui 80 24 "$UNKNOT run $SHORT"
 expect_screen "without a health profile the screening asks about the routine's conditions" "Does any of these apply to you?"
-t "... one line each" 'screen | grep -q "  - Deep vein thrombosis, or a suspected clot"'
+t "... in a few words each" 'screen | grep -q "Not with: a blood clot (DVT)"'
 expect_screen "screening shows the routine's warnings" "Warning: A test warning."
 keys y
 expect_screen "the pain check-in comes before the start" "Pain right now (0-10, Enter to skip)"

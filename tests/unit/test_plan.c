@@ -220,3 +220,30 @@ Test(plan, says_a_replacement_in_one_line)
 	cr_assert_str_eq(line, "Replaced: Knee to chest -> Seated march (pregnancy, osteoporosis)");
 	free(line);
 }
+
+Test(plan, lists_the_undeclared_conditions_in_three_groups)
+{
+	char *declared[] = {"anticoagulants", NULL};
+	plan_make(&p, &cat, r, declared);
+	char *not_with = plan_undeclared_ids(&p, PLAN_NOT_WITH);
+	char *care = plan_undeclared_ids(&p, PLAN_CARE_WITH);
+	char *adapts = plan_undeclared_ids(&p, PLAN_ADAPTS_TO);
+	cr_assert_str_eq(not_with, "dvt", "the routine's stop conditions");
+	cr_assert_str_eq(care, "pregnancy", "its caution ones, the declared one said apart");
+	cr_assert_str_eq(adapts, "fracture, osteoporosis, spinal-stenosis", "those only steps name");
+	cr_assert_str_eq(plan_group_label(PLAN_ADAPTS_TO), "Adapts to: ");
+	free(not_with);
+	free(care);
+	free(adapts);
+}
+
+Test(plan, a_refused_plan_shows_the_routine_as_written)
+{
+	cr_assert_eq(plan_shown(&p), &p.run, "nothing made yet: run is zeroed");
+	char *declared[] = {"dvt", NULL};
+	plan_make(&p, &cat, r, declared);
+	cr_assert_eq(plan_shown(&p), r);
+	plan_free(&p);
+	plan_make(&p, &cat, r, NULL);
+	cr_assert_eq(plan_shown(&p), &p.run);
+}

@@ -398,7 +398,7 @@ Test(routine, the_key_synopsis_says_kind_default_and_range)
 	free(s);
 }
 
-/* ---- the bundled content: what issue 5 promises of every routine ---- */
+/* ---- the bundled content: what issues 5 and 13 promise of every routine ---- */
 
 static void
 each_bundled(void (*fn)(const struct routine *))
@@ -427,23 +427,35 @@ lists(char **v, const char *id)
 }
 
 static void
+says_how_and_pressure(const struct routine *r, const struct step *s)
+{
+	cr_expect_not_null(s->how, "%s: step '%s' has no 'how'", r->id, s->title);
+	if (s->type == STEP_HOLD || s->type == STEP_ROLL)
+		cr_expect_not_null(s->pressure, "%s: step '%s' is a %s with no 'pressure'", r->id, s->title,
+		    step_type_name(s->type));
+}
+
+static void
 every_step_says_how_and_pressure(const struct routine *r)
 {
 	for (size_t i = 0; i < r->nsteps; i++) {
-		const struct step *s = &r->steps[i];
-		cr_expect_not_null(s->how, "%s: step %zu has no 'how'", r->id, i + 1);
-		if (s->type == STEP_HOLD || s->type == STEP_ROLL)
-			cr_expect_not_null(s->pressure, "%s: step %zu is a %s with no 'pressure'", r->id, i + 1,
-			    step_type_name(s->type));
+		says_how_and_pressure(r, &r->steps[i]);
+		for (size_t k = 0; k < r->steps[i].ninstead; k++)
+			says_how_and_pressure(r, &r->steps[i].instead[k]);
 	}
 }
 
+/* Each roll or hold, as written or as a replacement, screens dvt,
+ * anticoagulants and osteoporosis: the routine names them. */
 static void
 pressure_routines_list_the_pressure_conditions(const struct routine *r)
 {
 	bool pressure = false;
-	for (size_t i = 0; i < r->nsteps; i++)
+	for (size_t i = 0; i < r->nsteps; i++) {
 		pressure |= r->steps[i].type == STEP_HOLD || r->steps[i].type == STEP_ROLL;
+		for (size_t k = 0; k < r->steps[i].ninstead; k++)
+			pressure |= r->steps[i].instead[k].type == STEP_HOLD || r->steps[i].instead[k].type == STEP_ROLL;
+	}
 	if (!pressure)
 		return;
 	cr_expect(lists(r->contraindications, "dvt"), "%s: rolls or holds, but no dvt", r->id);
@@ -474,6 +486,262 @@ Test(routine, bundled_routines_with_pressure_list_dvt_anticoagulants_osteoporosi
 Test(routine, bundled_routines_never_promise_a_cure)
 {
 	each_bundled(never_promises_a_cure);
+}
+
+/*
+ * What a step's words say it does, and the condition that rules it out
+ * (health-facts section 3 and 5): lying on the back or face down is not for
+ * pregnancy after 16-20 weeks, forward bends, end-range twists and pressure
+ * along the spine not for osteoporosis, bending the hip past a right angle
+ * or crossing the legs not for a new hip, bending backward not for spinal
+ * stenosis.  A step whose text says so must name the condition, so that the
+ * plan leaves it out or replaces it.
+ */
+static const struct {
+	const char *words, *condition;
+} rules[] = {
+	{"on your back", "pregnancy"},
+	{"face down", "pregnancy"},
+	{"on your front", "pregnancy"},
+	{"ankle over the other knee", "joint-replacement"},
+	{"cross that ankle", "joint-replacement"},
+	{"toward your chest", "osteoporosis"},
+	{"toward your chest", "joint-replacement"},
+	{"knees to chest", "osteoporosis"},
+	{"toward your heels", "osteoporosis"},
+	{"toward your heels", "joint-replacement"},
+	{"round your back", "osteoporosis"},
+	{"roll both knees", "osteoporosis"},
+	{"roll both knees", "joint-replacement"},
+	{"knees roll", "osteoporosis"},
+	{"knees roll", "joint-replacement"},
+	{"roll them slowly from side to side", "osteoporosis"},
+	{"turn your upper body", "osteoporosis"},
+	{"across your back", "osteoporosis"},
+	{"lean forward slowly between your knees", "osteoporosis"},
+	{"lean back", "spinal-stenosis"},
+	{"let it sag", "spinal-stenosis"},
+	{"straighten your arms slowly to lift your chest", "spinal-stenosis"},
+	{"lower back sag", "spinal-stenosis"},
+};
+
+static bool
+says(const struct step *s, const char *words)
+{
+	return (s->how && strcasestr(s->how, words)) || strcasestr(s->title, words);
+}
+
+static void
+steps_name_what_rules_them_out(const struct routine *r)
+{
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct step *s = &r->steps[i];
+		for (size_t k = 0; k < ARRAY_LEN(rules); k++)
+			if (says(s, rules[k].words))
+				cr_expect(lists(s->contraindications, rules[k].condition),
+				    "%s: '%s' says \"%s\" but does not name %s", r->id, s->title, rules[k].words,
+				    rules[k].condition);
+		/* a replacement may do such a thing only when its step names the
+		 * condition and it is not made for it: then it is never used
+		 * for a person who declared it */
+		for (size_t j = 0; j < s->ninstead; j++)
+			for (size_t k = 0; k < ARRAY_LEN(rules); k++)
+				if (says(&s->instead[j], rules[k].words))
+					cr_expect(lists(s->contraindications, rules[k].condition) &&
+					    !lists(s->instead[j].for_ids, rules[k].condition),
+					    "%s: the replacement '%s' says \"%s\" but could run with %s", r->id,
+					    s->instead[j].title, rules[k].words, rules[k].condition);
+	}
+}
+
+Test(routine, bundled_steps_name_the_conditions_their_words_rule_out)
+{
+	each_bundled(steps_name_what_rules_them_out);
+}
+
+/*
+ * Every step a declared pregnancy, osteoporosis, joint replacement or spinal
+ * stenosis rules out has a replacement for it, or is left out on purpose:
+ * these, each for its reason.
+ */
+static const struct {
+	const char *routine, *step, *condition;
+} left_out[] = {
+	/* deep hip and spine flexion, kneeling: no upright version does the same */
+	{"evening-wind-down", "Child's pose", "osteoporosis"},
+	{"evening-wind-down", "Child's pose", "joint-replacement"},
+	{"evening-wind-down", "Knee to chest", "osteoporosis"},
+	{"evening-wind-down", "Knee to chest", "joint-replacement"},
+	{"lower-back", "Knee to chest", "osteoporosis"},
+	{"lower-back", "Knee to chest", "joint-replacement"},
+	{"stenosis-flexion", "Knee to chest", "osteoporosis"},
+	{"stenosis-flexion", "Knee to chest", "joint-replacement"},
+	{"stenosis-flexion", "Both knees to chest", "pregnancy"},
+	{"stenosis-flexion", "Both knees to chest", "osteoporosis"},
+	{"stenosis-flexion", "Both knees to chest", "joint-replacement"},
+	{"stenosis-flexion", "Seated forward lean", "osteoporosis"},
+	{"morning-mobility", "Bottom to heels", "osteoporosis"},
+	{"morning-mobility", "Bottom to heels", "joint-replacement"},
+	/* crossing the legs, turning the hip out: every version crosses */
+	{"evening-wind-down", "Figure-four stretch", "joint-replacement"},
+	{"glutes-hips", "Figure-four stretch", "joint-replacement"},
+	{"lower-back", "Figure-four stretch", "joint-replacement"},
+	{"pregnancy-side", "Seated figure-four", "joint-replacement"},
+	/* the hip flexor stretch extends the hip; kneeling on a new knee */
+	{"glutes-hips", "Half-kneeling hip flexor stretch", "joint-replacement"},
+	/* lying face down, pressure beside the hip and near a hip scar */
+	{"glutes-hips", "Front of the hip (TFL) ball release", "pregnancy"},
+	{"glutes-hips", "Front of the hip (TFL) ball release", "joint-replacement"},
+	/* pressure on the muscles along the spine: the wall version too */
+	{"lower-back", "Beside the spine with two balls", "osteoporosis"},
+	/* bending backward is what stenosis does not want; the routine that
+	 * suits it is stenosis-flexion */
+	{"morning-mobility", "Standing back bend", "spinal-stenosis"},
+	{"press-ups", "Lying face down", "spinal-stenosis"},
+	{"press-ups", "Resting on your elbows", "spinal-stenosis"},
+	{"press-ups", "Press-ups", "spinal-stenosis"},
+	{"press-ups", "Standing back bend", "spinal-stenosis"},
+	/* lying face down: not in pregnancy; the routine is about that position */
+	{"press-ups", "Lying face down", "pregnancy"},
+	{"press-ups", "Resting on your elbows", "pregnancy"},
+	{"press-ups", "Press-ups", "pregnancy"},
+};
+
+static bool
+replaced_for(const struct step *s, const char *condition)
+{
+	for (size_t k = 0; k < s->ninstead; k++)
+		if (lists(s->instead[k].for_ids, condition))
+			return true;
+	return false;
+}
+
+static bool
+on_purpose(const char *routine, const char *step, const char *condition)
+{
+	for (size_t i = 0; i < ARRAY_LEN(left_out); i++)
+		if (strcmp(left_out[i].routine, routine) == 0 && strcmp(left_out[i].step, step) == 0 &&
+		    strcmp(left_out[i].condition, condition) == 0)
+			return true;
+	return false;
+}
+
+static void
+ruled_out_steps_are_replaced_or_left_out_on_purpose(const struct routine *r)
+{
+	const char *four[] = {"pregnancy", "osteoporosis", "joint-replacement", "spinal-stenosis"};
+	for (size_t i = 0; i < r->nsteps; i++)
+		for (size_t c = 0; c < ARRAY_LEN(four); c++) {
+			const struct step *s = &r->steps[i];
+			if (!lists(s->contraindications, four[c]))
+				continue;
+			bool replaced = replaced_for(s, four[c]), listed = on_purpose(r->id, s->title, four[c]);
+			cr_expect(replaced || listed, "%s: '%s' is ruled out by %s with no replacement; "
+			    "give it one or list it in left_out[]", r->id, s->title, four[c]);
+			cr_expect(!(replaced && listed), "%s: '%s' has a replacement for %s: take it off left_out[]",
+			    r->id, s->title, four[c]);
+		}
+}
+
+Test(routine, bundled_steps_ruled_out_by_the_four_conditions_are_replaced_or_left_out_on_purpose)
+{
+	each_bundled(ruled_out_steps_are_replaced_or_left_out_on_purpose);
+	/* and every entry of the list still names a step that names the condition */
+	for (size_t i = 0; i < ARRAY_LEN(left_out); i++) {
+		char *path = xasprintf("../routines/%s.routine", left_out[i].routine);
+		struct routine *r = load_good(path);
+		bool found = false;
+		for (size_t k = 0; k < r->nsteps; k++)
+			found |= strcmp(r->steps[k].title, left_out[i].step) == 0 &&
+			    lists(r->steps[k].contraindications, left_out[i].condition);
+		cr_expect(found, "left_out[%zu]: %s has no step '%s' naming %s", i, left_out[i].routine,
+		    left_out[i].step, left_out[i].condition);
+		routine_free(r);
+		free(path);
+	}
+}
+
+/* The issue's own examples of what the content must screen. */
+Test(routine, bundled_routines_screen_what_issue_13_names)
+{
+	struct {
+		const char *routine, *condition;
+	} named[] = {
+		{"hamstrings-calves", "nerve-symptoms"},
+		{"desk-reset", "spinal-stenosis"},
+		{"morning-mobility", "spinal-stenosis"},
+		{"upper-back", "cancer"},
+		{"lower-back", "cancer"},
+		{"lower-back", "recent-surgery"},
+		{"glutes-hips", "recent-surgery"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(named); i++) {
+		char *path = xasprintf("../routines/%s.routine", named[i].routine);
+		struct routine *r = load_good(path);
+		bool found = lists(r->contraindications, named[i].condition);
+		for (size_t k = 0; k < r->nsteps; k++)
+			found |= lists(r->steps[k].contraindications, named[i].condition);
+		cr_expect(found, "%s should screen %s", named[i].routine, named[i].condition);
+		routine_free(r);
+		free(path);
+	}
+}
+
+/* Where a routine speaks of sides and the side is not obvious, it says
+ * which limb "Left side" means. */
+static void
+sided_steps_say_what_left_means(const struct routine *r)
+{
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct step *s = &r->steps[i];
+		if (s->sides)
+			cr_expect(s->how && strstr(s->how, "Left side"), "%s: '%s' is done on both sides "
+			    "but does not say what the left side is", r->id, s->title);
+		for (size_t k = 0; k < s->ninstead; k++)
+			if (s->instead[k].sides)
+				cr_expect(s->instead[k].how && strstr(s->instead[k].how, "Left side"),
+				    "%s: the replacement '%s' does not say what the left side is", r->id,
+				    s->instead[k].title);
+	}
+}
+
+Test(routine, bundled_sided_steps_say_which_limb_left_means)
+{
+	each_bundled(sided_steps_say_what_left_means);
+}
+
+/* A step of n reps must leave each rep the time its words ask for: a move
+ * that says "ten times" in one bout needs at least 3 s for each. */
+static void
+counted_moves_have_time_for_their_count(const struct routine *r)
+{
+	const struct {
+		const char *words;
+		int times;
+	} counts[] = {{"ten times", 10}, {"ten to fifteen", 10}, {"eight to ten", 8}, {"about eight", 8}};
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct step *s = &r->steps[i];
+		for (size_t k = 0; s->how && s->reps == 1 && k < ARRAY_LEN(counts); k++)
+			if (strcasestr(s->how, counts[k].words))
+				cr_expect_geq(s->duration, counts[k].times * 4, "%s: '%s' asks for %s in %d s", r->id,
+				    s->title, counts[k].words, s->duration);
+	}
+}
+
+Test(routine, bundled_moves_have_time_for_the_count_they_ask)
+{
+	each_bundled(counted_moves_have_time_for_their_count);
+}
+
+Test(routine, all_fourteen_bundled_routines_load_cleanly)
+{
+	size_t n = 0;
+	DIR *dp = opendir("../routines");
+	cr_assert_not_null(dp);
+	for (struct dirent *de; (de = readdir(dp));)
+		n += str_ends_with(de->d_name, ".routine");
+	closedir(dp);
+	cr_assert_geq(n, 14);
 }
 
 Test(routine, the_desk_reset_the_reminder_starts_takes_about_two_minutes)

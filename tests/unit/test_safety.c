@@ -144,6 +144,9 @@ Test(safety, the_catalogue_has_the_ids_issue_13_adds)
 		cr_assert_not_null(c, "missing %s", ids[i]);
 		cr_assert_gt(strlen(c->advice), 40, "%s needs concrete advice", ids[i]);
 	}
+	for (size_t i = 0; i < cat.n; i++)
+		cr_expect(cat.v[i].brief && strlen(cat.v[i].brief) <= 32, "%s: a brief of a few words for the "
+		    "screening's list", cat.v[i].id);
 	cr_assert(strstr(safety_find(&cat, "disc-problems")->title, "forward"),
 	    "disc-problems is the forward-bending-sensitive case");
 	cr_assert(strstr(safety_find(&cat, "spinal-stenosis")->advice, "backward"));
