@@ -122,6 +122,46 @@ t "red-flags-read as a link: its target is not created" '[ ! -e "$E2E_TMP/nologi
 stop_tui
 rm -f "$XDG_STATE_HOME/unknot/red-flags-read"; : > "$XDG_STATE_HOME/unknot/red-flags-read"
 
+# ---- a damaged or foreign sound module, a step's sound that is a FIFO ---------
+# (the module is loaded while curses owns the terminal: a truncated one gave
+# SIGBUS inside dlopen and left the terminal raw)
+printf 'health = { ask_pain = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+mkdir -p "$E2E_TMP/mod"
+size=$(stat -c %s build/unknot-audio.so)
+head -c $((size / 10)) build/unknot-audio.so > "$E2E_TMP/mod/unknot-audio.so"
+rm -f "$E2E_TMP/stty.a" "$E2E_TMP/stty.b"
+start_tui 80 24 "sh -c 'stty -a > $E2E_TMP/stty.b; UNKNOT_MODULE_DIR=$E2E_TMP/mod SDL_AUDIODRIVER=dummy $UNKNOT run tests/data/e2e/short.routine; echo \"[status \$?]\"; stty -a > $E2E_TMP/stty.a'"
+expect_screen "a truncated sound module: the screening comes" "Before you start"
+keys y
+expect_screen "... and the routine runs, without sound" "Step 2/2" 15
+keys q y; wait_for "Routine stopped" 5; keys x
+expect_screen "... and ends normally" "[status 0]"
+wait_for "[exit 0]" 5
+t "... with the terminal as it was" 'diff "$E2E_TMP/stty.b" "$E2E_TMP/stty.a" >/dev/null'
+stop_tui
+out=$(UNKNOT_MODULE_DIR=$E2E_TMP/mod SDL_AUDIODRIVER=dummy "$UNKNOT" doctor 2>&1) || true
+t "doctor says the module is damaged" 'hasF "$out" "is damaged (cut short"'
+# a module built for another shape of the table
+printf 'const struct { unsigned abi, size; void *f[12]; } unknot_audio_backend = {999, 8, {0}};\n' > "$E2E_TMP/old.c"
+${CC:-cc} -shared -fPIC -o "$E2E_TMP/mod/unknot-audio.so" "$E2E_TMP/old.c"
+out=$(UNKNOT_MODULE_DIR=$E2E_TMP/mod SDL_AUDIODRIVER=dummy "$UNKNOT" doctor 2>&1) || true
+t "a module of another ABI is refused before use" 'hasF "$out" "is for another version of unknot"'
+# a step's own sound that is a FIFO: it once froze the player, deaf to q and SIGTERM
+mkdir -p "$XDG_DATA_HOME/unknot/audio"
+mkfifo "$XDG_DATA_HOME/unknot/audio/stuck.wav"
+printf 'version = 1;\ntitle = "Fifo";\nprepare = 0;\nsteps = ( { type = "rest"; title = "Listen"; duration = 30; sound = "stuck.wav"; } );\n' \
+	> "$E2E_TMP/fifo.routine"
+start_tui 80 24 "SDL_AUDIODRIVER=dummy $UNKNOT run $E2E_TMP/fifo.routine"
+wait_for "Before you start" 5; keys y
+expect_screen "a FIFO as a step's sound: the step starts" "Listen"
+sleep 1
+keys q
+expect_screen "... and q still answers" "Stop the routine?" 5
+keys y; wait_for "Routine stopped" 5; keys x
+expect_screen "... and it ends" "[exit 0]"
+stop_tui
+rm -f "$XDG_DATA_HOME/unknot/audio/stuck.wav" "$XDG_CONFIG_HOME/unknot/config"
+
 # ---- a fatal signal gives the terminal back before dying ----------------------
 for pair in SEGV:11 BUS:7 ABRT:6 FPE:8 ILL:4; do
 	sig=${pair%:*} code=$((128 + ${pair#*:}))
