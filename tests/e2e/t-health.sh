@@ -125,6 +125,13 @@ t "... the profile was written" 'grep -q "\"pregnancy\"" "$PROFILE"'
 keys q; expect_screen "q goes back" "[exit 0]"
 stop_tui
 
+# the smallest window: the routine's warnings and the start key stay in view
+start_tui 40 12 "$UNKNOT run lower-back"
+expect_screen "at 40x12 the screening's warnings are in view" "Warning: Never press"
+t "... both of them" 'screen | grep -q "Warning: Never put a foam"'
+t "... and the key line, without scrolling" 'screen | grep -q "^y start  h health profile  q back"'
+stop_tui
+
 start_tui 80 24 "$UNKNOT"
 expect_screen "home" "routines"
 t "the home screen offers the profile" 'screen | grep -q "h health"'
