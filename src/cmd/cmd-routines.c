@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "duration.h"
+#include "file.h"
 #include "flow.h"
 #include "json.h"
 #include "library.h"

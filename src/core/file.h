@@ -78,4 +78,16 @@ int file_check_mine(const char *path, const char **why);
  */
 int file_write_atomic(const char *path, const char *text, mode_t mode, bool replace, const char **why);
 
+/*
+ * Read the regular file at path (opened with file_open_read())
+ * into a NUL-terminated buffer of at most limit bytes.  On failure returns
+ * NULL and sets *why to a human-readable reason ("No such file or
+ * directory", "is a directory, not a file", "is too large (the limit is
+ * 1 MiB)", ...).
+ */
+char *read_file(const char *path, size_t limit, size_t *len, const char **why);
+/* The same from an open descriptor, to its end (standard input for
+ * `check -`); the caller closes fd. */
+char *read_fd(int fd, size_t limit, size_t *len, const char **why);
+
 #endif

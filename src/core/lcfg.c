@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "duration.h"
+#include "file.h"
 #include "text.h"
 #include "util.h"
 

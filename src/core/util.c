@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "file.h"
 
 static void
 oom(void)
@@ -154,69 +153,6 @@ buf_free(struct buf *b)
 	free(b->s);
 	b->s = NULL;
 	b->len = b->cap = 0;
-}
-
-/* The reason for a file over limit bytes (static: one per limit used). */
-static const char *
-too_large(size_t limit)
-{
-	static char why[64];
-	if (limit % (1024 * 1024) == 0)
-		snprintf(why, sizeof why, "is too large (the limit is %zu MiB)", limit / (1024 * 1024));
-	else if (limit % 1024 == 0)
-		snprintf(why, sizeof why, "is too large (the limit is %zu KiB)", limit / 1024);
-	else
-		snprintf(why, sizeof why, "is too large (the limit is %zu bytes)", limit);
-	return why;
-}
-
-char *
-read_file(const char *path, size_t limit, size_t *lenp, const char **why)
-{
-	int fd = file_open_read(path, FILE_ANY, why);
-	if (fd < 0)
-		return NULL;
-	char *s = read_fd(fd, limit, lenp, why);
-	close(fd);
-	return s;
-}
-
-char *
-read_fd(int fd, size_t limit, size_t *lenp, const char **why)
-{
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
-		*why = too_large(limit);
-		return NULL;
-	}
-	size_t cap = 4096, len = 0;
-	char *s = xmalloc(cap);
-	for (;;) {
-		if (len > limit) {
-			*why = too_large(limit);
-			free(s);
-			return NULL;
-		}
-		if (len + 1 >= cap) {
-			cap *= 2;
-			s = xrealloc(s, cap);
-		}
-		ssize_t n = read(fd, s + len, cap - 1 - len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			*why = strerror(errno);
-			free(s);
-			return NULL;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	s[len] = '\0';
-	if (lenp)
-		*lenp = len;
-	return s;
 }
 
 size_t

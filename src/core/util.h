@@ -39,18 +39,6 @@ void buf_add(struct buf *b, const char *s, size_t n);
 void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_free(struct buf *b);
 
-/*
- * Read the regular file at path (opened with file_open_read(), file.h)
- * into a NUL-terminated buffer of at most limit bytes.  On failure returns
- * NULL and sets *why to a human-readable reason ("No such file or
- * directory", "is a directory, not a file", "is too large (the limit is
- * 1 MiB)", ...).
- */
-char *read_file(const char *path, size_t limit, size_t *len, const char **why);
-/* The same from an open descriptor, to its end (standard input for
- * `check -`); the caller closes fd. */
-char *read_fd(int fd, size_t limit, size_t *len, const char **why);
-
 /* Levenshtein distance, capped: returns cap+1 once it is certainly above. */
 size_t edit_distance(const char *a, const char *b, size_t cap);
 

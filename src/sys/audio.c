@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "module.h"
 #include "paths.h"
 #include "routine.h"

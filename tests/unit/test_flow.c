@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "flow.h"
+#include "file.h"
 #include "helpers.h"
 #include "history.h"
 #include "pain.h"

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "helpers.h"
 #include "history.h"
 #include "util.h"

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <stdio.h>
 
+#include "file.h"
 #include "helpers.h"
 #include "util.h"
 
