@@ -53,6 +53,14 @@ complete_to "bash: --opt=value completes the value" "unknot run --speed=0." "unk
 complete_to "bash: help completes commands" "unknot help rem" "unknot help remind"
 stop_tui
 
+# an id that is a glob pattern is offered as it is, never expanded
+mkdir -p "$XDG_CONFIG_HOME/unknot/routines"
+cp routines/desk-reset.routine "$XDG_CONFIG_HOME/unknot/routines/*.routine"
+: > "$E2E_TMP/work/stray.txt"
+got=$(cd "$E2E_TMP/work" && bash -c '. "$1"; COMP_WORDS=(unknot run ""); COMP_CWORD=2; _unknot; printf "%s\n" "${COMPREPLY[@]}"' - "$TOP/src/extra/completion.bash")
+t "bash: an id that is a glob pattern is offered as it is" 'printf "%s\n" "$got" | grep -qx "[*]" && ! printf "%s\n" "$got" | grep -q "stray.txt"'
+rm -f "$XDG_CONFIG_HOME/unknot/routines/*.routine" "$E2E_TMP/work/stray.txt"
+
 # --- zsh -------------------------------------------------------------------------------------
 if command -v zsh >/dev/null; then
 	mkdir -p "$E2E_TMP/zfunc"
