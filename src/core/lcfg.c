@@ -152,8 +152,12 @@ bare_word_hint(const char *text, int line)
 static int
 too_big(const char *text, size_t len, const char **why)
 {
-	int counts[LCFG_MAX_DEPTH + 1] = {0}; /* settings in each open group, [0] the root */
-	int depth = 0, nest = 0, line = 1;
+	/* the brackets open, innermost last, and the settings in each ([0]:
+	 * the root group); a closing bracket closes the innermost, whatever
+	 * it is (libconfig reports the mismatch) */
+	char open[LCFG_MAX_DEPTH];
+	int counts[LCFG_MAX_DEPTH + 1] = {0};
+	int top = 0, line = 1;
 	long total = 0;
 	for (size_t i = 0; i < len; i++) {
 		char c = text[i];
@@ -174,18 +178,19 @@ too_big(const char *text, size_t len, const char **why)
 				line += text[i] == '\n';
 			i++;
 		} else if (c == '{' || c == '(' || c == '[') {
-			if (++nest > LCFG_MAX_DEPTH) {
+			if (top == LCFG_MAX_DEPTH) {
 				*why = "nested too deeply (groups and lists within each other)";
 				return line;
 			}
-			if (c == '{')
-				counts[++depth] = 0;
+			open[top++] = c;
+			counts[top] = 0;
 		} else if (c == '}' || c == ')' || c == ']') {
-			nest -= nest > 0;
-			if (c == '}' && depth > 0)
-				depth--;
+			top -= top > 0;
 		} else if (c == '=' || c == ':' || c == ',') {
-			if (c != ',' && ++counts[depth] > LCFG_MAX_GROUP) {
+			int g = top;
+			while (g > 0 && open[g - 1] != '{')
+				g--; /* the innermost group holds the setting */
+			if (c != ',' && ++counts[g] > LCFG_MAX_GROUP) {
 				*why = "too many settings in one group";
 				return line;
 			}

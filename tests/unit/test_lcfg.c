@@ -78,6 +78,16 @@ Test(lcfg, nesting_deeper_than_any_file_needs_is_refused)
 	diags_free(&d);
 }
 
+Test(lcfg, closing_brackets_that_do_not_match_never_lead_the_count_astray)
+{
+	/* found by fuzz_config: '}' and ')' out of turn once let the group
+	 * depth pass its array (UBSan: index 17 out of bounds) */
+	struct diags d = {0};
+	parse("audi}en{{{{{{{{{{remind = ) { `{{{{{ e=very = 3;convt\"; };own = 0;\n", &d);
+	parse(") } ] { ) { ) { ) { ) { ) { ) { ) { ) { ) { ) { ) { ) { ) { ) { ) { ) { ) { ) { a = 1; }", &d);
+	diags_free(&d);
+}
+
 Test(lcfg, signs_in_strings_and_comments_are_not_settings)
 {
 	struct buf b = {0};
