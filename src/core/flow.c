@@ -90,7 +90,7 @@ flow_red_flag_lines(const struct safety *cat, const struct routine *r, struct fl
 		bool any = false;
 		for (size_t i = 0; i < cat->nflags; i++) {
 			const struct red_flags *g = &cat->flags[i];
-			if (g->tier != (enum red_flag_tier)t || !red_flags_apply(g, r))
+			if (g->tier != (enum red_flag_tier)t || !screening_red_flags_apply(g, r))
 				continue;
 			if (!any)
 				flow_lines_add(out, 0, "", t == RED_FLAG_EMERGENCY ? EMPH_STOP : EMPH_CAUTION,

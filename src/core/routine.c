@@ -19,28 +19,17 @@
 #include "safety.h"
 #include "util.h"
 
-/* Indexed by the enums; the NULL after the last name ends the list for
- * LK_ENUM.  The key tables' help and the man page's lists come from here. */
-static const char *const step_types[STEP_TYPE_COUNT + 1] = {
-	[STEP_STRETCH] = "stretch",
-	[STEP_ROLL] = "roll",
-	[STEP_HOLD] = "hold",
-	[STEP_POSTURE] = "posture",
-	[STEP_BREATHE] = "breathe",
-	[STEP_MOVE] = "move",
-	[STEP_REST] = "rest",
-	[STEP_TYPE_COUNT] = NULL,
-};
+/* Indexed by the enum; the NULL after the last name ends the list for
+ * LK_ENUM.  The key tables' help and the man page's lists come from here
+ * (and from step_type_names, steptype.c). */
 static const char *const levels[LEVEL_COUNT + 1] = {
 	[LEVEL_GENTLE] = "gentle",
 	[LEVEL_MODERATE] = "moderate",
 	[LEVEL_FIRM] = "firm",
 	[LEVEL_COUNT] = NULL,
 };
-_Static_assert(ARRAY_LEN(step_types) == STEP_TYPE_COUNT + 1, "a name for every step type");
 _Static_assert(ARRAY_LEN(levels) == LEVEL_COUNT + 1, "a name for every level");
 /* lcfg stores LK_ENUM values through an int. */
-_Static_assert(sizeof(enum step_type) == sizeof(int), "enum step_type is stored as an int");
 _Static_assert(sizeof(enum routine_level) == sizeof(int), "enum routine_level is stored as an int");
 
 #define R(f) offsetof(struct routine, f)
@@ -63,7 +52,7 @@ const size_t routine_nkeys = ARRAY_LEN(routine_keys);
 
 /* The keys every step has, in a step and in an `instead` entry alike. */
 #define STEP_COMMON_KEYS \
-	{"type", LK_ENUM, true, 0, 0, 0, step_types, S(type), "what kind of step"}, \
+	{"type", LK_ENUM, true, 0, 0, 0, step_type_names, S(type), "what kind of step"}, \
 	{"title", LK_TITLE, true, 0, 0, 0, NULL, S(title), "what the step is called"}, \
 	{"how", LK_TEXT, false, 0, 0, 0, NULL, S(how), "how to do it"}, \
 	{"pressure", LK_TEXT, false, 0, 0, 0, NULL, S(pressure), "how hard to press"}, \
@@ -93,21 +82,6 @@ const struct lcfg_key instead_keys[] = {
 	{"instead", LK_CUSTOM, false, 0, 0, 0, NULL, 0, "not allowed in a replacement"},
 };
 const size_t instead_nkeys = ARRAY_LEN(instead_keys);
-
-const char *
-step_type_name(enum step_type type)
-{
-	return (unsigned)type < STEP_TYPE_COUNT ? step_types[type] : "?";
-}
-
-enum step_type
-step_type_from_name(const char *name)
-{
-	for (unsigned i = 0; i < STEP_TYPE_COUNT; i++)
-		if (strcmp(step_types[i], name) == 0)
-			return (enum step_type)i;
-	return STEP_TYPE_COUNT;
-}
 
 const char *
 routine_level_name(enum routine_level level)
@@ -142,7 +116,7 @@ static const int type_ready[] = {
 	[STEP_STRETCH] = 5, [STEP_ROLL] = 10, [STEP_HOLD] = 10, [STEP_POSTURE] = 0,
 	[STEP_BREATHE] = 0, [STEP_MOVE] = 0, [STEP_REST] = 0,
 };
-_Static_assert(ARRAY_LEN(type_ready) == ARRAY_LEN(step_types) - 1, "a step type without a get-ready time");
+_Static_assert(ARRAY_LEN(type_ready) == STEP_TYPE_COUNT, "a step type without a get-ready time");
 
 /* "mat", "yoga mat", "foam roller": the word mat, or a roller. */
 static bool

@@ -24,8 +24,8 @@
 #include <stddef.h>
 
 #include "diag.h"
-
 #include "lcfg.h"
+#include "steptype.h"
 
 struct safety;
 
@@ -37,10 +37,6 @@ struct safety;
 
 /* The names of both enums are tables indexed by them (routine.c), checked
  * against the counts at compile time. */
-enum step_type {
-	STEP_STRETCH, STEP_ROLL, STEP_HOLD, STEP_POSTURE, STEP_BREATHE, STEP_MOVE, STEP_REST,
-	STEP_TYPE_COUNT
-};
 enum routine_level { LEVEL_GENTLE, LEVEL_MODERATE, LEVEL_FIRM, LEVEL_COUNT };
 
 struct step {
@@ -93,9 +89,6 @@ long routine_prepare_seconds(const struct routine *r);
 /* A floor routine, by its equipment or its steps. */
 bool routine_on_floor(const struct routine *r);
 
-const char *step_type_name(enum step_type type);
-/* STEP_TYPE_COUNT when name is not a step type. */
-enum step_type step_type_from_name(const char *name);
 const char *routine_level_name(enum routine_level level);
 /* "lower-back" from "/some/dir/lower-back.routine"; owned by the caller. */
 char *routine_id_from_path(const char *path);

@@ -15,10 +15,9 @@
 #include <libconfig.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "lcfg.h"
-#include "routine.h"
+#include "steptype.h"
 #include "util.h"
 
 static const char *const level_names[SAFETY_LEVEL_COUNT + 1] = {
@@ -120,6 +119,12 @@ const char *
 red_flag_tier_heading(enum red_flag_tier tier)
 {
 	return (unsigned)tier < RED_FLAG_TIER_COUNT ? tiers[tier].heading : "?";
+}
+
+const char *
+red_flag_tier_lead(enum red_flag_tier tier)
+{
+	return (unsigned)tier < RED_FLAG_TIER_COUNT ? tiers[tier].lead : "?";
 }
 
 static bool
@@ -310,40 +315,4 @@ safety_closest(const struct safety *cat, const char *id)
 		}
 	}
 	return best;
-}
-
-bool
-red_flags_apply(const struct red_flags *g, const struct routine *r)
-{
-	if (r == NULL || g->areas == NULL)
-		return true;
-	for (char **a = g->areas; *a; a++)
-		for (char **ra = r->areas; ra && *ra; ra++)
-			if (strcasecmp(*a, *ra) == 0)
-				return true;
-	return false;
-}
-
-char *
-safety_red_flag_summary(const struct safety *cat, const struct routine *r)
-{
-	struct buf b = {0};
-	for (int t = 0; t < RED_FLAG_TIER_COUNT; t++) {
-		bool first = true;
-		for (size_t i = 0; i < cat->nflags; i++) {
-			const struct red_flags *g = &cat->flags[i];
-			if (g->tier != (enum red_flag_tier)t || !red_flags_apply(g, r))
-				continue;
-			if (first)
-				buf_addf(&b, "%s%s if you have: ", b.len ? " " : "", tiers[t].lead);
-			else
-				buf_addf(&b, "; ");
-			buf_addf(&b, "%s", g->summary);
-			first = false;
-		}
-		if (!first)
-			buf_addf(&b, ".");
-	}
-	buf_addf(&b, "%s`unknot safety` lists every red flag.", b.len ? " " : "");
-	return b.s;
 }

@@ -72,11 +72,7 @@ bool condition_concerns(const struct condition *c, int step_type);
 const char *red_flag_tier_name(enum red_flag_tier tier);
 /* What to do, as a heading over the tier's list: "Emergency: call 999, ..." */
 const char *red_flag_tier_heading(enum red_flag_tier tier);
-/* True when a group is for this routine (r NULL: for every listing). */
-bool red_flags_apply(const struct red_flags *g, const struct routine *r);
-/* The red flags in one paragraph, tier by tier, from the groups' summaries
- * for routine r (NULL: the general ones): what the screening shows.
- * The caller frees it. */
-char *safety_red_flag_summary(const struct safety *cat, const struct routine *r);
+/* What to do, in a few words: "Call 999, 112 or 911 now". */
+const char *red_flag_tier_lead(enum red_flag_tier tier);
 
 #endif

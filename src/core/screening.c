@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -115,7 +116,7 @@ screening_make(struct screening *s, const struct plan *p, const struct safety *c
 		question(s, p);
 	else
 		adaptations(s, p);
-	s->red_flags = safety_red_flag_summary(cat, p->written);
+	s->red_flags = screening_red_flag_summary(cat, p->written);
 	s->can_start = !plan_refused(p);
 	/* short: the key line fits 40 columns */
 	s->keys[SCREEN_KEY_START] = !s->can_start ? NULL : s->asks ? "none apply: start" : "start";
@@ -131,4 +132,40 @@ screening_free(struct screening *s)
 	flow_lines_free(s->body.v, s->body.n);
 	free(s->red_flags);
 	memset(s, 0, sizeof *s);
+}
+
+bool
+screening_red_flags_apply(const struct red_flags *g, const struct routine *r)
+{
+	if (r == NULL || g->areas == NULL)
+		return true;
+	for (char **a = g->areas; *a; a++)
+		for (char **ra = r->areas; ra && *ra; ra++)
+			if (strcasecmp(*a, *ra) == 0)
+				return true;
+	return false;
+}
+
+char *
+screening_red_flag_summary(const struct safety *cat, const struct routine *r)
+{
+	struct buf b = {0};
+	for (int t = 0; t < RED_FLAG_TIER_COUNT; t++) {
+		bool first = true;
+		for (size_t i = 0; i < cat->nflags; i++) {
+			const struct red_flags *g = &cat->flags[i];
+			if (g->tier != (enum red_flag_tier)t || !screening_red_flags_apply(g, r))
+				continue;
+			if (first)
+				buf_addf(&b, "%s%s if you have: ", b.len ? " " : "", red_flag_tier_lead((enum red_flag_tier)t));
+			else
+				buf_addf(&b, "; ");
+			buf_addf(&b, "%s", g->summary);
+			first = false;
+		}
+		if (!first)
+			buf_addf(&b, ".");
+	}
+	buf_addf(&b, "%s`unknot safety` lists every red flag.", b.len ? " " : "");
+	return b.s;
 }

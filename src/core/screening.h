@@ -67,4 +67,12 @@ void screening_free(struct screening *s);
 char screening_key_letter(enum screening_key k);
 
 
+/* True when a red-flag group is for this routine (r NULL: for every
+ * listing). */
+bool screening_red_flags_apply(const struct red_flags *g, const struct routine *r);
+/* The red flags in one paragraph, tier by tier, from the groups' summaries
+ * for routine r (NULL: the general ones): what the screening shows.
+ * The caller frees it. */
+char *screening_red_flag_summary(const struct safety *cat, const struct routine *r);
+
 #endif

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "screening.h"
 #include "util.h"
 
 static struct safety cat;
@@ -109,7 +110,7 @@ Test(safety, neck_red_flags_come_only_with_neck_routines)
 {
 	struct routine *neck = routine_areas("\"eyes\", \"Neck\"");
 	struct routine *back = routine_areas("\"lower back\"");
-	char *a = safety_red_flag_summary(&cat, neck), *b = safety_red_flag_summary(&cat, back);
+	char *a = screening_red_flag_summary(&cat, neck), *b = screening_red_flag_summary(&cat, back);
 	cr_assert(strstr(a, "double vision"), "%s", a);
 	cr_assert_null(strstr(b, "double vision"), "%s", b);
 	/* one paragraph, tier by tier, each tier saying what to do */
