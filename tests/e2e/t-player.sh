@@ -134,8 +134,9 @@ stop_tui
 
 # --- unknot timer in the full-screen player ----------------------------------------
 start_tui 80 24 "$UNKNOT timer 3s --sides --title 'Wall sit'"
-expect_screen "timer: no screening, straight to the player" "Wall sit"
-t "timer: one step, sides" 'screen | grep -q "Step 1/1" && ! screen | grep -q "Before you start"'
+# (the typed command line shows "Wall sit" too: wait for the player's own "Step 1/1")
+expect_screen "timer: no screening, straight to the player" "Step 1/1"
+t "timer: one step, sides, its title" 'screen | grep -v "unknot timer" | grep -q "Wall sit" && ! screen | grep -q "Before you start"'
 expect_screen "timer: the left side" "Left side" 10
 expect_screen "timer: then the right side" "Right side" 8
 expect_screen "timer: the end screen" "Routine complete" 8
