@@ -1,13 +1,13 @@
 /*
- * speech.c - the speech engines as child processes: see speech.h.
+ * speech.c - the speech engines as child processes: see speech.h.  They
+ * are started as every other program is (child.h: found on PATH, default
+ * signal handling, a process group of their own, no terminal).
  */
 #define _GNU_SOURCE /* memfd_create */
 #include "speech.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "child.h"
 #include "util.h"
-
-extern char **environ;
 
 static const char *const engine_names[] = {
 	[SPEECH_NONE] = "none",
@@ -33,28 +32,6 @@ speech_engine_name(enum speech_engine e)
 	return e >= 0 && e < SPEECH_ENGINE_COUNT ? engine_names[e] : "?";
 }
 
-/* An executable of that name on PATH. */
-static bool
-on_path(const char *name)
-{
-	const char *path = getenv("PATH");
-	if (path == NULL || *path == '\0')
-		path = "/usr/local/bin:/usr/bin:/bin";
-	for (const char *p = path; *p;) {
-		const char *end = strchr(p, ':');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		if (n > 0) {
-			char *f = xasprintf("%.*s/%s", (int)n, p, name);
-			bool ok = access(f, X_OK) == 0;
-			free(f);
-			if (ok)
-				return true;
-		}
-		p += n + (end != NULL);
-	}
-	return false;
-}
-
 enum speech_engine
 speech_engine(void)
 {
@@ -62,13 +39,13 @@ speech_engine(void)
 	if (want && *want) {
 		for (int e = 0; e < SPEECH_ENGINE_COUNT; e++)
 			if (strcmp(want, engine_names[e]) == 0)
-				return e == SPEECH_NONE || on_path(e == SPEECH_DISPATCHER ? "spd-say" : "espeak-ng") ?
+				return e == SPEECH_NONE || child_on_path(e == SPEECH_DISPATCHER ? "spd-say" : "espeak-ng") ?
 				    (enum speech_engine)e : SPEECH_NONE;
 		return SPEECH_NONE;
 	}
-	if (on_path("spd-say"))
+	if (child_on_path("spd-say"))
 		return SPEECH_DISPATCHER;
-	if (on_path("espeak-ng"))
+	if (child_on_path("espeak-ng"))
 		return SPEECH_ESPEAK;
 	return SPEECH_NONE;
 }
@@ -95,37 +72,6 @@ text_file(const char *text)
 	return fd;
 }
 
-/* Start argv with standard input in, output out (or /dev/null for -1),
- * errors to /dev/null.  Returns the pid, or -1. */
-static pid_t
-spawn(char *const argv[], int in, int out)
-{
-	posix_spawn_file_actions_t fa;
-	posix_spawnattr_t at;
-	if (posix_spawn_file_actions_init(&fa) != 0)
-		return -1;
-	posix_spawnattr_init(&at);
-	/* the default signal dispositions and mask, not the player's */
-	sigset_t none, all;
-	sigemptyset(&none);
-	sigfillset(&all);
-	posix_spawnattr_setsigmask(&at, &none);
-	posix_spawnattr_setsigdefault(&at, &all);
-	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
-	posix_spawnattr_setpgroup(&at, 0); /* its own group: Ctrl-C at the terminal is the player's */
-	posix_spawn_file_actions_adddup2(&fa, in, STDIN_FILENO);
-	if (out >= 0)
-		posix_spawn_file_actions_adddup2(&fa, out, STDOUT_FILENO);
-	else
-		posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-	pid_t pid;
-	int rc = posix_spawnp(&pid, argv[0], &fa, &at, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	posix_spawnattr_destroy(&at);
-	return rc == 0 ? pid : -1;
-}
-
 struct speech_render {
 	pid_t pid;        /* 0 once reaped */
 	int out;          /* the memory file the child writes */
@@ -146,7 +92,7 @@ speech_render_start(const char *text)
 		return NULL;
 	}
 	char *argv[] = {"espeak-ng", "-v", "en-gb", "-s", "160", "--stdout", NULL};
-	pid_t pid = spawn(argv, in, out);
+	pid_t pid = child_spawn(argv, in, out);
 	close(in);
 	if (pid < 0) {
 		close(out);
@@ -249,12 +195,8 @@ speech_dispatch(const char *text)
 	for (size_t i = 0; i < ARRAY_LEN(dispatched); i++)
 		if (dispatched[i] > 0 && waitpid(dispatched[i], NULL, WNOHANG) != 0)
 			dispatched[i] = 0;
-	int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	if (in < 0)
-		return false;
 	char *argv[] = {"spd-say", "--", (char *)text, NULL};
-	pid_t pid = spawn(argv, in, -1);
-	close(in);
+	pid_t pid = child_spawn(argv, -1, -1);
 	if (pid < 0)
 		return false;
 	for (size_t i = 0; i < ARRAY_LEN(dispatched); i++)
