@@ -219,7 +219,13 @@ build/tests/fixture-module.so: tests/unit/fixture-module.c src/sys/module.h | bu
 	$(msg) CC $@
 	$(Q)$(CC) $(BASE_CFLAGS) $(INC_sys) -fPIC -shared -o $@ $<
 
-unit: build/tests/unit build/tests/fixture-module.so
+# A sound back end that counts what it is asked, for test_audio.c.
+build/tests/audio-fixture/unknot-audio.so: tests/unit/fixture-audio.c src/sys/audio.h src/sys/module.h src/core/cue.h
+	$(msg) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(BASE_CFLAGS) $(INC_sys) -fPIC -shared -o $@ $<
+
+unit: build/tests/unit build/tests/fixture-module.so build/tests/audio-fixture/unknot-audio.so
 	@echo "== unit tests (Criterion)"
 	$(Q)cd tests && UNKNOT_DATA_DIR=$(CURDIR) ../build/tests/unit --jobs=2
 
@@ -234,7 +240,7 @@ build/tests/unit-san: $(UNIT_SRC) tests/unit/helpers.h $(SRC_core) $(SRC_sys) $(
 	$(Q)$(CC) $(BASE_CFLAGS) $(SAN_FLAGS) $(INC_sys) -o $@ $(UNIT_SRC) $(SRC_core) $(SRC_sys) \
 	  $(CONFIG_LIBS) -lm -ldl -lcriterion
 
-unit-san: build/tests/unit-san build/tests/fixture-module.so
+unit-san: build/tests/unit-san build/tests/fixture-module.so build/tests/audio-fixture/unknot-audio.so
 	@echo "== unit tests under ASan and UBSan"
 	$(Q)cd tests && UNKNOT_DATA_DIR=$(CURDIR) $(SAN_ENV) ../build/tests/unit-san --jobs=2
 

@@ -184,8 +184,36 @@ cue_switch_phrase(void)
 	return "Now the right side.";
 }
 
+void
+cue_routine_uses(const struct routine *r, enum speak_mode m, unsigned uses[CUE_COUNT])
+{
+	for (int c = 0; c < CUE_COUNT; c++)
+		uses[c] = 0;
+	/* the clock walked from event to event: the moments exactly as played */
+	struct session *s = session_new(r, 1.0, 0);
+	struct cue_moment *mo = NULL;
+	size_t room = 0;
+	for (long long t = 0; t != LLONG_MAX;) {
+		const struct session_event *ev;
+		size_t n = session_tick(s, t, &ev);
+		if (n > room) {
+			room = n;
+			mo = xrealloc(mo, room * sizeof *mo);
+		}
+		size_t k = cue_moments(r, m, ev, n, mo);
+		for (size_t i = 0; i < k; i++)
+			if (mo[i].cue != CUE_NONE)
+				uses[mo[i].cue] |= mo[i].tone_only ? CUE_USE_TONE : CUE_USE_AS_IS;
+		long long next = session_next_deadline(s);
+		t = next > t ? next : t + 1; /* never stands still */
+	}
+	free(mo);
+	session_free(s);
+}
+
 struct cue_device
-cue_device_plan(bool paused, bool is_open, long long now, long long next_cue, long long sounding_until)
+cue_device_plan(bool paused, bool is_open, long long now, long long next_cue, long long sounding_until,
+    long long lead)
 {
 	if (paused)
 		return (struct cue_device){false, LLONG_MAX};
@@ -193,8 +221,12 @@ cue_device_plan(bool paused, bool is_open, long long now, long long next_cue, lo
 		return (struct cue_device){true, sounding_until};
 	if (next_cue == LLONG_MAX)
 		return (struct cue_device){false, LLONG_MAX};
-	long long gap = next_cue - now;
-	if (gap <= CUE_OPEN_LEAD_US || (is_open && gap < CUE_CLOSE_GAP_US))
+	if (lead < 0)
+		lead = 0;
+	if (lead > CUE_LEAD_MAX_US)
+		lead = CUE_LEAD_MAX_US;
+	long long opening = next_cue - lead;
+	if (now >= opening || (is_open && opening - now < CUE_REOPEN_GAP_US))
 		return (struct cue_device){true, next_cue};
-	return (struct cue_device){false, next_cue - CUE_OPEN_LEAD_US};
+	return (struct cue_device){false, opening};
 }

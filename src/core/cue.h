@@ -6,9 +6,11 @@
  * owns the table of cues (name, tone file, spoken file, priority, the
  * stand-in without sound), the choice of one cue per moment (events at
  * the same routine time play the one of highest priority, so that cues
- * never pile up), the phrases of spoken steps, and when the sound device
- * must be open (shortly before a cue, closed while paused or when the
- * next cue is CUE_CLOSE_GAP_US or more away).
+ * never pile up), which sounds a routine can play at all (only those are
+ * decoded), the phrases of spoken steps, and when the sound device must
+ * be open (from its opening time before a cue until the cue has played;
+ * closed while paused, and between two cues unless the next is so close
+ * that closing and opening again would cost more).
  */
 #ifndef UNKNOT_CUE_H
 #define UNKNOT_CUE_H
@@ -84,16 +86,37 @@ char *cue_step_phrase(const struct routine *r, size_t i, enum speak_mode m);
 /* What is said at the switch with SPEAK_ALL. */
 const char *cue_switch_phrase(void);
 
-/* The sound device.  Monotonic microseconds throughout. */
-#define CUE_OPEN_LEAD_US 400000LL   /* opened this long before a cue */
-#define CUE_CLOSE_GAP_US 5000000LL  /* closed when the next cue is this far away */
+/* The sounds a routine can play, per cue: CUE_USE_AS_IS (its voice where
+ * there is one and voices are on, else its tone) and CUE_USE_TONE (the
+ * tone even where a voice exists: a phrase says it), or both; 0 for a
+ * cue the routine never plays.  A step's own sound counts its cue too
+ * (it stands in when the sound cannot play). */
+enum { CUE_USE_AS_IS = 1, CUE_USE_TONE = 2 };
+void cue_routine_uses(const struct routine *r, enum speak_mode m, unsigned uses[CUE_COUNT]);
+
+/*
+ * The sound device.  Monotonic microseconds throughout.
+ *
+ * Open costs: the device, SDL's audio thread and its wake-ups (47 a
+ * second with a 1024-frame buffer) cost far more than the player while
+ * open; an opening and closing costs about what 0.2 s of being open does
+ * (measured with SDL's dummy and disk drivers).  So the device opens
+ * `lead` before a cue (the caller measures how long the device takes to
+ * open; 0 when it opens at once: then it opens as the cue plays), stays
+ * open while a sound plays, and closes once it has played unless the
+ * next opening is under CUE_REOPEN_GAP_US away.  PRODUCT.md's "closed when
+ * the next cue is 5 s or more away" is the ceiling this keeps well under.
+ */
+#define CUE_LEAD_MAX_US 400000LL    /* the longest lead, however slow the device */
+#define CUE_REOPEN_GAP_US 500000LL  /* kept open across a gap shorter than this */
 struct cue_device {
 	bool open;         /* the device should be open now */
 	long long next;    /* when to decide again (LLONG_MAX: not before something changes) */
 };
 /* next_cue: when the next cue is due (LLONG_MAX: none); sounding_until:
- * when what plays now has ended.  Paused: closed at once. */
+ * when what plays now has ended; lead: how long before a cue to open
+ * (capped at CUE_LEAD_MAX_US).  Paused: closed at once. */
 struct cue_device cue_device_plan(bool paused, bool is_open, long long now, long long next_cue,
-    long long sounding_until);
+    long long sounding_until, long long lead);
 
 #endif

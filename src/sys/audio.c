@@ -13,7 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "file.h"
+#include "loop.h"
 #include "module.h"
 #include "paths.h"
 #include "routine.h"
@@ -21,17 +23,28 @@
 #include "speech.h"
 #include "util.h"
 
-/* The device's own buffer plays after a sound is handed over: keep it
- * open this much longer. */
-#define TAIL_US 150000LL
+/* After a sound's last sample is mixed, the device still plays what it
+ * holds (a cue starts up to one 21 ms buffer after it is asked for, and
+ * a sound server keeps a buffer or two more): keep it open this much
+ * longer. */
+#define TAIL_US 70000LL
+/* A device that opens faster than this is opened as the cue plays (no
+ * lead, no wake-up of its own); a slower one this many times its slowest
+ * opening before the cue (cue.h caps the lead). */
+#define LEAD_AT_ONCE_US 2000LL
+#define LEAD_TIMES 2
 /* How often to look for a phrase being rendered, and how long to wait. */
 #define SPEECH_POLL_US 15000LL
 #define SPEECH_GIVE_UP_US 3000000LL
 #define PHRASES 4
-/* A step's own sound file may be this big (a cue is under 100 KB). */
+/* A step's own sound file may be this big (a cue is under 200 KB). */
 #define SOUND_FILE_LIMIT (16 * 1024 * 1024)
 
 enum variant { TONE, VOICE, VARIANTS };
+/* A cue's sound not decoded yet (they are decoded when first needed), and
+ * one that cannot be (missing or bad: not tried again). */
+#define UNDECODED (-1)
+#define UNDECODABLE (-2)
 
 /* A phrase rendered by espeak-ng, kept for when it is said. */
 struct phrase {
@@ -55,6 +68,14 @@ struct audio {
 	bool engine_known;
 	const struct audio_backend *be;
 	void *st, *module;
+	char *cue_dir;              /* the data folder's audio/ */
+	long long slowest_open;     /* us: the longest the device took to open */
+	long long next_cue;         /* the session's, as of the last audio_wake (LLONG_MAX: none) */
+	bool paused;
+	/* Decides again when no player turn does: after the routine's last
+	 * cue (the end screen does not tick the sound), and for speech said
+	 * before the routine starts. */
+	struct loop_source timer;
 	int sound[CUE_COUNT][VARIANTS];
 	struct named *named;
 	size_t nnamed;
@@ -68,6 +89,8 @@ struct audio {
 	int counts[CUE_COUNT];
 };
 
+static void on_timer(struct loop_source *src, short revents, long long now);
+
 struct audio *
 audio_new(bool enabled, bool voice, int volume)
 {
@@ -76,8 +99,10 @@ audio_new(bool enabled, bool voice, int volume)
 	a->voice = voice;
 	a->volume = volume < 0 ? 0 : volume > 100 ? 100 : volume;
 	a->speaking = -1;
+	a->next_cue = LLONG_MAX;
+	a->timer = (struct loop_source){.fd = -1, .deadline = LOOP_NEVER, .ready = on_timer, .ctx = a};
 	for (int c = 0; c < CUE_COUNT; c++)
-		a->sound[c][TONE] = a->sound[c][VOICE] = -1;
+		a->sound[c][TONE] = a->sound[c][VOICE] = UNDECODED;
 	for (int i = 0; i < PHRASES; i++)
 		a->phrase[i].sound = -1;
 	if (!enabled)
@@ -107,11 +132,15 @@ device_open(struct audio *a)
 	if (a->open)
 		return true;
 	char why[128] = "";
+	long long t0 = now_us();
 	if (!a->be->open(a->st, why, sizeof why)) {
 		snprintf(a->status, sizeof a->status, "sound off: %s", why[0] ? why : "no audio device");
 		a->device_failed = true;
 		return false;
 	}
+	long long took = now_us() - t0;
+	if (took > a->slowest_open)
+		a->slowest_open = took;
 	a->open = true;
 	a->device_failed = false;
 	return true;
@@ -130,7 +159,24 @@ load_file(const struct audio_backend *be, void *st, const char *path)
 	return s;
 }
 
-/* Load the module and the cues, and try the device once. */
+/* A cue's sound, decoded the first time it is needed: its number, or -1. */
+static int
+cue_sound(struct audio *a, enum cue c, enum variant v)
+{
+	int *s = &a->sound[c][v];
+	if (*s == UNDECODED) {
+		const char *file = v == VOICE ? (a->voice ? cue_table[c].voice_file : NULL) : cue_table[c].tone_file;
+		char *p = file ? xasprintf("%s/%s", a->cue_dir, file) : NULL;
+		*s = p ? load_file(a->be, a->st, p) : -1;
+		if (*s < 0)
+			*s = UNDECODABLE;
+		free(p);
+	}
+	return *s >= 0 ? *s : -1;
+}
+
+/* Load the module, check that cue files decode, and try the device once
+ * (which also tells how long it takes to open). */
 static void
 load(struct audio *a)
 {
@@ -152,28 +198,23 @@ load(struct audio *a)
 		snprintf(a->status, sizeof a->status, "sound off: %s", why);
 		return;
 	}
-	char *data = paths_data_dir();
-	int loaded = 0;
-	for (int c = 0; c < CUE_COUNT; c++) {
-		const char *file[VARIANTS] = {cue_table[c].tone_file, a->voice ? cue_table[c].voice_file : NULL};
-		for (int v = 0; v < VARIANTS; v++) {
-			if (file[v] == NULL)
-				continue;
-			char *p = xasprintf("%s/audio/%s", data, file[v]);
-			a->sound[c][v] = load_file(be, st, p);
-			loaded += a->sound[c][v] >= 0;
-			free(p);
-		}
-	}
-	if (loaded == 0) {
-		snprintf(a->status, sizeof a->status, "sound off: no cue files in %s/audio", data);
-		free(data);
-		be->destroy(st, 0);
-		return;
-	}
-	free(data);
 	a->be = be;
 	a->st = st;
+	char *data = paths_data_dir();
+	a->cue_dir = xasprintf("%s/audio", data);
+	free(data);
+	/* the cue files are there and decode: the first that does (the tick,
+	 * unless it is broken) is kept; the others wait until they are needed */
+	bool any = false;
+	for (int c = 0; c < CUE_COUNT && !any; c++)
+		any = cue_sound(a, (enum cue)c, TONE) >= 0;
+	if (!any) {
+		snprintf(a->status, sizeof a->status, "sound off: no cue files in %s", a->cue_dir);
+		be->destroy(st, 0);
+		a->be = NULL;
+		a->st = NULL;
+		return;
+	}
 	be->set_volume(st, a->volume);
 	if (!device_open(a)) {
 		be->destroy(st, 0);
@@ -207,9 +248,9 @@ play_sound(struct audio *a, int sound, long long now)
 static bool
 play_cue(struct audio *a, enum cue c, bool tone_only, long long now)
 {
-	int s = a->sound[c][VOICE];
-	if (tone_only || s < 0)
-		s = a->sound[c][TONE];
+	int s = tone_only ? -1 : cue_sound(a, c, VOICE);
+	if (s < 0)
+		s = cue_sound(a, c, TONE);
 	return play_sound(a, s, now);
 }
 
@@ -355,11 +396,67 @@ prepare_step(struct audio *a, const struct routine *r, size_t i)
 void
 audio_prepare(struct audio *a, const struct routine *r)
 {
-	if (!ready(a) || a->speak == SPEAK_OFF)
+	if (!ready(a))
+		return;
+	if (r) { /* the routine's cues, decoded now rather than as they first play */
+		unsigned uses[CUE_COUNT];
+		cue_routine_uses(r, a->speak, uses);
+		for (int c = 0; c < CUE_COUNT; c++) {
+			if ((uses[c] & CUE_USE_AS_IS) && cue_sound(a, (enum cue)c, VOICE) < 0)
+				cue_sound(a, (enum cue)c, TONE);
+			if (uses[c] & CUE_USE_TONE)
+				cue_sound(a, (enum cue)c, TONE);
+		}
+	}
+	if (a->speak == SPEAK_OFF)
 		return;
 	prepare_step(a, r, 0);
 	if (a->speak == SPEAK_ALL)
 		prepare_text(a, cue_switch_phrase());
+}
+
+/* Carry out the device plan for a->next_cue and say speech that has
+ * become ready.  Returns when to decide again. */
+static long long
+decide(struct audio *a, long long now)
+{
+	if (a->pending && (a->paused || now - a->pending_since > SPEECH_GIVE_UP_US))
+		a->pending = NULL; /* its moment has passed */
+	if (a->pending && phrase_try(a, a->pending, false, now))
+		a->pending = NULL;
+	long long busy = a->sounding_until;
+	if (a->pending && busy < now + SPEECH_POLL_US)
+		busy = now + SPEECH_POLL_US;
+	long long lead = a->slowest_open < LEAD_AT_ONCE_US ? 0 : LEAD_TIMES * a->slowest_open;
+	struct cue_device d = cue_device_plan(a->paused, a->open, now, a->next_cue, busy, lead);
+	if (d.open && !a->open)
+		device_open(a);
+	else if (!d.open && a->open)
+		device_close(a);
+	if (a->pending && now + SPEECH_POLL_US < d.next)
+		d.next = now + SPEECH_POLL_US;
+	return d.next;
+}
+
+/* With no session to drive it (before the routine, after its end), the
+ * sound decides again on a timer of the event loop. */
+static void
+arm(struct audio *a, long long next)
+{
+	if (a->next_cue == LLONG_MAX && next != LLONG_MAX) {
+		a->timer.deadline = next;
+		loop_add(&a->timer);
+	} else {
+		a->timer.deadline = LOOP_NEVER;
+	}
+}
+
+static void
+on_timer(struct loop_source *src, short revents, long long now)
+{
+	struct audio *a = src->ctx;
+	(void)revents;
+	arm(a, a->be && a->enabled && !a->muted ? decide(a, now) : LLONG_MAX);
 }
 
 enum cue_alert
@@ -392,6 +489,15 @@ audio_events(struct audio *a, const struct routine *r, const struct session_even
 			alert = cue_table[m[i].cue].alert;
 	}
 	free(m);
+	for (size_t i = 0; i < n; i++)
+		if (ev[i].kind == EV_DONE && on) {
+			/* the last cue: no player turn follows (the end screen
+			 * does not tick the sound), so the timer closes the
+			 * device once it has played */
+			a->next_cue = LLONG_MAX;
+			a->paused = false;
+			arm(a, decide(a, now));
+		}
 	return alert;
 }
 
@@ -403,22 +509,11 @@ audio_wake(struct audio *a, const struct session *s, long long now)
 			device_close(a);
 		return LLONG_MAX;
 	}
-	bool paused = session_paused(s);
-	if (a->pending && (paused || now - a->pending_since > SPEECH_GIVE_UP_US))
-		a->pending = NULL; /* its moment has passed */
-	if (a->pending && phrase_try(a, a->pending, false, now))
-		a->pending = NULL;
-	long long busy = a->sounding_until;
-	if (a->pending && busy < now + SPEECH_POLL_US)
-		busy = now + SPEECH_POLL_US;
-	struct cue_device d = cue_device_plan(paused, a->open, now, session_next_deadline(s), busy);
-	if (d.open && !a->open)
-		device_open(a);
-	else if (!d.open && a->open)
-		device_close(a);
-	if (a->pending && now + SPEECH_POLL_US < d.next)
-		d.next = now + SPEECH_POLL_US;
-	return d.next;
+	a->paused = session_paused(s);
+	a->next_cue = session_next_deadline(s);
+	long long next = decide(a, now);
+	arm(a, next); /* the player's turns decide from now on */
+	return next;
 }
 
 bool
@@ -427,15 +522,16 @@ audio_play(struct audio *a, enum cue cue)
 	if (cue < 0 || cue >= CUE_COUNT)
 		return false;
 	a->counts[cue]++;
-	return ready(a) && play_cue(a, cue, false, 0);
+	return ready(a) && play_cue(a, cue, false, now_us());
 }
 
 bool
 audio_say(struct audio *a, const char *text, long long now)
 {
-	if (!ready(a) || engine(a) == SPEECH_NONE)
+	if (a->speak == SPEAK_OFF || !ready(a) || engine(a) == SPEECH_NONE)
 		return false;
 	speak(a, text, now);
+	arm(a, decide(a, now)); /* said outside a routine: the timer sees it through */
 	return true;
 }
 
@@ -444,6 +540,7 @@ audio_free(struct audio *a)
 {
 	if (a == NULL)
 		return;
+	loop_remove(&a->timer);
 	if (a->be) {
 		for (int i = 0; i < PHRASES; i++)
 			speech_render_free(a->phrase[i].job);
@@ -454,6 +551,7 @@ audio_free(struct audio *a)
 	for (size_t i = 0; i < a->nnamed; i++)
 		free(a->named[i].name);
 	free(a->named);
+	free(a->cue_dir);
 	if (a->module)
 		dlclose(a->module);
 	free(a);
@@ -472,6 +570,21 @@ audio_set_muted(struct audio *a, bool muted)
 bool audio_muted(const struct audio *a) { return a->muted || !a->enabled; }
 int audio_volume(const struct audio *a) { return a->volume; }
 bool audio_device_open(const struct audio *a) { return a->open; }
+
+bool
+audio_saying(const struct audio *a, long long now)
+{
+	return a->pending || (a->speaking >= 0 && now < a->sounding_until);
+}
+
+int
+audio_decoded(const struct audio *a)
+{
+	int n = 0;
+	for (int c = 0; c < CUE_COUNT; c++)
+		n += (a->sound[c][TONE] >= 0) + (a->sound[c][VOICE] >= 0);
+	return n;
+}
 
 int
 audio_count(const struct audio *a, enum cue cue)

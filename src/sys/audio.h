@@ -9,9 +9,14 @@
  * so that nothing silent pays for SDL.  The back end knows no cues: it
  * decodes sounds (files or WAV bytes) into numbered buffers, opens and
  * closes the device on request, and mixes with headroom (what plays at
- * once never sums to full scale).  The device is open only around cues:
- * audio_wake() opens it shortly before the next one and closes it when
- * the next is far or the routine is paused.
+ * once never sums to full scale).  Only the sounds a routine can play
+ * are decoded (audio_prepare), others when first needed.  The device is
+ * open only around cues: audio_wake() opens it as the next one is due
+ * (earlier by what the device takes to open, when that is not nothing)
+ * and closes it once the cue has played unless the next is under half a
+ * second away, and while the routine is paused; after the routine's
+ * last cue, and for speech said outside a routine, a timer of the event
+ * loop (loop.h) closes it once the sound has played.
  *
  * Spoken steps come from speech-dispatcher where there is one, else from
  * espeak-ng rendered into the same output (speech.h); neither is linked.
@@ -86,9 +91,13 @@ long long audio_wake(struct audio *a, const struct session *s, long long now);
 
 /* Play one cue now (the reminder); false when it could not sound. */
 bool audio_play(struct audio *a, enum cue cue);
-/* Say a text now, where speech works (not before the player calls
- * audio_prepare); false when it cannot. */
+/* Say a text now, where steps are spoken (audio_set_speak) and speech
+ * works; false when it is not said.  Outside a routine a timer of the
+ * event loop sees it through: it is heard while a loop runs. */
 bool audio_say(struct audio *a, const char *text, long long now);
+/* What audio_say() rendered with espeak-ng is still to be heard (being
+ * rendered or playing); speech-dispatcher keeps its own queue. */
+bool audio_saying(const struct audio *a, long long now);
 
 void audio_set_muted(struct audio *a, bool muted);
 bool audio_muted(const struct audio *a);
@@ -103,6 +112,8 @@ int audio_volume(const struct audio *a);
 const char *audio_status(const struct audio *a);
 /* How many times each cue was asked for, and phrases spoken (tests). */
 int audio_count(const struct audio *a, enum cue cue);
+/* How many cue sounds are decoded (tests: only what is needed). */
+int audio_decoded(const struct audio *a);
 /* Whether the device is open now (tests). */
 bool audio_device_open(const struct audio *a);
 

@@ -109,17 +109,37 @@ t "the device was open only around the start cue (under a second)" \
 
 rec_start
 start_tui 80 24 "SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$REC_FIFO $UNKNOT run $DENSE"
-wait_for "Before you start"; keys y; wait_for "Rep 2/40" 15
-t "cues every 2-3 s: the device stays open between them" '! quiet_for 1'
+wait_for "Before you start"; keys y; wait_for "Rep 3/40" 20
+# so far: ticks at 0, 1 and 2 s, the start at 3, rest at 6, start at 8,
+# rest at 11, start at 13: a second or more between cues, and each cue
+# is over well before the next
+segs=$(wc -l < "$REC_SEGS")
+t "cues a second or more apart: the device closes between them ($segs openings closed for 8 cues)" \
+	'[ "$segs" -ge 6 ]'
+t "... each opening lasts under a second" 'awk "{ if (\$2 - \$1 >= 1000) exit 1 }" "$REC_SEGS"'
 keys Space; expect_screen "space pauses" "PAUSED"
 sleep 0.3
+paused_segs=$(wc -l < "$REC_SEGS")
 t "paused: nothing is written to the device file for 3 s" 'quiet_for 3'
+t "paused: the device is not opened meanwhile" '[ "$(wc -l < "$REC_SEGS")" = "$paused_segs" ]'
 t "paused: SDL's audio thread is gone (1 thread)" '[ "$(threads)" = 1 ]'
 keys Space
 t "resumed: the device opens for the next cue" '! quiet_for 3'
 keys q y; wait_for "[exit" 10
 stop_tui; rec_stop
-t "paused: one opening before the pause and one after" '[ "$(wc -l < "$REC_SEGS")" = 2 ]'
+
+# after the routine's last cue the device closes, though the end screen
+# stays (it does not tick the sound)
+printf 'health = { ask_pain = false; };\naudio = { speak = "off"; voice = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+rec_start
+start_tui 80 24 "SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$REC_FIFO $UNKNOT run $AUDIO"
+wait_for "Before you start"; keys y
+wait_for "Routine complete" 20 || bad "the audio routine finished" "$(screen)"
+sleep 1.2 # the complete cue is 0.85 s long
+t "the end screen: the device is closed once the complete cue has played (1 thread)" '[ "$(threads)" = 1 ]'
+t "... and nothing is written for 1 s" 'quiet_for 1'
+keys x; wait_for "[exit 0]" 10
+stop_tui; rec_stop
 
 # --- no clipping: cues at one moment, cues over speech ------------------------
 # Every bundled routine, fast (cues crowd each other more than at speed 1),

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 
 #include "audio.h"
+#include "clock.h"
 #include "helpers.h"
+#include "loop.h"
 #include "session.h"
 #include "util.h"
 
@@ -54,5 +56,73 @@ Test(audio, muting_silences_and_unmuting_restores)
 	cr_assert(!audio_muted(a));
 	cr_assert(!audio_working(a), "unmuted, but no module: sound does not play");
 	cr_assert(strstr(audio_status(a), "cannot load"), "... and that is why");
+	audio_free(a);
+}
+
+/* ---- with a back end that counts (build/tests/audio-fixture) ---------------- */
+
+static struct routine *
+one_step(void)
+{
+	char text[] = "version = 1;\ntitle = \"t\";\nprepare = 0;\n"
+	    "steps = ( { type = \"posture\"; title = \"A\"; duration = 1; } );\n";
+	struct diags d = {0};
+	struct routine *r = routine_parse("t.routine", text, strlen(text), NULL, &d);
+	cr_assert_not_null(r);
+	diags_free(&d);
+	return r;
+}
+
+static struct audio *
+counting_audio(void)
+{
+	setenv("UNKNOT_MODULE_DIR", "../build/tests/audio-fixture", 1);
+	return audio_new(true, true, 80);
+}
+
+Test(audio, only_the_cues_a_routine_plays_are_decoded)
+{
+	struct audio *a = counting_audio();
+	struct routine *r = one_step();
+	audio_prepare(a, r);
+	cr_assert_null(audio_status(a), "%s", audio_status(a));
+	cr_assert(audio_working(a));
+	/* the tick (the check that cue files decode), then the routine's
+	 * start and its end (spoken) -- not the sixteen files */
+	cr_assert_eq(audio_decoded(a), 3);
+	cr_assert(audio_play(a, CUE_REMINDER), "another cue is decoded when it must play");
+	cr_assert_eq(audio_decoded(a), 4);
+	routine_free(r);
+	audio_free(a);
+}
+
+static long long stop_at;
+
+static long long
+until_stop(void *ctx, long long now)
+{
+	(void)ctx;
+	if (now >= stop_at) {
+		loop_break(0);
+		return LOOP_NEVER;
+	}
+	return stop_at;
+}
+
+Test(audio, the_device_closes_once_the_last_cue_has_played)
+{
+	struct audio *a = counting_audio();
+	struct routine *r = one_step();
+	audio_prepare(a, r);
+	/* the routine's end: the complete cue plays, and no player turn
+	 * follows (the end screen does not tick the sound) */
+	struct session_event done = {.kind = EV_DONE, .step = 0, .at = 1000};
+	long long now = now_us();
+	cr_assert_eq(audio_events(a, r, &done, 1, now), ALERT_NONE, "it sounded");
+	cr_assert(audio_device_open(a));
+	stop_at = now + 400000; /* the cue lasts 100 ms */
+	loop_run(until_stop, NULL);
+	cr_assert(!audio_device_open(a), "closed by the loop's timer once it has played");
+	routine_free(r);
 	audio_free(a);
 }

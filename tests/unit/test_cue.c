@@ -236,37 +236,82 @@ Test(cue, speak_modes_parse_and_name)
 	cr_assert_str_eq(speak_mode_name(SPEAK_TITLES), "titles");
 }
 
-#define S 1000000LL
-
-Test(cue, the_device_opens_shortly_before_a_cue)
+Test(cue, a_routine_uses_only_the_cues_its_moments_play)
 {
-	struct cue_device d = cue_device_plan(false, false, 0, 10 * S, 0);
-	cr_assert(!d.open, "a cue 10 s away: closed");
-	cr_assert_eq(d.next, 10 * S - CUE_OPEN_LEAD_US, "decide again just before it");
-	d = cue_device_plan(false, false, d.next, 10 * S, 0);
-	cr_assert(d.open);
-	cr_assert_eq(d.next, 10 * S);
-	d = cue_device_plan(false, false, 7 * S, 10 * S, 0);
-	cr_assert(!d.open, "closed stays closed until the lead time, even under 5 s");
+	struct routine *r = make("{ type = \"posture\"; title = \"A\"; duration = 3; reps = 2; rest = 2; }", 3);
+	unsigned uses[CUE_COUNT];
+	cue_routine_uses(r, SPEAK_OFF, uses);
+	enum cue want[] = {CUE_TICK, CUE_START, CUE_REST, CUE_COMPLETE};
+	unsigned n = 0;
+	for (int c = 0; c < CUE_COUNT; c++)
+		n += uses[c] != 0;
+	cr_assert_eq(n, ARRAY_LEN(want), "ticks, start, rest and the end: nothing else");
+	for (size_t i = 0; i < ARRAY_LEN(want); i++)
+		cr_assert_eq(uses[want[i]], CUE_USE_AS_IS, "%s", cue_name(want[i]));
+	routine_free(r);
+	r = make("{ type = \"stretch\"; title = \"B\"; duration = 40; sides = true; }", 0);
+	cue_routine_uses(r, SPEAK_ALL, uses);
+	cr_assert_eq(uses[CUE_LEFT], CUE_USE_AS_IS, "the side said");
+	cr_assert_eq(uses[CUE_SWITCH], CUE_USE_TONE, "spoken steps say the switch over its tone");
+	cr_assert(uses[CUE_HALFWAY] && uses[CUE_TEN_LEFT] && uses[CUE_COMPLETE]);
+	cr_assert(!uses[CUE_STEP_END] && !uses[CUE_REST] && !uses[CUE_REMINDER]);
+	routine_free(r);
 }
 
-Test(cue, the_device_closes_when_the_next_cue_is_5_s_away)
+#define S 1000000LL
+
+Test(cue, the_device_opens_its_lead_before_a_cue)
 {
-	struct cue_device d = cue_device_plan(false, true, 0, 10 * S, S / 2);
+	long long lead = 30000; /* what the device took to open, and a margin */
+	struct cue_device d = cue_device_plan(false, false, 0, 10 * S, 0, lead);
+	cr_assert(!d.open, "a cue 10 s away: closed");
+	cr_assert_eq(d.next, 10 * S - lead, "decide again just before it");
+	d = cue_device_plan(false, false, d.next, 10 * S, 0, lead);
+	cr_assert(d.open);
+	cr_assert_eq(d.next, 10 * S);
+	d = cue_device_plan(false, false, 10 * S - lead - 1, 10 * S, 0, lead);
+	cr_assert(!d.open, "closed until the lead, however close the cue");
+}
+
+Test(cue, a_device_that_opens_at_once_is_opened_at_the_cue)
+{
+	struct cue_device d = cue_device_plan(false, false, 0, 10 * S, 0, 0);
+	cr_assert(!d.open);
+	cr_assert_eq(d.next, 10 * S, "no wake-up of its own before the cue");
+	d = cue_device_plan(false, false, 10 * S, 10 * S, 0, 0);
+	cr_assert(d.open, "at the cue");
+}
+
+Test(cue, the_lead_is_capped)
+{
+	struct cue_device d = cue_device_plan(false, false, 0, 10 * S, 0, 5 * S);
+	cr_assert_eq(d.next, 10 * S - CUE_LEAD_MAX_US, "a device that once took seconds to open");
+}
+
+Test(cue, the_device_closes_between_cues_a_second_apart)
+{
+	struct cue_device d = cue_device_plan(false, true, 0, 10 * S, S / 2, 0);
 	cr_assert(d.open, "a sound still playing keeps it open");
 	cr_assert_eq(d.next, S / 2);
-	d = cue_device_plan(false, true, S / 2, S / 2 + CUE_CLOSE_GAP_US, 0);
-	cr_assert(!d.open, "5 s or more to the next: closed");
-	d = cue_device_plan(false, true, S / 2, S / 2 + CUE_CLOSE_GAP_US - 1, 0);
-	cr_assert(d.open, "under 5 s: kept open");
-	d = cue_device_plan(false, true, 0, LLONG_MAX, 0);
+	/* 3-2-1 ticks: each is 78 ms long, the next comes a second later */
+	d = cue_device_plan(false, true, S / 2, S, 0, 0);
+	cr_assert(!d.open, "half a second to the next cue: closed (reopening costs less)");
+	cr_assert_eq(d.next, S);
+	d = cue_device_plan(false, true, S / 2, S / 2 + CUE_REOPEN_GAP_US - 1, 0, 0);
+	cr_assert(d.open, "the next cue closer than that: kept open");
+	d = cue_device_plan(false, true, S / 2, S / 2 + CUE_REOPEN_GAP_US + 10000, 0, 20000);
+	cr_assert(d.open, "the gap is counted to the next opening, lead included");
+	d = cue_device_plan(false, true, S / 2, S / 2 + 5 * S, 0, 0);
+	cr_assert(!d.open, "5 s or more to the next: closed (the product's ceiling)");
+	d = cue_device_plan(false, true, 0, LLONG_MAX, 0, 0);
 	cr_assert(!d.open, "no cue to come");
 	cr_assert_eq(d.next, LLONG_MAX);
+	_Static_assert(CUE_REOPEN_GAP_US < 5 * S, "closed at the latest when the next cue is 5 s away");
 }
 
 Test(cue, the_device_is_closed_while_paused)
 {
-	struct cue_device d = cue_device_plan(true, true, 0, S, 2 * S);
+	struct cue_device d = cue_device_plan(true, true, 0, S, 2 * S, 0);
 	cr_assert(!d.open, "even with a sound playing and a cue close");
 	cr_assert_eq(d.next, LLONG_MAX);
 }
