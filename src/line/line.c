@@ -252,6 +252,47 @@ print_lines(const struct flow_line *v, size_t n)
 			say("%*s%s%s", v[i].indent, "", v[i].label, v[i].text);
 }
 
+static long long
+said_turn(void *ctx, long long now)
+{
+	struct audio *a = ctx;
+	if (!audio_saying(a, now)) {
+		loop_break(NAV_OK);
+		return LOOP_NEVER;
+	}
+	return now + 20000;
+}
+
+/* Where steps are spoken, the screening's warnings are said too: without
+ * a screen, a person may not be reading them.  The routine starts once
+ * they have been heard (or after a minute, whatever the engine does). */
+static void
+say_warnings(struct audio *a, const struct flow *f)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < f->screening.warnings.n; i++) {
+		const struct flow_line *w = &f->screening.warnings.v[i];
+		if (!w->text[0])
+			continue;
+		if (b.len)
+			buf_add(&b, " ", 1);
+		buf_add(&b, w->label, strlen(w->label));
+		buf_add(&b, w->text, strlen(w->text));
+	}
+	if (b.s)
+		audio_say(a, b.s, now_us());
+	free(b.s);
+}
+
+static void
+wait_said(struct audio *a)
+{
+	long long until = now_us() + 60 * 1000000LL;
+	while (audio_saying(a, now_us()) && now_us() < until && !out_broken)
+		if (loop_run(said_turn, a) == LOOP_SIGNAL)
+			break;
+}
+
 static enum nav
 l_screening(void *ctx, const struct flow *f)
 {
@@ -268,6 +309,7 @@ l_screening(void *ctx, const struct flow *f)
 	n = flow_screening_lines(f, &v);
 	print_lines(v, n);
 	flow_lines_free(v, n);
+	say_warnings(c->audio, f);
 	if (!f->screening.can_start)
 		return NAV_BACK;
 	if (f->screening.asks)
@@ -285,6 +327,7 @@ l_screening(void *ctx, const struct flow *f)
 	}
 	if (c->red_flags)
 		flow_red_flags_mark_read();
+	wait_said(c->audio);
 	return NAV_OK;
 }
 

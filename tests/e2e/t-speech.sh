@@ -52,6 +52,33 @@ printf 'health = { ask_pain = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
 hear
 said "audio.speak's default (titles)"
 
+# --- plain mode: the screening's warnings are said too ---------------------
+# The routine in plain lines through a pipe (no screen): the warnings are
+# said before it starts, and it starts once they have been said.
+printf 'health = { ask_pain = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+sed 's/^title = .*/&\nwarnings = ["Stop at once if the pain spreads into a leg, and see a doctor."];/' "$SPEAK" \
+	> "$E2E_TMP/warned.routine"
+# before_tick: how much sound is heard before the first tick (a sound under 100 ms)
+before_tick() { printf '%s\n' "$sounds" | awk '$2 < 100 { exit } { s += $2 } END { print s + 0 }'; }
+plain() { # ROUTINE ARGS...
+	f=$1; shift
+	rec_start
+	echo y | SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$REC_FIFO timeout 60 "$UNKNOT" run "$f" --plain "$@" \
+		> "$E2E_TMP/plain.out" 2>&1
+	rec_stop
+	sounds=$("$ONSETS" "$REC_RAW" 2>/dev/null)
+}
+plain "$SPEAK" --speak
+plain_quiet=$(before_tick)
+plain "$E2E_TMP/warned.routine" --speak
+t "plain mode, spoken steps: the warnings are written" 'grep -q "Stop at once if the pain spreads" "$E2E_TMP/plain.out"'
+t "... and said before the routine starts ($(before_tick) ms of sound before the first tick, $plain_quiet without warnings)" \
+	'awk -v a="$(before_tick)" -v b="$plain_quiet" "BEGIN { exit !(a > b + 2000) }"'
+printf 'health = { ask_pain = false; };\naudio = { speak = "off"; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+plain "$E2E_TMP/warned.routine"
+t "plain mode, speak = off: the warnings are not said (nothing before the first tick: $(before_tick) ms)" \
+	'[ "$(before_tick)" = 0 ]'
+
 # --- no speech engine: the routine runs the same, said once ----------------
 start_tui 80 24 "UNKNOT_SPEECH=none SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=/dev/null $UNKNOT run $SPEAK --speak"
 wait_for "Before you start"; keys y
