@@ -9,33 +9,35 @@ printf 'health = { ask_pain = false; };\naudio = { speak = "off"; };\n' > "$XDG_
 line() { printf '%-44s %s\n' "$1" "$2"; }
 field() { sed -n "s/^$1: //p" "$2"; }
 
-# --- CPU over a whole bundled routine: --mute and sound, at the same time ---
-# desk-reset: its cues come every 2-5 s, the hardest case for a device
-# opened only around cues.  The dummy driver plays to nothing, as a sound
-# card would; the disk driver writes the samples to a file.
-ROUTINE=${SOUND_BENCH_ROUTINE:-desk-reset}
-whole() { # NAME FLAG ENV...: run the routine to its end, CPU and RSS into $TMP/NAME
-	name=$1 flag=$2; shift 2
-	env "$@" $B/ptyrun wait="Before you start" send=y wait="Routine complete" send=x \
-		-- $U run $ROUTINE $flag > "$TMP/$name" 2>&1
+# --- CPU over whole bundled routines: --mute and sound, all at the same time ---
+# Every bundled routine (SOUND_BENCH_ROUTINES="desk-reset lower-back" for
+# fewer), each three ways at once: --mute, the dummy driver (plays to
+# nothing, as a sound card would) and the disk driver (writes the samples,
+# here to /dev/null).  desk-reset, a cue every 1-3 s, is the hardest case
+# for a device opened only around cues; the longest takes 11 minutes, and
+# so does the whole set.
+ROUTINES=${SOUND_BENCH_ROUTINES:-$(ls routines/*.routine | sed 's,.*/,,; s,[.]routine$,,')}
+whole() { # NAME ROUTINE FLAG ENV...: run the routine to its end, CPU and RSS into $TMP/NAME
+	name=$1 routine=$2 flag=$3; shift 3
+	env "$@" $B/ptyrun limit=1200 wait="Before you start" send=y wait="Routine complete" send=x \
+		-- $U run $routine $flag > "$TMP/$name" 2>&1
 }
-whole mute --mute &
-p1=$!
-whole dummy "" SDL_AUDIODRIVER=dummy &
-p2=$!
-whole disk "" SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$TMP/whole.raw &
-p3=$!
-wait $p1 $p2 $p3
-echo "player CPU over the whole of $ROUTINE at speed 1, side by side [sound < 1.5x --mute]:"
-cpu_ms() { field cpu "$1" | sed 's/ ms.*//'; }
-m=$(cpu_ms "$TMP/mute")
-for n in mute dummy disk; do
-	c=$(cpu_ms "$TMP/$n")
-	printf '  %-42s %s ms CPU (%sx --mute), peak RSS %s\n' \
-		"$(case $n in mute) echo "--mute" ;; dummy) echo "sound, SDL dummy driver" ;; disk) echo "sound, SDL disk driver" ;; esac)" \
-		"$c" "$(awk -v a="$c" -v b="$m" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" "$(field rss "$TMP/$n")"
+for r in $ROUTINES; do
+	whole $r.mute $r --mute &
+	whole $r.dummy $r "" SDL_AUDIODRIVER=dummy &
+	whole $r.disk $r "" SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=/dev/null &
 done
-rm -f "$TMP/whole.raw"
+wait
+echo "player CPU over each whole bundled routine at speed 1, all run at once [sound < 1.5x --mute]:"
+printf '  %-18s %12s %22s %22s %s\n' routine "--mute" "sound, dummy driver" "sound, disk driver" "peak RSS mute/dummy/disk"
+cpu_ms() { field cpu "$1" | sed 's/ ms.*//'; }
+rss_mb() { field rss "$1" | sed 's/ MB.*//'; }
+for r in $ROUTINES; do
+	m=$(cpu_ms "$TMP/$r.mute")
+	cell() { c=$(cpu_ms "$TMP/$r.$1"); printf '%s ms (%sx)' "${c:-?}" "$(awk -v a="$c" -v b="$m" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"; }
+	printf '  %-18s %9s ms %22s %22s %s/%s/%s MB\n' "$r" "${m:-?}" "$(cell dummy)" "$(cell disk)" \
+		"$(rss_mb "$TMP/$r.mute")" "$(rss_mb "$TMP/$r.dummy")" "$(rss_mb "$TMP/$r.disk")"
+done
 
 # --- paused: wake-ups of every thread, from /proc ----------------------------
 cat > $TMP/dense.routine <<'R'

@@ -4,9 +4,10 @@
  *
  *   ptyrun STEP... -- COMMAND [ARGS...]
  *
- * Steps, in order: wait=TEXT (until TEXT has been printed; prints the ms
- * since start), send=KEYS, sleep=SECONDS, mark (prints the ms since start),
- * kill=SIGNAL (sends it to the program).
+ * Steps, in order: wait=TEXT (until TEXT has been printed, at most 120 s
+ * or what limit= said; prints the ms since start), limit=SECONDS (for the
+ * waits that follow), send=KEYS, sleep=SECONDS, mark (prints the ms since
+ * start), kill=SIGNAL (sends it to the program).
  * At the end it waits for the program and prints its CPU time and peak RSS.
  */
 #define _GNU_SOURCE
@@ -76,15 +77,18 @@ main(int argc, char **argv)
 		_exit(127);
 	}
 	int rc = 0;
+	double limit = 120000; /* ms */
 	for (int i = 1; i < sep; i++) {
 		const char *s = argv[i];
 		if (strncmp(s, "wait=", 5) == 0) {
-			if (pump(fd, s + 5, 120000) < 0) {
+			if (pump(fd, s + 5, limit) < 0) {
 				fprintf(stderr, "ptyrun: never saw \"%s\"\n", s + 5);
 				rc = 1;
 				break;
 			}
 			printf("seen %s: %.2f ms\n", s + 5, ms_now() - t0);
+		} else if (strncmp(s, "limit=", 6) == 0) {
+			limit = atof(s + 6) * 1000;
 		} else if (strncmp(s, "send=", 5) == 0) {
 			if (write(fd, s + 5, strlen(s + 5)) < 0)
 				rc = 1;
