@@ -434,3 +434,40 @@ Test(history, records_are_read_back_in_the_order_they_began)
 	cr_assert_eq(g.v[3].utc_offset, 3600);
 	diags_free(&d);
 }
+
+/* history_read_by_time keeps each name once while it recurs among the
+ * last few seen; names that come back later, or many names in turn, must
+ * still come out as they were written. */
+static void
+check_names(const struct history_entry *e, void *arg)
+{
+	int *n = arg;
+	char want[32];
+	/* record i began at minute i and is named after i % 20 (or "late") */
+	int i = (int)((e->when - 1795132800) / 60);
+	snprintf(want, sizeof want, i >= 40 ? "late" : "routine-%02d", i % 20);
+	cr_assert_str_eq(e->routine, want, "record %d", i);
+	cr_assert_eq(e->seconds, i, "record %d", i);
+	cr_assert_eq(*n, i, "in the order they began");
+	(*n)++;
+}
+
+Test(history, names_are_read_back_whole_however_often_they_recur)
+{
+	/* written from the last to begin to the first: 40 records naming
+	 * twenty routines in turn (more than are kept at hand), then "late"
+	 * once more at the file's start */
+	FILE *fp = fopen(path, "w");
+	cr_assert_not_null(fp);
+	fputs("# unknot history\n", fp);
+	fprintf(fp, "2026-11-20T00:40:00+00:00\tlate\tcompleted\t40\t-\t-\n");
+	for (int i = 39; i >= 0; i--)
+		fprintf(fp, "2026-11-20T00:%02d:00+00:00\troutine-%02d\tcompleted\t%d\t-\t-\n", i, i % 20, i);
+	fclose(fp);
+	int n = 0;
+	struct diags d = {0};
+	cr_assert_eq(history_read_by_time(path, check_names, &n, &d), 0);
+	cr_assert_eq(n, 41);
+	cr_assert_eq(d.n, 0);
+	diags_free(&d);
+}
