@@ -149,14 +149,18 @@ home_exec(const struct cmd_args *a)
 	return status;
 }
 
+/* The player's options: run and timer take the same ones. */
+#define PLAYER_OPTIONS \
+	{"speed", ARG_NUMBER, "X", "run the clock X times faster (0.1 to 1000): a preview, not kept in history", \
+	    0.1, 1000, (const char *const[]){"0.5", "2", "10", "100", NULL}}, \
+	{"mute", ARG_NONE, NULL, "no sound; the terminal bell stands in", 0, 0, NULL}, \
+	{"speak", ARG_NONE, NULL, "say each step, its side and time (audio.speak, or titles when that is off)", \
+	    0, 0, NULL}, \
+	{"plain", ARG_NONE, NULL, "plain lines, no full screen (also when TERM=dumb or stdout is not a terminal)", \
+	    0, 0, NULL}
+
 static const struct cmd_option run_options[] = {
-	{"speed", ARG_NUMBER, "X", "run the clock X times faster (0.1 to 1000): a preview, not kept in history",
-	    0.1, 1000, (const char *const[]){"0.5", "2", "10", "100", NULL}},
-	{"mute", ARG_NONE, NULL, "no sound; the terminal bell stands in", 0, 0, NULL},
-	{"speak", ARG_NONE, NULL, "say each step, its side and time (audio.speak, or titles when that is off)",
-	    0, 0, NULL},
-	{"plain", ARG_NONE, NULL, "plain lines, no full screen (also when TERM=dumb or stdout is not a terminal)",
-	    0, 0, NULL},
+	PLAYER_OPTIONS,
 	{0},
 };
 
@@ -166,13 +170,7 @@ static const struct cmd_option timer_options[] = {
 	{"rest", ARG_DURATION, "D", "rest between bouts, up to 10 minutes", 0, 600,
 	    (const char *const[]){"5s", "10s", "30s", NULL}},
 	{"title", ARG_TEXT, "TEXT", "what the player calls it (default: Timer)", 0, 0, NULL},
-	{"speed", ARG_NUMBER, "X", "run the clock X times faster (0.1 to 1000): a preview, not kept in history",
-	    0.1, 1000, (const char *const[]){"0.5", "2", "10", "100", NULL}},
-	{"mute", ARG_NONE, NULL, "no sound; the terminal bell stands in", 0, 0, NULL},
-	{"speak", ARG_NONE, NULL, "say each step, its side and time (audio.speak, or titles when that is off)",
-	    0, 0, NULL},
-	{"plain", ARG_NONE, NULL, "plain lines, no full screen (also when TERM=dumb or stdout is not a terminal)",
-	    0, 0, NULL},
+	PLAYER_OPTIONS,
 	{0},
 };
 

@@ -21,39 +21,19 @@
 #include "safety.h"
 #include "util.h"
 
+#include "scratch.h"
+
 static struct safety cat;
-static char dir[] = "/dev/shm/unknot-fuzz-XXXXXX", path[64];
-
-static void
-cleanup(void)
-{
-	unlink(path);
-	rmdir(dir);
-}
-
-static void
-write_file(const void *data, size_t size)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
-		abort();
-	close(fd);
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (path[0] == '\0') {
+	if (cat.n == 0) {
 		struct diags d = {0};
 		safety_load(&cat, "routines/safety.cfg", &d);
 		diags_free(&d);
-		/* a private folder: config and history are read only from one (file.h) */
-		if (mkdtemp(dir) == NULL)
-			abort();
-		atexit(cleanup);
-		snprintf(path, sizeof path, "%s/config", dir);
 	}
-	write_file(data, size);
+	const char *path = scratch_write("config", data, size);
 	struct config c;
 	struct diags d = {0};
 	int rc = config_load_file(&c, path, &cat, &d);
@@ -70,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	/* the effective settings as a file load back to the same settings */
 	char *text = config_format(&c);
-	write_file(text, strlen(text));
+	scratch_write("config", text, strlen(text));
 	struct config again;
 	struct diags d2 = {0};
 	if (config_load_file(&again, path, &cat, &d2) < 0)

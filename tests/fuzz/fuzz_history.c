@@ -22,14 +22,8 @@
 #include "history.h"
 #include "util.h"
 
-static char dir[] = "/dev/shm/unknot-fuzz-XXXXXX", path[64];
+#include "scratch.h"
 
-static void
-cleanup(void)
-{
-	unlink(path);
-	rmdir(dir);
-}
 
 static void
 check(const struct history_entry *e, void *arg)
@@ -70,19 +64,9 @@ check(const struct history_entry *e, void *arg)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (path[0] == '\0') {
-		setenv("TZ", "UTC", 1);
-		tzset();
-		/* a private folder: config and history are read only from one (file.h) */
-		if (mkdtemp(dir) == NULL)
-			abort();
-		atexit(cleanup);
-		snprintf(path, sizeof path, "%s/history.tsv", dir);
-	}
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
-		abort();
-	close(fd);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	const char *path = scratch_write("history.tsv", data, size);
 	struct diags d = {0};
 	int n = 0;
 	off_t end;

@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "routine.h"
 #include "safety.h"
+#include "util.h"
 
 /* The tests run from tests/ (see the Makefile's unit target). */
 #define BUNDLED_SAFETY "../routines/safety.cfg"
@@ -50,6 +51,32 @@ diags_text(const struct diags *d)
 		free(s);
 	}
 	return out;
+}
+
+/* A routine from text that must load (what the loader said, if not);
+ * cat may be NULL.  The parser writes into its text, so it gets a copy. */
+static inline struct routine *
+routine_from(const char *text, const struct safety *cat)
+{
+	char *copy = strdup(text);
+	struct diags d = {0};
+	struct routine *r = routine_parse("t.routine", copy, strlen(copy), cat, &d);
+	char *why = diags_text(&d);
+	cr_assert_not_null(r, "%s", why);
+	free(why);
+	free(copy);
+	diags_free(&d);
+	return r;
+}
+
+/* A routine of these steps (libconfig text) with this prepare time. */
+static inline struct routine *
+routine_of_steps(const char *steps, int prepare)
+{
+	char *text = xasprintf("version = 1;\ntitle = \"t\";\nprepare = %d;\nsteps = (%s);\n", prepare, steps);
+	struct routine *r = routine_from(text, NULL);
+	free(text);
+	return r;
 }
 
 #endif

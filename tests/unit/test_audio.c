@@ -64,13 +64,7 @@ Test(audio, muting_silences_and_unmuting_restores)
 static struct routine *
 one_step(void)
 {
-	char text[] = "version = 1;\ntitle = \"t\";\nprepare = 0;\n"
-	    "steps = ( { type = \"posture\"; title = \"A\"; duration = 1; } );\n";
-	struct diags d = {0};
-	struct routine *r = routine_parse("t.routine", text, strlen(text), NULL, &d);
-	cr_assert_not_null(r);
-	diags_free(&d);
-	return r;
+	return routine_of_steps("{ type = \"posture\"; title = \"A\"; duration = 1; }", 0);
 }
 
 static struct audio *

@@ -10,20 +10,6 @@
 #include "session.h"
 #include "util.h"
 
-static struct routine *
-make(const char *steps, int prepare)
-{
-	char *text = xasprintf("version = 1;\ntitle = \"t\";\nprepare = %d;\nsteps = (%s);\n", prepare, steps);
-	struct diags d = {0};
-	struct routine *r = routine_parse("t.routine", text, strlen(text), NULL, &d);
-	char *dt = diags_text(&d);
-	cr_assert_not_null(r, "%s", dt);
-	free(dt);
-	free(text);
-	diags_free(&d);
-	return r;
-}
-
 /* Every moment of a whole routine, in order (the clock run to the end in
  * one tick: moments are still told apart by their time). */
 static size_t
@@ -62,7 +48,7 @@ Test(cue, every_cue_has_a_name_a_tone_and_a_stand_in_rule)
 
 Test(cue, each_event_picks_its_cue)
 {
-	struct routine *r = make("{ type = \"posture\"; title = \"A\"; duration = 40; sides = true; },"
+	struct routine *r = routine_of_steps("{ type = \"posture\"; title = \"A\"; duration = 40; sides = true; },"
 				 "{ type = \"posture\"; title = \"B\"; duration = 40; }", 5);
 	struct session_event e = {.step = 0};
 	int want[][2] = {
@@ -83,7 +69,7 @@ Test(cue, each_event_picks_its_cue)
 
 Test(cue, a_whole_routine_sounds_the_cues_a_person_needs)
 {
-	struct routine *r = make("{ type = \"posture\"; title = \"A\"; duration = 40; sides = true; reps = 2; rest = 5; },"
+	struct routine *r = routine_of_steps("{ type = \"posture\"; title = \"A\"; duration = 40; sides = true; reps = 2; rest = 5; },"
 				 "{ type = \"posture\"; title = \"B\"; duration = 5; reps = 3; rest = 2; }", 5);
 	struct cue_moment *m;
 	size_t k = all_moments(r, SPEAK_OFF, &m);
@@ -115,7 +101,7 @@ at_time(const struct cue_moment *m, size_t k, long long at)
 Test(cue, a_step_end_covers_the_first_tick_it_falls_on)
 {
 	/* prepare = 3: the next step's first tick is at the step's end */
-	struct routine *r = make("{ type = \"posture\"; title = \"A\"; duration = 5; },"
+	struct routine *r = routine_of_steps("{ type = \"posture\"; title = \"A\"; duration = 5; },"
 				 "{ type = \"posture\"; title = \"B\"; duration = 5; }", 3);
 	struct cue_moment *m;
 	size_t k = all_moments(r, SPEAK_OFF, &m);
@@ -129,7 +115,7 @@ Test(cue, a_step_end_covers_the_first_tick_it_falls_on)
 
 Test(cue, a_start_covers_the_step_end_it_falls_on)
 {
-	struct routine *r = make("{ type = \"posture\"; title = \"A\"; duration = 5; },"
+	struct routine *r = routine_of_steps("{ type = \"posture\"; title = \"A\"; duration = 5; },"
 				 "{ type = \"move\"; title = \"B\"; duration = 5; sides = true; }", 0);
 	struct cue_moment *m;
 	size_t k = all_moments(r, SPEAK_OFF, &m);
@@ -145,7 +131,7 @@ Test(cue, a_start_covers_the_step_end_it_falls_on)
 
 Test(cue, a_steps_own_sound_replaces_its_start)
 {
-	struct routine *r = make("{ type = \"posture\"; title = \"A\"; duration = 5; sound = \"gong.wav\"; }", 0);
+	struct routine *r = routine_of_steps("{ type = \"posture\"; title = \"A\"; duration = 5; sound = \"gong.wav\"; }", 0);
 	struct cue_moment *m;
 	size_t k = all_moments(r, SPEAK_OFF, &m);
 	cr_assert_eq(m[0].cue, CUE_START, "the start cue stands behind it, if it cannot play");
@@ -157,7 +143,7 @@ Test(cue, a_steps_own_sound_replaces_its_start)
 
 Test(cue, spoken_steps_are_said_at_each_step_start)
 {
-	struct routine *r = make("{ type = \"posture\"; title = \"A\"; duration = 30; sides = true; },"
+	struct routine *r = routine_of_steps("{ type = \"posture\"; title = \"A\"; duration = 30; sides = true; },"
 				 "{ type = \"posture\"; title = \"B\"; duration = 30; }", 5);
 	struct cue_moment *m;
 	size_t k = all_moments(r, SPEAK_OFF, &m);
@@ -189,7 +175,7 @@ Test(cue, spoken_steps_are_said_at_each_step_start)
 
 Test(cue, a_step_is_said_with_its_side_and_time)
 {
-	struct routine *r = make("{ type = \"posture\"; title = \"Glute ball release\"; duration = 45; sides = true;"
+	struct routine *r = routine_of_steps("{ type = \"posture\"; title = \"Glute ball release\"; duration = 45; sides = true;"
 				 " how = \"Sit on the ball\"; caution = \"Move off at once if it tingles.\"; },"
 				 "{ type = \"move\"; title = \"Knee to chest\"; duration = 90; reps = 2; },"
 				 "{ type = \"posture\"; title = \"chin tucks!\"; duration = 5; reps = 10; }", 5);
@@ -238,7 +224,7 @@ Test(cue, speak_modes_parse_and_name)
 
 Test(cue, a_routine_uses_only_the_cues_its_moments_play)
 {
-	struct routine *r = make("{ type = \"posture\"; title = \"A\"; duration = 3; reps = 2; rest = 2; }", 3);
+	struct routine *r = routine_of_steps("{ type = \"posture\"; title = \"A\"; duration = 3; reps = 2; rest = 2; }", 3);
 	unsigned uses[CUE_COUNT];
 	cue_routine_uses(r, SPEAK_OFF, uses);
 	enum cue want[] = {CUE_TICK, CUE_START, CUE_REST, CUE_COMPLETE};
@@ -249,7 +235,7 @@ Test(cue, a_routine_uses_only_the_cues_its_moments_play)
 	for (size_t i = 0; i < ARRAY_LEN(want); i++)
 		cr_assert_eq(uses[want[i]], CUE_USE_AS_IS, "%s", cue_name(want[i]));
 	routine_free(r);
-	r = make("{ type = \"stretch\"; title = \"B\"; duration = 40; sides = true; }", 0);
+	r = routine_of_steps("{ type = \"stretch\"; title = \"B\"; duration = 40; sides = true; }", 0);
 	cue_routine_uses(r, SPEAK_ALL, uses);
 	cr_assert_eq(uses[CUE_LEFT], CUE_USE_AS_IS, "the side said");
 	cr_assert_eq(uses[CUE_SWITCH], CUE_USE_TONE, "spoken steps say the switch over its tone");

@@ -15,30 +15,33 @@ origin(enum paths_folder f, char *why, size_t n)
 	return p;
 }
 
-Test(paths_origin, an_xdg_variable_names_itself_and_a_missing_one_says_default)
+/* Folder f is path, and why says so. */
+static void
+expect_folder(enum paths_folder f, const char *path, const char *said)
 {
 	char why[128];
+	char *p = origin(f, why, sizeof why);
+	cr_assert_str_eq(p, path);
+	cr_assert_str_eq(why, said);
+	free(p);
+}
+
+Test(paths_origin, an_xdg_variable_names_itself_and_a_missing_one_says_default)
+{
 	setenv("HOME", "/home/someone", 1);
 	setenv("XDG_CONFIG_HOME", "/cfg", 1);
-	char *p = origin(PATHS_CONFIG, why, sizeof why);
-	cr_assert_str_eq(p, "/cfg/unknot");
-	cr_assert_str_eq(why, "from XDG_CONFIG_HOME");
-	free(p);
+	expect_folder(PATHS_CONFIG, "/cfg/unknot", "from XDG_CONFIG_HOME");
 	char *same = paths_config_dir();
 	cr_assert_str_eq(same, "/cfg/unknot", "the same rule as paths_config_dir()");
 	free(same);
 
 	unsetenv("XDG_STATE_HOME");
-	p = origin(PATHS_STATE, why, sizeof why);
-	cr_assert_str_eq(p, "/home/someone/.local/state/unknot");
-	cr_assert_str_eq(why, "the default: XDG_STATE_HOME is not set");
-	free(p);
+	expect_folder(PATHS_STATE, "/home/someone/.local/state/unknot",
+	    "the default: XDG_STATE_HOME is not set");
 
 	setenv("XDG_DATA_HOME", "relative/data", 1);
-	p = origin(PATHS_USER_DATA, why, sizeof why);
-	cr_assert_str_eq(p, "/home/someone/.local/share/unknot");
-	cr_assert_str_eq(why, "the default: XDG_DATA_HOME is not an absolute path, so it is ignored");
-	free(p);
+	expect_folder(PATHS_USER_DATA, "/home/someone/.local/share/unknot",
+	    "the default: XDG_DATA_HOME is not an absolute path, so it is ignored");
 }
 
 Test(paths_origin, the_runtime_and_data_folders_say_where_they_come_from)
@@ -50,24 +53,16 @@ Test(paths_origin, the_runtime_and_data_folders_say_where_they_come_from)
 	cr_assert_str_eq(why, "XDG_RUNTIME_DIR is not set: a folder in /tmp");
 	free(p);
 	setenv("UNKNOT_DATA_DIR", "/somewhere/data", 1);
-	p = origin(PATHS_DATA, why, sizeof why);
-	cr_assert_str_eq(p, "/somewhere/data");
-	cr_assert_str_eq(why, "from UNKNOT_DATA_DIR");
-	free(p);
+	expect_folder(PATHS_DATA, "/somewhere/data", "from UNKNOT_DATA_DIR");
 	unsetenv("UNKNOT_DATA_DIR");
 	p = origin(PATHS_DATA, why, sizeof why);
 	cr_assert(strstr(why, "built in") || strstr(why, "checkout"), "%s", why);
 	free(p);
 	setenv("XDG_CONFIG_DIRS", "/etc/site:/etc/xdg", 1);
-	p = origin(PATHS_SYSTEM_CONFIG, why, sizeof why);
-	cr_assert_str_eq(p, "/etc/site:/etc/xdg");
-	cr_assert_str_eq(why, "from XDG_CONFIG_DIRS");
-	free(p);
+	expect_folder(PATHS_SYSTEM_CONFIG, "/etc/site:/etc/xdg", "from XDG_CONFIG_DIRS");
 	unsetenv("XDG_DATA_DIRS");
-	p = origin(PATHS_SYSTEM_DATA, why, sizeof why);
-	cr_assert_str_eq(p, "/usr/local/share/:/usr/share/");
-	cr_assert_str_eq(why, "the default: XDG_DATA_DIRS is not set");
-	free(p);
+	expect_folder(PATHS_SYSTEM_DATA, "/usr/local/share/:/usr/share/",
+	    "the default: XDG_DATA_DIRS is not set");
 }
 
 Test(paths_origin, every_folder_has_a_name)

@@ -17,10 +17,7 @@ setup(void)
 	char text[] = "version = 1; title = \"T\"; prepare = 0;\n"
 		      "steps = ({ type = \"posture\"; title = \"A\"; duration = 10; },\n"
 		      "         { type = \"posture\"; title = \"B\"; duration = 10; });\n";
-	struct diags d = {0};
-	r = routine_parse("p.routine", text, strlen(text), NULL, &d);
-	cr_assert_not_null(r);
-	diags_free(&d);
+	r = routine_from(text, NULL);
 	player_init(&p, r, 1.0, 0);
 	const struct session_event *ev;
 	player_tick(&p, 0, &ev);

@@ -93,24 +93,12 @@ Test(routine, does_the_bout_arithmetic_of_the_contract)
 	routine_free(r);
 }
 
-static struct routine *
-parse_text(const char *text)
-{
-	struct diags d = {0};
-	char *copy = strdup(text);
-	struct routine *r = routine_parse("ready.routine", copy, strlen(copy), NULL, &d);
-	cr_assert_not_null(r);
-	free(copy);
-	diags_free(&d);
-	return r;
-}
-
 Test(routine, get_ready_time_fits_the_step_type_with_prepare_as_a_minimum)
 {
-	struct routine *r = parse_text("version = 1; title = \"T\"; prepare = 3; equipment = [\"chair\"];\n"
+	struct routine *r = routine_from("version = 1; title = \"T\"; prepare = 3; equipment = [\"chair\"];\n"
 	    "steps = ({ type = \"posture\"; title = \"a\"; duration = 5; },\n"
 	    "         { type = \"hold\"; title = \"b\"; duration = 5; },\n"
-	    "         { type = \"stretch\"; title = \"c\"; duration = 5; });\n");
+	    "         { type = \"stretch\"; title = \"c\"; duration = 5; });\n", NULL);
 	cr_assert_not(routine_on_floor(r));
 	cr_assert_eq(step_prepare_seconds(r, 0), 3, "posture needs nothing: the routine's prepare");
 	cr_assert_eq(step_prepare_seconds(r, 1), 10, "a ball to place");
@@ -121,15 +109,15 @@ Test(routine, get_ready_time_fits_the_step_type_with_prepare_as_a_minimum)
 
 Test(routine, the_first_step_of_a_floor_routine_gives_time_to_lie_down)
 {
-	struct routine *r = parse_text("version = 1; title = \"T\"; prepare = 0; equipment = [\"yoga mat\"];\n"
+	struct routine *r = routine_from("version = 1; title = \"T\"; prepare = 0; equipment = [\"yoga mat\"];\n"
 	    "steps = ({ type = \"move\"; title = \"a\"; duration = 5; },\n"
-	    "         { type = \"move\"; title = \"b\"; duration = 5; });\n");
+	    "         { type = \"move\"; title = \"b\"; duration = 5; });\n", NULL);
 	cr_assert(routine_on_floor(r));
 	cr_assert_eq(step_prepare_seconds(r, 0), ROUTINE_FLOOR_READY);
 	cr_assert_eq(step_prepare_seconds(r, 1), 0);
 	routine_free(r);
-	r = parse_text("version = 1; title = \"T\"; equipment = [\"format guide\", \"matches\"];\n"
-	    "steps = ({ type = \"move\"; title = \"a\"; duration = 5; });\n");
+	r = routine_from("version = 1; title = \"T\"; equipment = [\"format guide\", \"matches\"];\n"
+	    "steps = ({ type = \"move\"; title = \"a\"; duration = 5; });\n", NULL);
 	cr_assert_not(routine_on_floor(r), "\"mat\" inside another word is not a mat");
 	routine_free(r);
 }

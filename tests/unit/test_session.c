@@ -8,20 +8,6 @@
 #include "session.h"
 #include "util.h"
 
-static struct routine *
-make(const char *steps, int prepare)
-{
-	char *text = xasprintf("version = 1;\ntitle = \"t\";\nprepare = %d;\nsteps = (%s);\n", prepare, steps);
-	struct diags d = {0};
-	struct routine *r = routine_parse("t.routine", text, strlen(text), NULL, &d);
-	char *dt = diags_text(&d);
-	cr_assert_not_null(r, "%s", dt);
-	free(dt);
-	free(text);
-	diags_free(&d);
-	return r;
-}
-
 /* The routine of the contract's example, small enough to list by hand.
  * Types that need no get-ready time of their own, so that it is the
  * routine's prepare (step_prepare_seconds). */
@@ -42,7 +28,7 @@ static struct {
 static void
 start_contract(void)
 {
-	fx.r = make(SIDES_REPS_RESTS, 5);
+	fx.r = routine_of_steps(SIDES_REPS_RESTS, 5);
 	fx.s = session_new(fx.r, 1.0, US(0));
 }
 
@@ -84,7 +70,7 @@ run_at_deadlines(struct session *s, long long start_us, struct seen *out, size_t
 
 Test(session, emits_every_event_at_its_exact_time)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
+	struct routine *r = routine_of_steps(SIDES_REPS_RESTS, 5);
 	struct session *s = session_new(r, 1.0, US(1000000));
 	struct seen got[64];
 	size_t n = run_at_deadlines(s, US(1000000), got, 64);
@@ -123,7 +109,7 @@ Test(session, total_matches_the_routine_arithmetic, .init = start_contract, .fin
 
 Test(session, without_prepare_starts_the_first_bout_at_once)
 {
-	struct routine *r = make("{ type = \"rest\"; title = \"A\"; duration = 5; }", 0);
+	struct routine *r = routine_of_steps("{ type = \"rest\"; title = \"A\"; duration = 5; }", 0);
 	struct session *s = session_new(r, 1.0, US(0));
 	const struct session_event *ev;
 	size_t n = session_tick(s, US(0), &ev);
@@ -155,7 +141,7 @@ Test(session, a_late_tick_reports_everything_it_missed_in_order, .init = start_c
 static void
 pause_shifts_events(long long at, long long for_ms)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
+	struct routine *r = routine_of_steps(SIDES_REPS_RESTS, 5);
 	struct session *s = session_new(r, 1.0, US(0));
 	const struct session_event *ev;
 	session_tick(s, US(at), &ev);
@@ -267,7 +253,7 @@ Test(session, prev_on_the_first_step_restarts_it, .init = start_contract, .fini 
 static void
 speed_runs_faster(double speed)
 {
-	struct routine *r = make(SIDES_REPS_RESTS, 5);
+	struct routine *r = routine_of_steps(SIDES_REPS_RESTS, 5);
 	struct session *s = session_new(r, speed, US(0));
 	struct seen got[64];
 	size_t n = run_at_deadlines(s, 0, got, 64);
@@ -289,7 +275,7 @@ Test(session, speed_a_thousand_still_reports_every_event) { speed_runs_faster(10
 
 Test(session, a_four_hour_routine_with_irregular_ticks_ends_on_time)
 {
-	struct routine *r = make("{ type = \"posture\"; title = \"A\"; duration = \"1h\"; sides = true; rest = \"10m\"; },"
+	struct routine *r = routine_of_steps("{ type = \"posture\"; title = \"A\"; duration = \"1h\"; sides = true; rest = \"10m\"; },"
 				 "{ type = \"move\"; title = \"B\"; duration = \"50m\"; reps = 1; sides = true; rest = \"10m\"; }",
 	    0);
 	cr_assert_eq(routine_seconds(r), 4 * 3600);

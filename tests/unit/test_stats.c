@@ -7,13 +7,21 @@
 #include "stats.h"
 #include "util.h"
 
+/* Each test's figures, freed after it. */
+static struct stats s;
+
 static void
 pin_tz(void)
 {
 	setenv("TZ", "America/New_York", 1);
 	tzset();
 }
-TestSuite(stats, .init = pin_tz);
+
+static void
+free_stats(void)
+{
+}
+TestSuite(stats, .init = pin_tz, .fini = free_stats);
 
 /* A record written at local wall time y-m-d h:mi with the given offset. */
 static struct history_entry
@@ -35,17 +43,16 @@ local_noon(int y, int m, int d)
 
 /* The stats of records, in order, as seen at now. */
 static void
-stats_over(struct stats *s, time_t now, const struct history_entry *v, size_t n)
+stats_over(struct stats *st, time_t now, const struct history_entry *v, size_t n)
 {
-	stats_init(s, now);
+	stats_init(st, now);
 	for (size_t i = 0; i < n; i++)
-		stats_add(&v[i], s);
-	stats_finish(s);
+		stats_add(&v[i], st);
+	stats_finish(st);
 }
 
 Test(stats, consecutive_days_make_a_streak)
 {
-	struct stats s;
 	stats_init(&s, local_noon(2026, 11, 25));
 	for (int d = 20; d <= 25; d++) {
 		struct history_entry e = rec(2026, 11, d, 8, 0, -300, OUTCOME_COMPLETED);
@@ -54,12 +61,10 @@ Test(stats, consecutive_days_make_a_streak)
 	stats_finish(&s);
 	cr_assert_eq(s.streak, 6);
 	cr_assert_eq(s.longest, 6);
-	stats_free(&s);
 }
 
 Test(stats, the_streak_lives_until_a_whole_day_is_missed)
 {
-	struct stats s;
 	const struct history_entry v[] = {
 		rec(2026, 11, 24, 8, 0, -300, OUTCOME_COMPLETED),
 	};
@@ -69,12 +74,10 @@ Test(stats, the_streak_lives_until_a_whole_day_is_missed)
 	stats_over(&s, local_noon(2026, 11, 26), v, ARRAY_LEN(v));
 	cr_assert_eq(s.streak, 0, "a day missed breaks it");
 	cr_assert_eq(s.longest, 1);
-	stats_free(&s);
 }
 
 Test(stats, a_session_just_before_midnight_counts_for_its_own_day)
 {
-	struct stats s;
 	const struct history_entry v[] = {
 		rec(2026, 11, 23, 23, 59, -300, OUTCOME_COMPLETED),
 		rec(2026, 11, 25, 0, 1, -300, OUTCOME_COMPLETED),
@@ -82,12 +85,10 @@ Test(stats, a_session_just_before_midnight_counts_for_its_own_day)
 	stats_over(&s, local_noon(2026, 11, 25), v, ARRAY_LEN(v));
 	cr_assert_eq(s.streak, 1, "23:59 on the 23rd and 00:01 on the 25th leave the 24th empty");
 	cr_assert_eq(s.longest, 1);
-	stats_free(&s);
 }
 
 Test(stats, a_traveller_keeps_the_dates_where_they_were)
 {
-	struct stats s;
 	/* 22:00 in Tokyo (+09:00) on the 24th is 08:00 in New York the same day */
 	const struct history_entry v[] = {
 		rec(2026, 11, 23, 22, 0, 9 * 60, OUTCOME_COMPLETED),
@@ -96,12 +97,10 @@ Test(stats, a_traveller_keeps_the_dates_where_they_were)
 	};
 	stats_over(&s, local_noon(2026, 11, 25), v, ARRAY_LEN(v));
 	cr_assert_eq(s.streak, 3);
-	stats_free(&s);
 }
 
 Test(stats, daylight_saving_days_do_not_break_a_streak)
 {
-	struct stats s;
 	/* New York falls back on Sunday 2026-11-01: -04:00 before, -05:00 after */
 	const struct history_entry v[] = {
 		rec(2026, 10, 31, 23, 30, -240, OUTCOME_COMPLETED),
@@ -110,12 +109,10 @@ Test(stats, daylight_saving_days_do_not_break_a_streak)
 	};
 	stats_over(&s, local_noon(2026, 11, 2), v, ARRAY_LEN(v));
 	cr_assert_eq(s.streak, 3);
-	stats_free(&s);
 }
 
 Test(stats, only_completed_routines_make_streaks_but_all_sessions_count_minutes)
 {
-	struct stats s;
 	const struct history_entry v[] = {
 		rec(2026, 11, 25, 8, 0, -300, OUTCOME_STOPPED),
 		rec(2026, 11, 24, 8, 0, -300, OUTCOME_REMINDER_SKIPPED),
@@ -124,12 +121,10 @@ Test(stats, only_completed_routines_make_streaks_but_all_sessions_count_minutes)
 	cr_assert_eq(s.streak, 0);
 	cr_assert_eq(s.sessions, 1);
 	cr_assert_eq(s.week_seconds[0], 600);
-	stats_free(&s);
 }
 
 Test(stats, weeks_start_on_monday)
 {
-	struct stats s;
 	stats_init(&s, local_noon(2026, 11, 25)); /* Wednesday */
 	struct history_entry mon = rec(2026, 11, 23, 8, 0, -300, OUTCOME_COMPLETED);
 	struct history_entry sun = rec(2026, 11, 22, 20, 0, -300, OUTCOME_COMPLETED);
@@ -145,12 +140,10 @@ Test(stats, weeks_start_on_monday)
 		total += s.week_sessions[w];
 	cr_assert_eq(total, 2, "older than 8 weeks is left out of the weeks");
 	cr_assert_eq(s.sessions, 3);
-	stats_free(&s);
 }
 
 Test(stats, reminders_offered_and_answered_and_pain_averages)
 {
-	struct stats s;
 	stats_init(&s, local_noon(2026, 11, 25));
 	/* six breaks came due; one was snoozed, came back and was taken;
 	 * two went unanswered (offered twice: the snoozed one came back) */
@@ -187,5 +180,4 @@ Test(stats, reminders_offered_and_answered_and_pain_averages)
 	}
 	cr_assert_eq(found, 3);
 	strv_free(lines);
-	stats_free(&s);
 }
