@@ -14,12 +14,12 @@ field() { sed -n "s/^$1: //p" "$2"; }
 # fewer), each three ways at once: --mute, the dummy driver (plays to
 # nothing, as a sound card would) and the disk driver (writes the samples,
 # here to /dev/null).  desk-reset, a cue every 1-3 s, is the hardest case
-# for a device opened only around cues; the longest takes 11 minutes, and
+# for a device opened only around cues; the longest (acute-flare) takes 21 minutes, and
 # so does the whole set.
 ROUTINES=${SOUND_BENCH_ROUTINES:-$(ls routines/*.routine | sed 's,.*/,,; s,[.]routine$,,')}
 whole() { # NAME ROUTINE FLAG ENV...: run the routine to its end, CPU and RSS into $TMP/NAME
 	name=$1 routine=$2 flag=$3; shift 3
-	env "$@" $B/ptyrun limit=1200 wait="Before you start" send=y wait="Routine complete" send=x \
+	env "$@" $B/ptyrun limit=1800 wait="Before you start" send=y wait="Routine complete" send=x \
 		-- $U run $routine $flag > "$TMP/$name" 2>&1
 }
 for r in $ROUTINES; do
