@@ -67,7 +67,9 @@ follow(struct routine *r, struct safety *cat, struct config *cfg, const struct c
 	/* --speak: the config's level, or titles where it says off */
 	audio_set_speak(audio, args_has(a, "speak") && cfg->speak == SPEAK_OFF ? SPEAK_TITLES : cfg->speak);
 	int status = 1;
-	if (line_wanted(args_has(a, "plain"))) {
+	/* plain lines also where the full screen could not be seen (stdin a
+	 * pipe, a terminal type that cannot place the cursor) */
+	if (line_wanted(args_has(a, "plain")) || ui_term_unusable()) {
 		status = status_of(line_flow(r, cat, &o, audio));
 	} else if (ui_term_open() == 0) {
 		enum nav rc = ui_red_flags_once(cat);
@@ -130,6 +132,14 @@ static int
 home_exec(const struct cmd_args *a)
 {
 	(void)a;
+	/* Never draw on a terminal that cannot show it (TERM=dumb in Emacs'
+	 * shell, a pipe): keys typed blind would start a routine unseen. */
+	const char *why = ui_term_unusable();
+	if (why) {
+		cli_warn("the home screen needs a full-screen terminal, and %s.", why);
+		cli_warn("instead, `unknot list` lists the routines and `unknot run ROUTINE` follows one in plain lines.");
+		return 1;
+	}
 	struct safety cat = {0};
 	struct config cfg = {0};
 	if (cli_load_settings(&cat, &cfg) < 0)

@@ -73,8 +73,9 @@ static void on_tstp(int sig, void *ctx);
 int
 ui_term_open(void)
 {
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs("unknot: this needs a terminal (try `unknot list` or `unknot show`)\n", stderr);
+	const char *why = ui_term_unusable();
+	if (why) {
+		fprintf(stderr, "unknot: the full screen needs a terminal that can show it, and %s.\n", why);
 		return -1;
 	}
 	ui_utf8 = text_utf8();

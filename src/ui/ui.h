@@ -37,8 +37,14 @@ struct ui_screen {
 /* Colour pairs / roles. */
 enum ui_role { ROLE_NORMAL, ROLE_TITLE, ROLE_CAUTION, ROLE_STOP, ROLE_BAR, ROLE_DIM, ROLE_KEY, ROLE_GOOD };
 
+/* Why a full screen cannot be shown here, as the end of a sentence
+ * ("TERM=dumb cannot show one"), or NULL when it can: standard input and
+ * output must be terminals, and TERM a type that can place the cursor
+ * (not dumb, as in Emacs' shell).  A command then refuses or takes its
+ * plain lines rather than draw what nobody can see. */
+const char *ui_term_unusable(void);
 /* Take the terminal (curses, and the loop's signals).  Returns 0, or -1
- * with a message printed. */
+ * with a message printed (ui_term_unusable()'s reason among them). */
 int ui_term_open(void);
 /* Give the terminal back as it was (safe to call twice). */
 void ui_term_close(void);

@@ -122,4 +122,18 @@ wait_for "[exit 0]" 5
 t "crash: stty is as before (canonical, echo)" 'diff "$E2E_TMP/stty.b" "$E2E_TMP/stty.a" >/dev/null'
 stop_tui
 
+# --- the home screen where a full screen cannot be shown: a refusal that says what to use ----
+lines=$(cat "$HIST" 2>/dev/null | wc -l)
+TUI_TERM=dumb start_tui 200 24 "$UNKNOT"
+expect_screen "home, TERM=dumb: refused (exit 1), nothing drawn" "[exit 1]"
+expect_screen "home, TERM=dumb: it says why, in a line of its own" "unknot: the home screen needs a full-screen terminal, and TERM=dumb cannot show one."
+expect_screen "home, TERM=dumb: and what to use instead" "unknot: instead, \`unknot list\` lists the routines and \`unknot run ROUTINE\` follows one in plain lines."
+t "home, TERM=dumb: no key line of the home screen is left behind" '! screen | grep -q "Enter start"'
+keys Enter y Enter
+sleep 0.3
+t "home, TERM=dumb: keys typed blind start nothing, nothing is recorded" '[ "$(cat "$HIST" 2>/dev/null | wc -l)" = "$lines" ]'
+stop_tui
+out=$("$UNKNOT" 2>&1 </dev/null | cat)
+t "home, stdout not a terminal: the same refusal, with its own reason" 'has "$out" "^unknot: the home screen needs a full-screen terminal, and standard output is not a terminal.$" && has "$out" "^unknot: instead, .unknot list. lists the routines and .unknot run ROUTINE. follows one in plain lines.$"'
+
 finish

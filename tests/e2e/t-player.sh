@@ -230,6 +230,6 @@ t "--speed out of range is a usage error" '[ $rc = 2 ] && printf "%s" "$err" | g
 run_cli run "$SHORT" </dev/null
 t "run with stdout not a terminal takes the plain mode (t-plain.sh): no answer, not started" '[ $rc = 0 ] && printf "%s" "$out" | grep -q "^Not started.$"'
 out=$("$UNKNOT" </dev/null 2>&1) && rc=0 || rc=$?
-t "the home screen without a terminal says so (exit 1)" '[ $rc = 1 ] && printf "%s" "$out" | grep -q "needs a terminal"'
+t "the home screen without a terminal says so (exit 1)" '[ $rc = 1 ] && printf "%s" "$out" | grep -q "needs a full-screen terminal"'
 
 finish
