@@ -242,6 +242,8 @@ struct line_flow {
 	double speed;
 	struct audio *audio;
 	bool red_flags;    /* the red flags are printed before the screening (first run) */
+	bool played;       /* the player began: a stop is recorded (not for a preview) */
+	bool preview;
 };
 
 static void
@@ -321,10 +323,8 @@ l_screening(void *ctx, const struct flow *f)
 	    sizeof answer);
 	if (rc != NAV_OK)
 		return rc;
-	if (strcmp(answer, "y") != 0 && strcmp(answer, "Y") != 0 && strcmp(answer, "yes") != 0) {
-		say("Not started.");
-		return NAV_BACK;
-	}
+	if (strcmp(answer, "y") != 0 && strcmp(answer, "Y") != 0 && strcmp(answer, "yes") != 0)
+		return NAV_BACK; /* line_flow says "Not started." */
 	if (c->red_flags)
 		flow_red_flags_mark_read();
 	wait_said(c->audio);
@@ -562,6 +562,8 @@ static enum nav
 l_play(void *ctx, const struct flow *f, struct flow_play *out)
 {
 	struct line_flow *c = ctx;
+	c->played = true;
+	c->preview = f->preview;
 	struct lp l = {.c = c, .plan = &f->plan, .r = &f->plan.run, .keys = in.is_tty && !in.eof};
 	char t[48], p[48];
 	say("%s: %zu step%s, %s, plus %s to get ready.", l.r->title, l.r->nsteps, l.r->nsteps == 1 ? "" : "s",
@@ -593,6 +595,25 @@ l_play(void *ctx, const struct flow *f, struct flow_play *out)
 	return rc == LOOP_SIGNAL ? NAV_SIGNAL : (enum nav)rc;
 }
 
+/* Lines broken to fit a screen, said as whole sentences: a line is
+ * complete on its own for a screen reader (PLAIN MODE). */
+static void
+say_sentences(const char *const *v)
+{
+	struct buf b = {0};
+	for (size_t i = 0; v[i]; i++) {
+		if (b.len)
+			buf_add(&b, " ", 1);
+		buf_add(&b, v[i], strlen(v[i]));
+		size_t n = strlen(v[i]);
+		if (!v[i + 1] || (n && strchr(".!?:", v[i][n - 1]))) {
+			say("%s", b.s);
+			b.len = 0;
+		}
+	}
+	buf_free(&b);
+}
+
 static enum nav
 l_end(void *ctx, const struct flow *f)
 {
@@ -610,8 +631,7 @@ l_end(void *ctx, const struct flow *f)
 	if (f->advice)
 		say("%s", f->advice);
 	if (f->pain_before >= 0 || f->pain_after >= 0)
-		for (size_t i = 0; pain_rules[i]; i++)
-			say("%s", pain_rules[i]);
+		say_sentences(pain_rules);
 	if (f->preview)
 		say("A preview at another speed: not saved in your history.");
 	if (f->note[0])
@@ -637,6 +657,16 @@ line_flow(const struct routine *r, const struct safety *cat, const struct flow_o
 	input_start();
 	enum nav rc = flow_run(&fe, r, cat, &opts);
 	input_stop();
+	/* Every way out says what became of the session: a question answered
+	 * "back", and a signal, which ends the flow with nothing more shown. */
+	if (out_broken) {
+		/* nobody reads the lines any more */
+	} else if (rc == NAV_BACK || (rc == NAV_SIGNAL && !c.played)) {
+		say("Not started.");
+	} else if (rc == NAV_SIGNAL) {
+		say("Routine stopped by %s%s", loop_signal() == SIGINT ? "Ctrl-C" : "a signal",
+		    c.preview ? ". A preview: not kept in your history." : ": kept in your history as stopped.");
+	}
 	return rc;
 }
 

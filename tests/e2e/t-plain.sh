@@ -24,6 +24,7 @@ t "rests are lines" 'has "$out" "^Rest 1 second, then the right side.$"'
 t "the reps are lines" 'has "$out" "^Rep 2 of 2, 1 second.$"'
 t "the caution is a line of its own" 'has "$out" "^Caution: Stop if it tingles.$"'
 t "pain before and after are read from stdin" 'has "$out" "^Pain: 4 before, 2 after (-2).$"'
+t "the pain rules: each line a whole sentence, for a screen reader" 'has "$out" "^Pain during a move: 0-3 of 10 is fine, 4-5 is acceptable, above 5 stop or ease off (less pressure, a smaller range).$" && ! has "$out" "acceptable,$"'
 t "the same history record as the full-screen player" 'tail -n 1 "$HIST" | grep -q "	short	completed	8	4	2$"'
 
 # --- the screening not confirmed: nothing starts ---------------------------------
@@ -135,5 +136,22 @@ t "home, TERM=dumb: keys typed blind start nothing, nothing is recorded" '[ "$(c
 stop_tui
 out=$("$UNKNOT" 2>&1 </dev/null | cat)
 t "home, stdout not a terminal: the same refusal, with its own reason" 'has "$out" "^unknot: the home screen needs a full-screen terminal, and standard output is not a terminal.$" && has "$out" "^unknot: instead, .unknot list. lists the routines and .unknot run ROUTINE. follows one in plain lines.$"'
+
+# --- Ctrl-C says what became of the session; going back at any question says so ----------
+printf 'health = { ask_pain = false; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+TUI_TERM=dumb start_tui 200 24 "$UNKNOT run $LONG"
+expect_screen "Ctrl-C: screening" "Type y and Enter to start"
+keys y Enter
+expect_screen "Ctrl-C: the player runs" "Step 1 of 3: First long hold"
+keys C-c
+expect_screen "Ctrl-C: a line says the routine stopped and is kept as stopped" "Routine stopped by Ctrl-C: kept in your history as stopped."
+expect_screen "Ctrl-C: exit 130" "[exit 130]"
+stop_tui
+printf 'health = { ask_pain = true; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
+printf 'y\n2\n6\n' | "$UNKNOT" run "$SHORT" >/dev/null 2>&1
+lines=$(wc -l < "$HIST")
+out=$(printf 'y\nq\n' | "$UNKNOT" run "$SHORT" 2>&1) && rc=0 || rc=$?
+t "pain went up earlier today: the question comes, q goes back and says so" 'has "$out" "Type y: go on, lighter, q: back." && has "$out" "^Not started.$" && [ $rc = 0 ] && [ "$(wc -l < "$HIST")" = "$lines" ]'
+printf 'health = { ask_pain = false; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
 
 finish
