@@ -28,6 +28,24 @@ from_config(const struct health_ctx *c, size_t i)
 	return strv_has(c->h->config, c->cat->v[i].id);
 }
 
+enum { BOX_COLS = 6, ENTRY_ROWS = 3 }; /* "> [x] " before each title */
+
+static char *
+entry_text(const struct health_ctx *c, size_t k)
+{
+	return xasprintf("%s%s", c->cat->v[k].title, from_config(c, k) ? " (in your config)" : "");
+}
+
+/* The rows entry k takes at w columns. */
+static int
+entry_rows(const struct health_ctx *c, size_t k, int w)
+{
+	char *text = entry_text(c, k);
+	int n = ui_wrap(0, 0, w, 0, "", text, ROLE_NORMAL);
+	free(text);
+	return n < 1 ? 1 : n > ENTRY_ROWS ? ENTRY_ROWS : n;
+}
+
 static void
 health_draw(void *ctx)
 {
@@ -42,25 +60,41 @@ health_draw(void *ctx)
 	int rows = LINES - 1 - y - advice_rows - (advice_rows ? 1 : 0);
 	if (rows < 1)
 		rows = 1;
+	/* Each question is whole: its title wraps beside the box (at most
+	 * ENTRY_ROWS lines, then ~), and the list scrolls by entries. */
+	int w = COLS - BOX_COLS;
 	if (c->sel < c->top)
 		c->top = c->sel;
-	if (c->sel >= c->top + (size_t)rows)
-		c->top = c->sel - (size_t)rows + 1;
-	for (int i = 0; i < rows && c->top + (size_t)i < c->cat->n; i++) {
-		size_t k = c->top + (size_t)i;
+	for (;;) {
+		int used = 0;
+		for (size_t k = c->top; k <= c->sel && k < c->cat->n; k++)
+			used += entry_rows(c, k, w);
+		if (used <= rows || c->top >= c->sel)
+			break;
+		c->top++;
+	}
+	int yy = y;
+	for (size_t k = c->top; k < c->cat->n && yy < y + rows; k++) {
 		const struct condition *cond = &c->cat->v[k];
 		bool cur = k == c->sel;
+		int h = entry_rows(c, k, w);
+		if (yy + h > y + rows)
+			h = y + rows - yy;
+		int role = cur ? ROLE_KEY : cond->level == SAFETY_STOP ? ROLE_STOP : ROLE_NORMAL;
 		/* the cursor is a mark as well as a colour: it shows without colours */
-		char *line = xasprintf("%c [%c] %s%s", cur ? '>' : ' ', c->ticked[k] ? 'x' : ' ', cond->title,
-		    from_config(c, k) ? " (in your config)" : "");
-		if (cur) {
-			move(y + i, 0);
-			for (int x = 0; x < COLS; x++)
-				addch(' ' | ui_attr(ROLE_KEY));
-		}
-		ui_text(y + i, 0, COLS, line, cur ? ROLE_KEY :
-		    cond->level == SAFETY_STOP ? ROLE_STOP : ROLE_NORMAL);
-		free(line);
+		if (cur)
+			for (int r = 0; r < h; r++) {
+				move(yy + r, 0);
+				for (int x = 0; x < COLS; x++)
+					addch(' ' | ui_attr(ROLE_KEY));
+			}
+		char box[BOX_COLS + 1];
+		snprintf(box, sizeof box, "%c [%c] ", cur ? '>' : ' ', c->ticked[k] ? 'x' : ' ');
+		ui_text(yy, 0, BOX_COLS, box, role);
+		char *text = entry_text(c, k);
+		ui_wrap(yy, BOX_COLS, w, h, "", text, role);
+		free(text);
+		yy += h;
 	}
 	if (advice_rows && c->sel < c->cat->n)
 		ui_wrap(LINES - 1 - advice_rows, 0, COLS, advice_rows, "", c->cat->v[c->sel].advice, ROLE_DIM);

@@ -137,6 +137,9 @@ expect_screen "home" "routines"
 t "the home screen offers the profile" 'screen | grep -q "h health"'
 keys h
 expect_screen "h on the home screen opens it too" "Which of these apply to you?"
+i=0
+while ! screen | grep -q "\[ \] Inflammatory arthritis" && [ $i -lt 40 ]; do keys Down; i=$((i + 1)); sleep 0.05; done
+t "at 80 columns a long condition wraps, whole: nothing cut mid-word" 'screen | grep -A1 "Inflammatory arthritis" | grep -qE "(^| )similar *$" && ! screen | grep -q "spondylitis or si$"'
 keys q
 expect_screen "q goes back home" "routines"
 keys q; stop_tui
