@@ -200,13 +200,19 @@ ui_too_small(void)
 {
 	if (!ui_small())
 		return false;
-	const char *msg[] = {"Make the window larger", "(at least 40x12)"};
-	int y = LINES / 2 - 1;
-	for (int i = 0; i < 2; i++) {
-		if (y + i < 0 || y + i >= LINES)
-			continue;
-		ui_center(y + i, 0, COLS, msg[i], i == 0 ? ROLE_CAUTION : ROLE_NORMAL);
+	/* whole words at any size, centred; where even they do not fit, the
+	 * size it needs */
+	char **lines = text_wrap("Window too small: at least 40x12.", COLS);
+	size_t n = strv_len(lines);
+	if (n > (size_t)LINES || n == 0) {
+		strv_free(lines);
+		lines = text_wrap("40x12", COLS);
+		n = strv_len(lines);
 	}
+	int y = (LINES - (int)n) / 2;
+	for (size_t i = 0; i < n; i++)
+		ui_center(y + (int)i, 0, COLS, lines[i], ROLE_CAUTION);
+	strv_free(lines);
 	return true;
 }
 

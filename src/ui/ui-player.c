@@ -138,16 +138,19 @@ view_draw(void *ctx)
 	progress(y++, "Step ", sv.step_done, sv.step_len);
 	progress(y++, "Total", sv.total_done, sv.total_len);
 
-	/* texts, caution first: what is safety-relevant never falls off */
+	/* texts, caution first: what is safety-relevant never falls off; but
+	 * where three lines or more are left, the last is kept for the start
+	 * of the how, so that a small window still says what to do */
 	int bottom = LINES - 2;
 	y += LINES >= 16;
-	if (st->caution && y < bottom)
-		y += ui_wrap(y, 0, COLS, bottom - y, "Caution: ", st->caution, ROLE_CAUTION);
+	int keep = st->how && bottom - y >= 3;
+	if (st->caution && y < bottom - keep)
+		y += ui_wrap(y, 0, COLS, bottom - keep - y, "Caution: ", st->caution, ROLE_CAUTION);
 	/* the advice of what the person declared, on the steps it concerns */
 	const struct plan_step *ps = &v->plan->steps[sv.step];
-	for (size_t i = 0; i < ps->ncautions && y < bottom; i++) {
+	for (size_t i = 0; i < ps->ncautions && y < bottom - keep; i++) {
 		char *label = xasprintf("Your %s: ", ps->cautions[i]->id);
-		y += ui_wrap(y, 0, COLS, bottom - y, label, ps->cautions[i]->advice, ROLE_CAUTION);
+		y += ui_wrap(y, 0, COLS, bottom - keep - y, label, ps->cautions[i]->advice, ROLE_CAUTION);
 		free(label);
 	}
 	if (st->how && y < bottom)

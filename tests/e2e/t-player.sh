@@ -150,7 +150,12 @@ expect_screen "screening" "Before you start"; keys y
 expect_screen "running" "First long hold"
 a=$(screen | grep -m1 '^Step ' | grep -o '[0-9]*:[0-9]* /' )
 tm resize-window -t t -x 30 -y 8
-expect_screen "at 30x8 a notice asks for a larger window" "Make the window larger"
+expect_screen "at 30x8 a notice asks for a larger window" "Window too small"
+for size in "20 8" "20 5" "12 3"; do
+	tm resize-window -t t -x "${size% *}" -y "${size#* }"
+	sleep 0.3
+	t "at ${size% *}x${size#* } the notice is whole, in whole words" 'screen | tr -s " \n" "  " | grep -q "Window too small: at least 40x12."'
+done
 sleep 2.2
 tm resize-window -t t -x 40 -y 12
 expect_screen "at 40x12 the player is back" "First long hold"
@@ -162,6 +167,15 @@ tm resize-window -t t -x 120 -y 40
 expect_screen "at 120x40 it grows back" "First long hold"
 t "the process survived every size" '[ -n "$(tui_pid)" ]'
 keys q y; expect_screen "stops" "Routine stopped"; keys x; expect_screen "exit 0" "[exit 0]"
+stop_tui
+
+# --- the smallest window keeps the start of the step's how ----------------------
+start_tui 40 12 "$UNKNOT run $TOP/tests/data/e2e/wordy.routine"
+expect_screen "wordy: screening" "Before you start"; keys y
+expect_screen "wordy: running at 40x12" "Wordy hold"
+t "at 40x12 the caution is there" 'screen | grep -q "^Caution: Stop at once"'
+t "at 40x12 the start of the how text keeps a line below it" 'screen | grep -q "^Sit tall on a firm chair"'
+keys q y; expect_screen "wordy: stops" "Routine stopped"; keys x; expect_screen "wordy: exit 0" "[exit 0]"
 stop_tui
 
 # --- Ctrl-Z and fg: the clock stops while suspended --------------------------
