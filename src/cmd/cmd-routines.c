@@ -22,13 +22,6 @@
 #include "text.h"
 #include "util.h"
 
-/* A whole number of minutes, at least 1: what list shows. */
-static long
-minutes(long secs)
-{
-	return secs < 60 ? 1 : (secs + 30) / 60;
-}
-
 /* The keys a routine has in list --json and show --json alike. */
 /* What the plan does for this person, in the words list uses; NULL when
  * the routine runs as written. */
@@ -64,7 +57,7 @@ json_list_item(struct json *j, const struct entry *e, const struct routine *r, c
 {
 	json_begin_object(j);
 	json_routine_head(j, r, e->source, e->overrides, p);
-	json_key_int(j, "minutes", minutes(routine_seconds(plan_shown(p))));
+	json_key_int(j, "minutes", duration_minutes(routine_seconds(plan_shown(p))));
 	json_key_int(j, "steps", (long long)plan_shown(p)->nsteps);
 	json_end_object(j);
 }
@@ -131,7 +124,7 @@ list_exec(const struct cmd_args *a)
 			printf("  ");
 			text_pad(stdout, r->title, 32);
 			const char *why = for_you(&p);
-			printf("  %5ld  %5zu  %s%s%s%s\n", minutes(routine_seconds(plan_shown(&p))), plan_shown(&p)->nsteps,
+			printf("  %5ld  %5zu  %s%s%s%s\n", duration_minutes(routine_seconds(plan_shown(&p))), plan_shown(&p)->nsteps,
 			    source_name(e->source), why ? "  (" : "", why ? why : "", why ? ")" : "");
 		}
 		plan_free(&p);

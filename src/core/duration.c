@@ -90,6 +90,12 @@ duration_clock(long secs, char *out, size_t n)
 	return out;
 }
 
+long
+duration_minutes(long secs)
+{
+	return secs < 60 ? 1 : (secs + 30) / 60;
+}
+
 char *
 duration_words(long secs, char *out, size_t n)
 {

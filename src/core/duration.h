@@ -15,6 +15,10 @@ int duration_parse(const char *s, long *secs, const char **why);
 /* "M:SS", or "H:MM:SS" from an hour up.  Negative values print as 0:00. */
 char *duration_clock(long secs, char *out, size_t n);
 
+/* A routine's length as lists show it: whole minutes, rounded, at least 1
+ * (`list`'s MIN, the home screen's "20 min"). */
+long duration_minutes(long secs);
+
 /* "1m30s", "45s", "2h": the canonical form duration_parse() reads back. */
 char *duration_words(long secs, char *out, size_t n);
 

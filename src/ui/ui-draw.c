@@ -79,6 +79,18 @@ ui_text(int y, int x, int w, const char *s, int role)
 	return used;
 }
 
+int
+ui_text_cut(int y, int x, int w, const char *s, int role)
+{
+	if (w <= 1 || text_width(s) <= w)
+		return ui_text(y, x, w, s, role);
+	char *c = text_clean(s);
+	c[text_fit(c, w - 1)] = '\0';
+	int used = ui_text(y, x, w - 1, c, role); /* clean already: it shows as it is */
+	free(c);
+	return used + ui_text(y, x + used, 1, "~", role);
+}
+
 void
 ui_center(int y, int x, int w, const char *s, int role)
 {

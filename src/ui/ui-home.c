@@ -18,6 +18,7 @@ struct item {
 	const struct entry *e;
 	struct routine *r; /* NULL when the file has errors */
 	struct plan plan;  /* r adapted to the health profile, when r is set */
+	char *label;       /* its row: the title, with the id where titles repeat */
 };
 
 struct home {
@@ -141,10 +142,11 @@ details(const struct item *it, int y, int x, int w, int h)
 	const struct routine *r = it->r;
 	const struct plan *p = &it->plan;
 	const struct routine *runs = plan_shown(p);
-	char t[16], line[96];
+	char line[96];
 	y += ui_wrap(y, x, w, y1 - y, "", r->title, ROLE_TITLE);
-	snprintf(line, sizeof line, "%s, %zu steps, %s", duration_clock(routine_seconds(runs), t, sizeof t),
-	    runs->nsteps, routine_level_name(r->level));
+	/* minutes, as list says them: "20:05" read as a time of day */
+	snprintf(line, sizeof line, "%ld min, %zu step%s, %s", duration_minutes(routine_seconds(runs)),
+	    runs->nsteps, runs->nsteps == 1 ? "" : "s", routine_level_name(r->level));
 	if (y < y1)
 		y += ui_wrap(y, x, w, 1, "", line, ROLE_NORMAL);
 	if (r->summary && y + 1 < y1)
@@ -194,7 +196,7 @@ home_draw(void *ctx)
 	int widest = 10;
 	for (size_t i = 0; i < h->nshown; i++) {
 		const struct item *it = &h->items[h->shown[i]];
-		int w = text_width(it->r ? it->r->title : it->e->id);
+		int w = text_width(it->label);
 		if (w > widest)
 			widest = w;
 	}
@@ -212,10 +214,8 @@ home_draw(void *ctx)
 		const struct item *it = &h->items[h->shown[h->top + (size_t)i]];
 		bool cur = h->top + (size_t)i == h->sel;
 		char mins[32] = "  !";
-		if (it->r) {
-			long s = routine_seconds(plan_shown(&it->plan));
-			snprintf(mins, sizeof mins, "%3ld min", s < 60 ? 1 : (s + 30) / 60);
-		}
+		if (it->r)
+			snprintf(mins, sizeof mins, "%3ld min", duration_minutes(routine_seconds(plan_shown(&it->plan))));
 		int mw = text_width(mins);
 		if (cur) {
 			move(listy + i, 0);
@@ -223,7 +223,7 @@ home_draw(void *ctx)
 				addch(' ' | ui_attr(ROLE_KEY));
 		}
 		int role = cur ? ROLE_KEY : it->r ? ROLE_NORMAL : ROLE_DIM;
-		ui_text(listy + i, 1, listw - mw - 3, it->r ? it->r->title : it->e->id, role);
+		ui_text_cut(listy + i, 1, listw - mw - 3, it->label, role);
 		ui_text(listy + i, listw - mw - 1, mw, mins, role);
 	}
 	const struct item *it = selected(h);
@@ -323,6 +323,24 @@ replan(struct home *h)
 	}
 }
 
+/* Each row's label: the title, and where two routines share one (a copy
+ * made with `unknot new ID --from`), the id too, so the rows differ. */
+static void
+label_items(struct home *h)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		struct item *it = &h->items[i];
+		if (it->r == NULL) {
+			it->label = xstrdup(it->e->id);
+			continue;
+		}
+		bool twice = false;
+		for (size_t k = 0; k < h->n && !twice; k++)
+			twice = k != i && h->items[k].r && strcmp(h->items[k].r->title, it->r->title) == 0;
+		it->label = twice ? xasprintf("%s (%s)", it->r->title, it->e->id) : xstrdup(it->r->title);
+	}
+}
+
 enum nav
 ui_home(const struct safety *cat, struct config *cfg, struct audio *audio)
 {
@@ -340,6 +358,7 @@ ui_home(const struct safety *cat, struct config *cfg, struct audio *audio)
 		h.n++;
 		diags_free(&d);
 	}
+	label_items(&h);
 	refilter(&h);
 	struct ui_screen scr = {.draw = home_draw, .key = home_key, .ctx = &h};
 	enum nav rc;
@@ -364,6 +383,7 @@ ui_home(const struct safety *cat, struct config *cfg, struct audio *audio)
 		if (h.items[i].r)
 			plan_free(&h.items[i].plan);
 		routine_free(h.items[i].r);
+		free(h.items[i].label);
 	}
 	free(h.items);
 	free(h.shown);

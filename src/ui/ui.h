@@ -63,6 +63,8 @@ extern bool ui_colours; /* colours in use (not with NO_COLOR or a terminal witho
 attr_t ui_attr(int role);
 /* Draw s at (y, x) in at most w columns, printable characters only. */
 int ui_text(int y, int x, int w, const char *s, int role);
+/* As ui_text, but a text cut at w ends in ~ (as `list` cuts a column). */
+int ui_text_cut(int y, int x, int w, const char *s, int role);
 /* Draw s centred in a line of w columns starting at x. */
 void ui_center(int y, int x, int w, const char *s, int role);
 /* Wrap label+s into at most maxlines lines of w columns; returns lines drawn

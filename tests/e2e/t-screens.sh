@@ -52,6 +52,17 @@ keys x q
 expect_screen "q quits with status 0" "[exit 0]"
 stop_tui
 
+# --- home: one title twice told apart, long titles marked as cut, minutes as list says ---
+"$UNKNOT" new copy --from desk-reset >/dev/null 2>&1 </dev/null
+start_tui 80 24 "$UNKNOT"
+expect_screen "home with a copy of desk-reset" "15 routines"
+t "two routines with one title are told apart by their ids" 'screen | grep -q " Desk reset (copy) " && screen | grep -q " Desk reset (desk-reset) "'
+t "a long title cut in the list says so with ~, as list does" 'screen | grep -q "^ First days of a back-pain fla~ *20 min"'
+t "the details give minutes, as list does, not a clock time" 'screen | grep -q "20 min, 5 steps, gentle"'
+keys q; expect_screen "quits" "[exit 0]"
+stop_tui
+rm -rf "$XDG_CONFIG_HOME/unknot/routines"
+
 # --- home at the smallest size, and a broken user file ------------------------
 mkdir -p "$XDG_CONFIG_HOME/unknot/routines"
 printf 'version = 1;\n' > "$XDG_CONFIG_HOME/unknot/routines/aa-broken.routine"
