@@ -116,6 +116,27 @@ cli_load_settings(struct safety *cat, struct config *cfg)
 	return rc;
 }
 
+/* The id a misspelt one most likely meant (as safety_closest does for
+ * conditions): within two edits, or the only id that begins with it. */
+static const char *
+closest_id(const struct library *lib, const char *id)
+{
+	const char *best = NULL, *prefixed = NULL;
+	size_t bestd = 3, nprefixed = 0, len = strlen(id);
+	for (size_t i = 0; i < lib->n; i++) {
+		size_t dist = edit_distance(id, lib->v[i].id, bestd);
+		if (dist < bestd) {
+			best = lib->v[i].id;
+			bestd = dist;
+		}
+		if (len >= 3 && strncmp(lib->v[i].id, id, len) == 0) {
+			prefixed = lib->v[i].id;
+			nprefixed++;
+		}
+	}
+	return best ? best : nprefixed == 1 ? prefixed : NULL;
+}
+
 struct routine *
 cli_load_routine(const char *arg, struct safety *cat, enum source *source_out, char **overrides_out)
 {
@@ -128,7 +149,11 @@ cli_load_routine(const char *arg, struct safety *cat, enum source *source_out, c
 		diags_print(&lib.problems, stderr); /* a folder not read says why */
 		const struct entry *e = library_find(&lib, arg);
 		if (e == NULL) {
-			cli_warn("no routine called '%s' (`unknot list` shows them all)", arg);
+			const char *near = closest_id(&lib, arg);
+			if (near)
+				cli_warn("no routine called '%s': did you mean %s? (`unknot list` shows them all)", arg, near);
+			else
+				cli_warn("no routine called '%s' (`unknot list` shows them all)", arg);
 			library_free(&lib);
 			return NULL;
 		}

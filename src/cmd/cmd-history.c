@@ -92,8 +92,11 @@ print_entry(const struct history_entry *e, void *arg)
 		printf("%04d-%02d-%02d %02d:%02d  ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
 		    tm.tm_min);
 		text_pad(stdout, e->routine, 24);
+		/* a session's time, 0:00 too; a reminder's event has none */
+		bool session = e->outcome == OUTCOME_COMPLETED || e->outcome == OUTCOME_STOPPED ||
+		    e->outcome == OUTCOME_PARTIAL;
 		printf(" %-17s %7s", outcome_name(e->outcome),
-		    e->seconds ? duration_clock(e->seconds, t, sizeof t) : "");
+		    session || e->seconds ? duration_clock(e->seconds, t, sizeof t) : "");
 		if (e->pain_before >= 0 || e->pain_after >= 0) {
 			printf("  pain ");
 			if (e->pain_before >= 0)

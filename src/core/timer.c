@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "duration.h"
 #include "routine.h"
 #include "util.h"
 
@@ -16,7 +17,15 @@ in_range(const char *key, long v, struct diags *d)
 			continue;
 		if (v >= k->min && v <= k->max)
 			return true;
-		diags_add(d, "timer", 0, DIAG_ERROR, "%s must be from %ld to %ld, not %ld", key, k->min, k->max, v);
+		if (k->kind == LK_DURATION) {
+			/* as the person wrote it: "from 1s to 2h, not 3h", not seconds */
+			char lo[32], hi[32], got[32];
+			diags_add(d, "timer", 0, DIAG_ERROR, "%s must be from %s to %s, not %s", key,
+			    duration_words(k->min, lo, sizeof lo), duration_words(k->max, hi, sizeof hi),
+			    duration_words(v, got, sizeof got));
+		} else {
+			diags_add(d, "timer", 0, DIAG_ERROR, "%s must be from %ld to %ld, not %ld", key, k->min, k->max, v);
+		}
 		return false;
 	}
 	return true;

@@ -27,6 +27,10 @@ t "show lists every side and rest" 'hasF "$out" "Left 0:15 · rest 0:03 · Right
 t "show lists every rep" 'hasF "$out" "Rep 1/5 0:03 · rest 0:02 · Rep 2/5 0:03"'
 run_cli show no-such-routine
 t "show of an unknown id fails (1) with a hint" '[ $rc = 1 ] && has "$err" "no routine called .no-such-routine."'
+run_cli run lowerback
+t "run of a misspelt id suggests the closest (as health does for conditions)" '[ $rc = 1 ] && has "$err" "no routine called .lowerback.: did you mean lower-back?"'
+run_cli show desk
+t "... and an id's start names the one it begins" '[ $rc = 1 ] && has "$err" "did you mean desk-reset?"'
 run_cli show
 t "show without ROUTINE is a usage error" '[ $rc = 2 ]'
 run_cli show tests/data/good/full.routine

@@ -29,6 +29,12 @@ printf '%s\n' "${today}T09:41:00$off	desk-reset	reminder-snoozed	0	-	-" \
 run_cli history
 t "history lists records in the order they began" 'printf "%s\n" "$out" | grep -n "09:37\|09:41" | tr "\n" " " | grep -q "^[0-9]*:[0-9-]* 09:37 .*[0-9]*:[0-9-]* 09:41 "'
 cp "$E2E_TMP/hist.keep" "$HIST"
+# a session stopped at once lasted 0:00 (a blank read as a missing value);
+# a reminder's line has no time of its own
+printf '%s\n' "${today}T11:00:00$off	desk-reset	stopped	0	1	-" >> "$HIST"
+run_cli history
+t "a 0-second session shows 0:00, a reminder's line no time" 'has "$out" "11:00  desk-reset  *stopped  *0:00  pain 1" && has "$out" "reminder-taken *$"'
+cp "$E2E_TMP/hist.keep" "$HIST"
 run_cli history --since "$today"
 t "--since keeps only what is newer" '[ $(printf "%s\n" "$out" | wc -l) = 3 ]'
 run_cli history --since yesterday

@@ -61,7 +61,11 @@ t "timer goes through both sides and its reps" 'has "$out" "^Rep 2 of 2, left si
 t "timer ends like a routine" 'has "$out" "^Routine complete: 11 seconds.$"'
 t "timer is recorded in history as timer" 'tail -n 1 "$HIST" | grep -q "	timer	completed	11	-	-$"'
 run_cli timer 0
-t "timer 0 is a usage error" '[ $rc = 2 ] && has "$err" "duration must be from 1 to 7200"'
+t "timer 0 is a usage error" '[ $rc = 2 ] && has "$err" "duration must be from 1s to 2h, not 0s"'
+run_cli timer 3h
+t "timer 3h: its limit as durations, as written (not seconds)" '[ $rc = 2 ] && has "$err" "duration must be from 1s to 2h, not 3h"'
+run_cli timer 1m --rest 11m
+t "timer --rest 11m: the same for the rest" '[ $rc = 2 ] && has "$err" "rest.*10m"'
 run_cli timer 45s --reps 0
 t "timer --reps 0 is a usage error" '[ $rc = 2 ] && has "$err" "reps"'
 run_cli timer soon
