@@ -312,8 +312,9 @@ remind_exec(const struct cmd_args *a)
 			rc = run_daemon(&r, &o, true);
 		}
 		reminder_close(&r);
-	} else if (line_wanted(args_has(a, "plain"))) {
-		/* in plain lines (--plain, TERM=dumb, stdout not a terminal) */
+	} else if (line_wanted(args_has(a, "plain")) || (isatty(STDIN_FILENO) && ui_term_unusable())) {
+		/* in plain lines (--plain, TERM=dumb, stdout not a terminal, a
+		 * terminal type that cannot place the cursor) */
 		if (reminder_lock(&r, "in the foreground, in plain lines", why, sizeof why) < 0) {
 			cli_warn("%s", why);
 			rc = 1;

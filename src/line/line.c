@@ -231,7 +231,12 @@ ask(const char *question, char *out, size_t n)
 	in.ctx = &a;
 	int rc = loop_run(ask_turn, NULL);
 	in.take = NULL;
-	/* a signal, or stdout gone (on_output_gone) */
+	/* a signal, or stdout gone (on_output_gone); Ctrl-C at a terminal
+	 * left "^C" after what was typed: the next line starts on its own */
+	if (rc == LOOP_SIGNAL && in.is_tty && !out_broken) {
+		fputc('\n', stdout);
+		fflush(stdout);
+	}
 	return rc == LOOP_SIGNAL || rc == NAV_SIGNAL ? NAV_SIGNAL : NAV_OK;
 }
 

@@ -138,6 +138,19 @@ keys Enter y Enter
 sleep 0.3
 t "home, TERM=dumb: keys typed blind start nothing, nothing is recorded" '[ "$(cat "$HIST" 2>/dev/null | wc -l)" = "$lines" ]'
 stop_tui
+# a terminal type that cannot place the cursor (built here with tic): the same
+if command -v tic >/dev/null 2>&1; then
+	mkdir -p "$E2E_TMP/terminfo"
+	printf 'nocup|no cursor addressing,\n\tam, cols#80, bel=^G, cr=\\r, cud1=\\n, ind=\\n,\n' > "$E2E_TMP/nocup.src"
+	tic -o "$E2E_TMP/terminfo" "$E2E_TMP/nocup.src"
+	TUI_TERM=nocup start_tui 200 24 "TERMINFO=$E2E_TMP/terminfo $UNKNOT"
+	expect_screen "home, a type without cursor addressing: refused, and why" "and this terminal type cannot place the cursor."
+	keys "TERMINFO=$E2E_TMP/terminfo $UNKNOT run $SHORT" Enter
+	expect_screen "run there takes plain lines" "Type y and Enter to start"
+	keys q Enter
+	expect_screen "... and goes back in a line" "Not started."
+	stop_tui
+fi
 out=$("$UNKNOT" 2>&1 </dev/null | cat)
 t "home, stdout not a terminal: the same refusal, with its own reason" 'has "$out" "^unknot: the home screen needs a full-screen terminal, and standard output is not a terminal.$" && has "$out" "^unknot: instead, .unknot list. lists the routines and .unknot run ROUTINE. follows one in plain lines.$"'
 
@@ -150,6 +163,12 @@ expect_screen "Ctrl-C: the player runs" "Step 1 of 3: First long hold"
 keys C-c
 expect_screen "Ctrl-C: a line says the routine stopped and is kept as stopped" "Routine stopped by Ctrl-C: kept in your history as stopped."
 expect_screen "Ctrl-C: exit 130" "[exit 130]"
+stop_tui
+TUI_TERM=dumb start_tui 200 24 "$UNKNOT run $LONG"
+expect_screen "Ctrl-C at the screening" "Type y and Enter to start"
+keys C-c
+expect_screen "Ctrl-C at a question: Not started., on a line of its own" "Not started."
+t "... not after the ^C the terminal echoed" 'screen | grep -q "^Not started.$"'
 stop_tui
 printf 'health = { ask_pain = true; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
 printf 'y\n2\n6\n' | "$UNKNOT" run "$SHORT" >/dev/null 2>&1
