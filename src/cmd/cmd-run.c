@@ -166,8 +166,8 @@ home_exec(const struct cmd_args *a)
 	{"mute", ARG_NONE, NULL, "no sound; the terminal bell stands in", 0, 0, NULL}, \
 	{"speak", ARG_NONE, NULL, "say each step, its side and time (audio.speak, or titles when that is off)", \
 	    0, 0, NULL}, \
-	{"plain", ARG_NONE, NULL, "plain lines, no full screen (also when TERM=dumb or stdout is not a terminal)", \
-	    0, 0, NULL}
+	{"plain", ARG_NONE, NULL, \
+	    "plain lines, no full screen (also when TERM=dumb, or stdin or stdout is not a terminal)", 0, 0, NULL}
 
 static const struct cmd_option run_options[] = {
 	PLAYER_OPTIONS,
