@@ -2,6 +2,7 @@
 #include "lcfg.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdint.h>
@@ -203,6 +204,201 @@ too_big(const char *text, size_t len, const char **why)
 	return 0;
 }
 
+/*
+ * Whole numbers too large for libconfig.  libconfig 1.5 reads a number
+ * written without L with atoi-like code that keeps its low 32 bits
+ * (4294967297 reads as 1, 2147483648 as -2147483648), and one with L past
+ * 64 bits as the end it went past: a wrong value that may even be in
+ * range.  So before it parses, the text's whole numbers are found as its
+ * scanner finds them (names, strings, comments and decimals passed over)
+ * and those that do not fit are noted.  After a good parse, the whole
+ * numbers of the tree in file order are the same numbers in the same
+ * order; each one noted gets its full value and its text as its hook, which
+ * lcfg_whole() reads (and config_destroy frees).
+ */
+struct big_number {
+	size_t ordinal;         /* among the text's whole numbers, from 0 */
+	int line;
+	long long value;        /* LLONG_MIN or LLONG_MAX past a long long */
+	char text[LCFG_NUMBER_TEXT];
+};
+struct big_numbers {
+	struct big_number *v;
+	size_t n, cap;
+	size_t wholes;          /* whole numbers in the text */
+};
+
+static size_t
+span(const char *t, size_t len, size_t i, const char *set)
+{
+	size_t j = i;
+	while (j < len && t[j] && strchr(set, t[j]))
+		j++;
+	return j - i;
+}
+
+#define DIGITS "0123456789"
+#define HEXDIGITS "0123456789abcdefABCDEF"
+
+/* An exponent [eE][-+]?[0-9]+ at t + i: its length, or 0. */
+static size_t
+exponent(const char *t, size_t len, size_t i)
+{
+	if (i >= len || (t[i] != 'e' && t[i] != 'E'))
+		return 0;
+	size_t j = i + 1;
+	if (j < len && (t[j] == '-' || t[j] == '+'))
+		j++;
+	size_t n = span(t, len, j, DIGITS);
+	return n ? j + n - i : 0;
+}
+
+/*
+ * The number at t + i as libconfig's scanner takes it (the longest of its
+ * integer, integer64, hex, hex64 and float patterns): its length, or 0 when
+ * none starts there; *whole tells a whole number from a decimal.
+ */
+static size_t
+number_at(const char *t, size_t len, size_t i, bool *whole)
+{
+	size_t s = i + (t[i] == '-' || t[i] == '+');
+	size_t d = span(t, len, s, DIGITS), flt = 0, num = 0;
+	if (s + d < len && t[s + d] == '.') {
+		size_t f = s + d + 1;
+		f += span(t, len, f, DIGITS);
+		flt = f + exponent(t, len, f) - i;
+	} else if (d && exponent(t, len, s + d)) {
+		flt = s + d + exponent(t, len, s + d) - i;
+	}
+	if (t[i] == '0' && i + 2 < len && (t[i + 1] == 'x' || t[i + 1] == 'X') &&
+	    span(t, len, i + 2, HEXDIGITS))
+		num = 2 + span(t, len, i + 2, HEXDIGITS);
+	else if (d)
+		num = s + d - i;
+	if (num && i + num < len && t[i + num] == 'L') /* integer64, hex64: L or LL */
+		num += 1 + (i + num + 1 < len && t[i + num + 1] == 'L');
+	*whole = num > flt;
+	return num > flt ? num : flt;
+}
+
+/* Note the whole number t[i..i+n) when libconfig cannot hold it. */
+static void
+note_number(struct big_numbers *b, const char *t, size_t i, size_t n, int line)
+{
+	bool wide = t[i + n - 1] == 'L', hex = n > 2 && (t[i + 1] == 'x' || t[i + 1] == 'X');
+	char digits[LCFG_NUMBER_TEXT];
+	long long v;
+	bool big;
+	size_t nd = n - wide - (wide && t[i + n - 2] == 'L');
+	if (nd >= sizeof digits) {
+		big = true; /* longer than any number that fits */
+		v = t[i] == '-' ? LLONG_MIN : LLONG_MAX;
+	} else {
+		memcpy(digits, t + i, nd);
+		digits[nd] = '\0';
+		errno = 0;
+		if (hex) {
+			unsigned long long u = strtoull(digits, NULL, 16);
+			big = errno == ERANGE || u > (wide ? (unsigned long long)LLONG_MAX : INT_MAX);
+			v = u > LLONG_MAX ? LLONG_MAX : (long long)u;
+		} else {
+			v = strtoll(digits, NULL, 10);
+			big = errno == ERANGE || (!wide && (v < INT_MIN || v > INT_MAX));
+		}
+	}
+	if (big) {
+		if (b->n == b->cap)
+			b->v = xrealloc(b->v, (b->cap = b->cap ? 2 * b->cap : 4) * sizeof *b->v);
+		struct big_number *x = &b->v[b->n++];
+		x->ordinal = b->wholes;
+		x->line = line;
+		x->value = v;
+		if (n < sizeof x->text)
+			snprintf(x->text, sizeof x->text, "%.*s", (int)n, t + i);
+		else
+			snprintf(x->text, sizeof x->text, "%.*s...", (int)sizeof x->text - 4, t + i);
+	}
+	b->wholes++;
+}
+
+/* Every whole number of text that libconfig cannot hold, into b. */
+static void
+find_big_numbers(const char *t, size_t len, struct big_numbers *b)
+{
+	int line = 1;
+	for (size_t i = 0; i < len;) {
+		char c = t[i];
+		bool whole;
+		size_t n;
+		if (c == '\n') {
+			line++;
+			i++;
+		} else if (c == '"') {
+			for (i++; i < len && t[i] != '"'; i++) {
+				if (t[i] == '\\' && i + 1 < len)
+					i++;
+				if (t[i] == '\n')
+					line++;
+			}
+			i++;
+		} else if (c == '#' || (c == '/' && i + 1 < len && t[i + 1] == '/')) {
+			while (i < len && t[i] != '\n')
+				i++;
+		} else if (c == '/' && i + 1 < len && t[i + 1] == '*') {
+			for (i += 2; i < len && !(t[i] == '*' && i + 1 < len && t[i + 1] == '/'); i++)
+				line += t[i] == '\n';
+			i += 2;
+		} else if (isalpha((unsigned char)c) || c == '*') { /* a name, true or false */
+			i += 1 + span(t, len, i + 1, "-_*" DIGITS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+		} else if ((n = number_at(t, len, i, &whole))) {
+			if (whole)
+				note_number(b, t, i, n, line);
+			i += n;
+		} else {
+			i++;
+		}
+	}
+}
+
+/* Count (hooks NULL) or mark the tree's whole numbers below s in file
+ * order; *ordinal counts them. */
+static void
+mark_big_numbers(config_setting_t *s, const struct big_numbers *b, size_t *ordinal, size_t *next,
+    bool mark)
+{
+	if (config_setting_is_aggregate(s)) {
+		int n = config_setting_length(s);
+		for (int i = 0; i < n; i++)
+			mark_big_numbers(config_setting_get_elem(s, (unsigned)i), b, ordinal, next, mark);
+		return;
+	}
+	int t = config_setting_type(s);
+	if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
+		return;
+	if (mark && *next < b->n && b->v[*next].ordinal == *ordinal) {
+		struct big_number *hook = xmalloc(sizeof *hook);
+		*hook = b->v[(*next)++];
+		config_setting_set_hook(s, hook);
+	}
+	(*ordinal)++;
+}
+
+/* After a good parse: give the big numbers to their settings, or, should
+ * the tree not hold the numbers the text was seen to hold, refuse them. */
+static void
+attach_big_numbers(config_t *cfg, const struct big_numbers *b, const char *name, struct diags *d)
+{
+	size_t count = 0, next = 0;
+	mark_big_numbers(config_root_setting(cfg), b, &count, &next, false);
+	if (count == b->wholes) {
+		count = 0;
+		mark_big_numbers(config_root_setting(cfg), b, &count, &next, true);
+		return;
+	}
+	for (size_t i = 0; i < b->n; i++)
+		diags_add(d, name, b->v[i].line, DIAG_ERROR, "%s is too large a number", b->v[i].text);
+}
+
 /* Where each line starts, kept with the tree (the root setting's hook,
  * freed by config_destroy) for lcfg_line(): text and index in one block. */
 struct lines {
@@ -254,9 +450,13 @@ lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags
 	/* Keep the text with the tree (freed by config_destroy), so that
 	 * lcfg_line() can correct libconfig's line for list items. */
 	config_set_destructor(cfg, free);
-	if (config_read_string(cfg, text) == CONFIG_TRUE)
+	struct big_numbers big = {0};
+	find_big_numbers(text, len, &big);
+	if (config_read_string(cfg, text) == CONFIG_TRUE) {
 		config_setting_set_hook(config_root_setting(cfg), index_lines(text, len));
-	else {
+		if (big.n)
+			attach_big_numbers(cfg, &big, name, d);
+	} else {
 		const char *msg = config_error_text(cfg);
 		int line = config_error_line(cfg);
 		if (msg == NULL || strcmp(msg, "syntax error") == 0) {
@@ -271,8 +471,10 @@ lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags
 		}
 		diags_add(d, name, line, DIAG_ERROR, "%s", msg);
 		config_destroy(cfg);
+		free(big.v);
 		return -1;
 	}
+	free(big.v);
 	return 0; /* refused @include lines were reported; the rest is worth checking */
 }
 
@@ -432,16 +634,21 @@ choices_list(const char *const *choices)
 	return b.s;
 }
 
-static bool
-get_whole(const config_setting_t *s, long long *v)
+bool
+lcfg_whole(const config_setting_t *s, long long *v, char *as_written, size_t n)
 {
 	int t = config_setting_type(s);
-	if (t == CONFIG_TYPE_INT)
-		*v = config_setting_get_int(s);
-	else if (t == CONFIG_TYPE_INT64)
-		*v = config_setting_get_int64(s);
-	else
+	if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
 		return false;
+	/* a number's only hook is a big one's (the root's is a group's) */
+	const struct big_number *big = config_setting_get_hook(s);
+	if (big) {
+		*v = big->value;
+		snprintf(as_written, n, "%s", big->text);
+		return true;
+	}
+	*v = t == CONFIG_TYPE_INT ? config_setting_get_int(s) : config_setting_get_int64(s);
+	snprintf(as_written, n, "%lld", *v);
 	return true;
 }
 
@@ -452,18 +659,19 @@ walk_one(const config_setting_t *s, const struct lcfg_key *k, void *base, const 
 	int line = lcfg_line(s), type = config_setting_type(s);
 	char *slot = (char *)base + k->offset;
 	long long v;
+	char written[LCFG_NUMBER_TEXT];
 	const char *why;
 
 	switch (k->kind) {
 	case LK_INT:
-		if (!get_whole(s, &v)) {
+		if (!lcfg_whole(s, &v, written, sizeof written)) {
 			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be a whole number, not %s",
 			    where, k->name, lcfg_type_name(type));
 			return;
 		}
 		if (v < k->min || v > k->max) {
-			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be from %ld to %ld, not %lld",
-			    where, k->name, k->min, k->max, v);
+			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be from %ld to %ld, not %s",
+			    where, k->name, k->min, k->max, written);
 			return;
 		}
 		*(int *)slot = (int)v;
@@ -477,20 +685,23 @@ walk_one(const config_setting_t *s, const struct lcfg_key *k, void *base, const 
 				return;
 			}
 			v = secs;
-		} else if (!get_whole(s, &v)) {
+		} else if (!lcfg_whole(s, &v, written, sizeof written)) {
 			diags_add(d, file, line, DIAG_ERROR,
 			    "%s'%s' must be a duration in whole seconds (45) or a string (\"1m30s\"), not %s",
 			    where, k->name, lcfg_type_name(type));
 			return;
 		}
 		if (v < k->min || v > k->max) {
-			char lo[32], hi[32], got[32];
+			/* a number in words (10800: "3h") while that reads well,
+			 * else as the file wrote it; a string is bounded by
+			 * duration_parse */
+			char lo[32], hi[32], got[LCFG_NUMBER_TEXT];
 			duration_words(k->min, lo, sizeof lo);
 			duration_words(k->max, hi, sizeof hi);
-			if (v < 0)
-				snprintf(got, sizeof got, "%lld", v);
+			if (type != CONFIG_TYPE_STRING && (v < 0 || v > 100000000))
+				snprintf(got, sizeof got, "%s", written);
 			else
-				duration_words((long)(v > 100000000 ? 100000000 : v), got, sizeof got);
+				duration_words((long)v, got, sizeof got);
 			diags_add(d, file, line, DIAG_ERROR, "%s'%s' must be from %s to %s, not %s",
 			    where, k->name, lo, hi, got);
 			return;

@@ -39,6 +39,16 @@ int lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct d
 /* The line a setting came from; the nearest parent's when it has none;
  * 1 for the root. */
 int lcfg_line(const config_setting_t *s);
+/*
+ * A whole number's full value: libconfig 1.5 keeps only the low 32 bits
+ * of a number written without L (4294967297 reads as 1), so lcfg_parse()
+ * notes each number too large for that and this gives it back.  *v is the
+ * value (LLONG_MIN or LLONG_MAX for one past a long long) and as_written
+ * (n bytes) the number as the file wrote it, for messages.  false, with
+ * nothing set, when s is not a whole number.
+ */
+#define LCFG_NUMBER_TEXT 48 /* as_written: a number longer than this is cut with "..." */
+bool lcfg_whole(const config_setting_t *s, long long *v, char *as_written, size_t n);
 /* "an integer", "a string", "a list", ...  */
 const char *lcfg_type_name(int type);
 

@@ -354,20 +354,20 @@ check_version(const config_setting_t *v, const char *file, struct diags *d, int 
 {
 	if (v == NULL)
 		return; /* reported as missing by the walk */
-	int type = config_setting_type(v);
-	if (type != CONFIG_TYPE_INT && type != CONFIG_TYPE_INT64) {
+	long long ver;
+	char written[LCFG_NUMBER_TEXT];
+	if (!lcfg_whole(v, &ver, written, sizeof written)) {
 		diags_add(d, file, lcfg_line(v), DIAG_ERROR, "'version' must be the number %d, not %s",
-		    ROUTINE_VERSION, lcfg_type_name(type));
+		    ROUTINE_VERSION, lcfg_type_name(config_setting_type(v)));
 		return;
 	}
-	long long ver = config_setting_get_int64(v);
 	if (ver > ROUTINE_VERSION)
 		diags_add(d, file, lcfg_line(v), DIAG_ERROR,
-		    "version %lld is newer than this unknot reads (version %d): update unknot, "
-		    "or write it for version %d", ver, ROUTINE_VERSION, ROUTINE_VERSION);
+		    "version %s is newer than this unknot reads (version %d): update unknot, "
+		    "or write it for version %d", written, ROUTINE_VERSION, ROUTINE_VERSION);
 	else if (ver < ROUTINE_VERSION)
-		diags_add(d, file, lcfg_line(v), DIAG_ERROR, "'version' must be %d, not %lld",
-		    ROUTINE_VERSION, ver);
+		diags_add(d, file, lcfg_line(v), DIAG_ERROR, "'version' must be %d, not %s",
+		    ROUTINE_VERSION, written);
 	else
 		*out = (int)ver;
 }

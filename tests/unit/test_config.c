@@ -89,6 +89,23 @@ Test(config, names_the_system_file_that_has_errors)
 	diags_free(&d);
 }
 
+Test(config, a_number_past_32_bits_is_an_error_not_a_wrapped_value)
+{
+	/* 4294967356 read as 60: a break every minute */
+	put("home", "remind = { every = 4294967356; };\naudio = { volume = 4294967376; };\n");
+	struct config c;
+	struct diags d = {0};
+	cr_assert_eq(config_load(&c, NULL, &d), -1);
+	cr_assert(diags_have(&d, "config:1: error: remind: 'every' must be from 1m to 8h, not 4294967356"),
+	    "%s", diags_text(&d));
+	cr_assert(diags_have(&d, "config:2: error: audio: 'volume' must be from 0 to 100, not 4294967376"),
+	    "%s", diags_text(&d));
+	cr_assert_eq(c.remind_every, 45 * 60, "the default stays");
+	cr_assert_eq(c.volume, 80);
+	config_free(&c);
+	diags_free(&d);
+}
+
 Test(config, warns_about_conditions_only_in_the_file_that_names_them)
 {
 	struct safety cat = {0};

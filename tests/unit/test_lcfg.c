@@ -1,6 +1,8 @@
 /* The door to libconfig (lcfg.c): what it refuses before libconfig could
  * take long over it, and what it still reads. */
 #include <criterion/criterion.h>
+#include <limits.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -131,4 +133,96 @@ Test(lcfg, a_thousand_problems_are_kept_and_the_rest_counted)
 	free(out);
 	buf_free(&b);
 	diags_free(&d);
+}
+
+/* ---- whole numbers are read on their full value ---------------------------- */
+
+struct nums {
+	int n, secs;
+};
+static const struct lcfg_key num_keys[] = {
+	{"n", LK_INT, false, 1, 100, 1, NULL, offsetof(struct nums, n), "a count"},
+	{"secs", LK_DURATION, false, 1, 7200, 1, NULL, offsetof(struct nums, secs), "a time"},
+};
+
+/* Walk text's root over num_keys; the diagnostics in d, the values in out. */
+static void
+walk_nums(const char *text, struct nums *out, struct diags *d)
+{
+	char *copy = xstrdup(text);
+	config_t cfg;
+	*out = (struct nums){0, 0};
+	cr_assert_eq(lcfg_parse(&cfg, "t.cfg", copy, strlen(copy), d), 0, "%s: %s", text, diags_text(d));
+	lcfg_walk(config_root_setting(&cfg), num_keys, ARRAY_LEN(num_keys), out, "t.cfg", "", d);
+	config_destroy(&cfg);
+	free(copy);
+}
+
+Test(lcfg, a_number_past_32_bits_is_out_of_range_and_quoted_as_written)
+{
+	/* libconfig 1.5 keeps the low 32 bits: 4294967297 read as 1 and passed */
+	static const char *const big[][2] = { /* as written, as quoted */
+		{"4294967297", NULL}, {"4294967296", NULL}, {"4294967396", NULL}, {"2147483648", NULL},
+		{"-2147483649", NULL}, {"-4294967295", NULL}, {"9223372036854775807", NULL},
+		{"99999999999999999999", NULL}, {"-99999999999999999999", NULL}, {"0x100000001", NULL},
+		{"0xFFFFFFFF", NULL}, {"99999999999999999999L", NULL}, {"0x1FFFFFFFFFFFFFFFFL", NULL},
+		{"4294967297L", "4294967297"}, /* libconfig holds it: as it reads it */
+	};
+	for (size_t i = 0; i < ARRAY_LEN(big); i++) {
+		for (int key = 0; key < 2; key++) {
+			char *text = xasprintf("%s = %s;\n", key ? "secs" : "n", big[i][0]);
+			struct nums v;
+			struct diags d = {0};
+			walk_nums(text, &v, &d);
+			char *want = xasprintf("t.cfg:1: error: '%s' must be from %s, not %s", key ? "secs" : "n",
+			    key ? "1s to 2h" : "1 to 100", big[i][1] ? big[i][1] : big[i][0]);
+			cr_expect(diags_have(&d, want), "%s: want \"%s\", got:\n%s", text, want, diags_text(&d));
+			cr_expect_eq(d.errors, 1, "%s", text);
+			free(want);
+			free(text);
+			diags_free(&d);
+		}
+	}
+}
+
+Test(lcfg, numbers_that_fit_read_as_before_among_others_that_do_not)
+{
+	/* the file's numbers are matched to the tree in order: names with
+	 * digits, decimals, strings, comments and lists must not throw it off */
+	struct nums v;
+	struct diags d = {0};
+	walk_nums("a1 = 4294967297; b = [1.5, 2e3, .5]; /* 4294967297 */ c = \"4294967297\";\n"
+	          "# 4294967297\nd = ( 7, 4294967297L, { e-2 = 0x10; } ); n = 42; secs = 0x1F;\n",
+	    &v, &d);
+	cr_assert_eq(d.errors, 0, "%s", diags_text(&d));
+	cr_assert_eq(v.n, 42);
+	cr_assert_eq(v.secs, 31);
+	walk_nums("x = 4294967297;\nsecs = 4294967296; n = 100L;\nz = [0x100000000, 2147483647];\n", &v, &d);
+	cr_assert(diags_have(&d, "t.cfg:2: error: 'secs' must be from 1s to 2h, not 4294967296"), "%s",
+	    diags_text(&d));
+	cr_assert_eq(d.errors, 1, "%s", diags_text(&d));
+	cr_assert_eq(v.n, 100);
+	diags_free(&d);
+}
+
+Test(lcfg, whole_gives_the_value_as_written)
+{
+	char text[] = "a = 4294967297; b = -99999999999999999999; c = 12; d = \"x\";\n";
+	config_t cfg;
+	struct diags d = {0};
+	cr_assert_eq(lcfg_parse(&cfg, "t.cfg", text, strlen(text), &d), 0);
+	const config_setting_t *root = config_root_setting(&cfg);
+	long long v;
+	char as[32];
+	cr_assert(lcfg_whole(config_setting_get_member(root, "a"), &v, as, sizeof as));
+	cr_assert_eq(v, 4294967297LL);
+	cr_assert_str_eq(as, "4294967297");
+	cr_assert(lcfg_whole(config_setting_get_member(root, "b"), &v, as, sizeof as));
+	cr_assert_eq(v, LLONG_MIN, "past a long long: the end it went past");
+	cr_assert_str_eq(as, "-99999999999999999999");
+	cr_assert(lcfg_whole(config_setting_get_member(root, "c"), &v, as, sizeof as));
+	cr_assert_eq(v, 12);
+	cr_assert_str_eq(as, "12");
+	cr_assert_not(lcfg_whole(config_setting_get_member(root, "d"), &v, as, sizeof as));
+	config_destroy(&cfg);
 }
