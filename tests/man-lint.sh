@@ -14,6 +14,68 @@ for page in build/man/unknot.1 build/man/unknot-routine.5; do
 		echo "ok   $page lints clean (groff -ww, mandoc -Tlint)"; passed=$((passed + 1))
 	fi
 done
+# unknot-routine(5) COMMON MISTAKES, as groff and mandoc render it, shows
+# each mistake as the source writes it (\(dq as "): a bare " in a macro
+# line is roff's quoting and vanishes, and `.B sides = "yes";` once showed
+# as `sides = yes ;`, the mistake of the next entry, beside its fix.
+tags=$(sed -n '/^\.SH COMMON MISTAKES/,/^\.SH /p' build/man/unknot-routine.5 |
+	awk 'prev == ".TP" && /^\.B / { sub(/^\.B /, ""); print } { prev = $0 }' |
+	sed 's/^"\(.*\)"$/\1/; s/\\(dq/"/g; s/\\(em/--/g; s/\\-/-/g')
+bad=""
+for render in "groff -man -Tascii -P-cbou -rLL=300n" "mandoc -Tascii -Owidth=300"; do
+	shown=$($render build/man/unknot-routine.5 2>/dev/null | col -b | sed -n '/^COMMON MISTAKES/,/^FILES/p')
+	while IFS= read -r tag; do
+		printf '%s\n' "$shown" | grep -qxF -- "       $tag" || bad="$bad
+  ${render%% *} shows no line '$tag'"
+	done <<EOF_TAGS
+$tags
+EOF_TAGS
+done
+if [ -z "$tags" ] || [ -n "$bad" ]; then
+	echo "FAIL unknot-routine(5) COMMON MISTAKES does not show its mistakes as written:${bad:- no entries found}"
+	fail=$((fail + 1))
+else
+	echo "ok   unknot-routine(5) COMMON MISTAKES shows its $(printf '%s\n' "$tags" | wc -l) mistakes as written"
+	passed=$((passed + 1))
+fi
+
+# And each is a real mistake: a routine holding it fails `unknot check`,
+# with the message the page shows in bold (when it shows one).
+tmp=$(mktemp -d)
+steps=" type title how pressure caution sound duration sides reps rest "
+bad=""
+sed -n '/^\.SH COMMON MISTAKES/,/^\.SH /p' build/man/unknot-routine.5 |
+	awk 'prev2 == ".TP" && prev ~ /^\.B [a-z]+ = .*;$/ && prev !~ /\.\.\./ {
+		msg = ""; if (/^\.B /) { msg = $0; sub(/^\.B /, "", msg) }
+		t = prev; sub(/^\.B /, "", t); print t "\t" msg }
+	{ prev2 = prev; prev = $0 }' |
+	sed 's/\\(dq/"/g; s/\\-/-/g' > "$tmp/mistakes"
+while IFS="	" read -r line msg; do
+	key=${line%% *} top="" step="type = \"move\"; title = \"a\"; duration = 30;"
+	case $steps in
+	*" $key "*) step=$(printf '%s' "$step" | sed "s/$key = [^;]*; *//")" $line" ;;
+	*) top=$line ;;
+	esac
+	printf 'version = 1;\ntitle = "x";\n%s\nsteps = ( { %s } );\n' "$top" "$step" > "$tmp/m.routine"
+	out=$(HOME=$tmp XDG_CONFIG_HOME= XDG_DATA_HOME= ./build/unknot check "$tmp/m.routine" 2>&1) && rc=0 || rc=$?
+	if [ "$rc" = 0 ]; then
+		bad="$bad
+  '$line' passes check"
+	elif [ -n "$msg" ] && ! printf '%s\n' "$out" | grep -qF -- "$msg"; then
+		bad="$bad
+  '$line' does not give '$msg': $out"
+	fi
+done < "$tmp/mistakes"
+n=$(wc -l < "$tmp/mistakes")
+rm -rf "$tmp"
+if [ "$n" -lt 5 ] || [ -n "$bad" ]; then
+	echo "FAIL unknot-routine(5) COMMON MISTAKES and unknot check disagree (of $n):$bad"
+	fail=$((fail + 1))
+else
+	echo "ok   unknot-routine(5) COMMON MISTAKES: check reports each of the $n as the page says"
+	passed=$((passed + 1))
+fi
+
 # The command table (`unknot _table`: "CMD" and "CMD<TAB>--OPTION" lines)
 # against the SYNOPSIS of unknot(1): every command has a synopsis line,
 # every option is in its command's synopsis and described in the page,
