@@ -65,6 +65,15 @@ static const struct {
 	{"remind", remind_keys, ARRAY_LEN(remind_keys)},
 };
 
+/* Every group's keys, for the hint a bare word gets. */
+static const struct lcfg_table config_tables[] = {
+	{top_keys, ARRAY_LEN(top_keys)},
+	{audio_keys, ARRAY_LEN(audio_keys)},
+	{health_keys, ARRAY_LEN(health_keys)},
+	{remind_keys, ARRAY_LEN(remind_keys)},
+	{NULL, 0},
+};
+
 /* The texts with a syntax of their own: NULL when good, else why not. */
 static const char *
 check_text(const char *key, const char *text)
@@ -159,7 +168,7 @@ apply_file(struct config *c, const char *path, const struct safety *cat, struct 
 	}
 	size_t errors = d->errors;
 	config_t cfg;
-	if (lcfg_open(&cfg, path, d) < 0)
+	if (lcfg_open(&cfg, path, config_tables, d) < 0)
 		return -1;
 	const config_setting_t *root = config_root_setting(&cfg);
 	lcfg_walk(root, top_keys, ARRAY_LEN(top_keys), c, path, "", d);

@@ -60,7 +60,8 @@ health_load_file(struct health *h, const char *path, char *const *config_ids,
 	} else if (path && access(path, F_OK) == 0) {
 		size_t errors = d->errors;
 		config_t cfg;
-		if (lcfg_open(&cfg, path, d) < 0) {
+		const struct lcfg_table tables[] = {{profile_keys, ARRAY_LEN(profile_keys)}, {NULL, 0}};
+		if (lcfg_open(&cfg, path, tables, d) < 0) {
 			rc = -1;
 		} else {
 			struct profile_file pf;

@@ -76,17 +76,117 @@ scalar_word(const char *word, size_t n)
 	return end > buf && *end == '\0';
 }
 
+static const char *closest(const char *word, const char *const *names, size_t n);
+
+/* The key called name (n bytes) in any of tables, or NULL. */
+static const struct lcfg_key *
+table_key(const struct lcfg_table *tables, const char *name, size_t n)
+{
+	for (; tables && tables->keys; tables++)
+		for (size_t i = 0; i < tables->n; i++)
+			if (strlen(tables->keys[i].name) == n && strncmp(tables->keys[i].name, name, n) == 0)
+				return &tables->keys[i];
+	return NULL;
+}
+
+/*
+ * What to write for the bare word(s) val (n words' worth: `some` is "is a
+ * bare word" or "are bare words") given to key k (NULL when not known):
+ * a fix that the key's kind takes, or what it takes when no fix is sure.
+ */
+static void
+bare_fix(char *msg, size_t size, const struct lcfg_key *k, const char *key, const char *val,
+    const char *some, bool one)
+{
+	static const char *const yes[] = {"yes", "on", "y"}, *const no[] = {"no", "off", "n"};
+	enum lcfg_kind kind = k ? k->kind : LK_TEXT;
+	for (int i = 0; i < 3 && one && (k == NULL || kind == LK_BOOL); i++) {
+		if (strcasecmp(val, yes[i]) == 0 || strcasecmp(val, no[i]) == 0) {
+			snprintf(msg, size, "%s %s: write true or false, %s = %s;", val, some, key,
+			    strcasecmp(val, yes[i]) == 0 ? "true" : "false");
+			return;
+		}
+	}
+	const char *quoted = val; /* the text to suggest in quotes */
+	char fixed[80];
+	const char *how = "";     /* what the fix does beyond quoting */
+	const char *near = NULL;
+	long secs;
+	const char *why;
+	switch (kind) {
+	case LK_TEXTS:
+		snprintf(msg, size, "%s %s: a list is strings in brackets, %s = [\"%s\"];", val, some, key, val);
+		return;
+	case LK_BOOL:
+		snprintf(msg, size, "%s %s: '%s' is true or false, without quotes", val, some, key);
+		return;
+	case LK_INT:
+		snprintf(msg, size, "%s %s: '%s' is a whole number from %ld to %ld, without quotes", val,
+		    some, key, k->min, k->max);
+		return;
+	case LK_DURATION: {
+		if (duration_parse(val, &secs, &why) == 0)
+			break;
+		/* 1m30 is 1m30s, 1h30 is 1h30m: the unit after the last one */
+		size_t n = strlen(val);
+		char last = n ? (char)tolower((unsigned char)val[n - 1]) : 0;
+		const char *unit = NULL;
+		for (size_t i = n; i > 0 && unit == NULL; i--)
+			if (isalpha((unsigned char)val[i - 1]))
+				unit = tolower((unsigned char)val[i - 1]) == 'h' ? "m" : "s";
+		if (unit && isdigit((unsigned char)last)) {
+			snprintf(fixed, sizeof fixed, "%s%s", val, unit);
+			if (duration_parse(fixed, &secs, &why) == 0) {
+				quoted = fixed;
+				how = ", with a unit after each number";
+				break;
+			}
+		}
+		snprintf(msg, size, "%s %s: a duration is whole seconds (45) or text in double quotes "
+		    "with the units h, m and s (\"1m30s\")", val, some);
+		return;
+	}
+	case LK_ENUM: {
+		size_t n = 0;
+		while (k->choices[n])
+			n++;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(k->choices[i], val) == 0)
+				n = 0; /* one of them: quote it */
+		if (n == 0)
+			break;
+		if ((near = closest(val, k->choices, n))) {
+			quoted = near;
+			break;
+		}
+		int len = snprintf(msg, size, "%s %s: '%s' is one of", val, some, key);
+		for (size_t i = 0; k->choices[i] && len > 0 && (size_t)len < size; i++)
+			len += snprintf(msg + len, size - (size_t)len, "%s\"%s\"", i == 0 ? " " :
+			    k->choices[i + 1] ? ", " : " or ", k->choices[i]);
+		if (len > 0 && (size_t)len < size)
+			snprintf(msg + len, size - (size_t)len, ", in double quotes");
+		return;
+	}
+	default:
+		break;
+	}
+	snprintf(msg, size, "%s %s: put %s in double quotes%s, %s = \"%s\";", val, some,
+	    one ? "it" : "them", how, key, quoted);
+	if (near)
+		snprintf(msg + strlen(msg), size - strlen(msg), " (did you mean \"%s\"?)", near);
+}
+
 /*
  * libconfig says only "syntax error" for a value written without quotes
  * (duration = 30s; sides = yes;).  Look on the error's line for a
  * "key = value" whose value starts with a bare word, and say what to
- * write instead.  Returns the message (static), or NULL when there is no
- * such value.
+ * write instead: what the key takes, by its row in tables.  Returns the
+ * message (static), or NULL when there is no such value.
  */
 static const char *
-bare_word_hint(const char *text, int line)
+bare_word_hint(const char *text, int line, const struct lcfg_table *tables)
 {
-	static char msg[256];
+	static char msg[512];
 	const char *p = line_at(text, line);
 	bool in_string = false;
 	for (; p && *p && *p != '\n'; p++) {
@@ -120,21 +220,11 @@ bare_word_hint(const char *text, int line)
 		size_t all = strcspn(v, ";,)]}#\r\n");
 		while (all > word && (v[all - 1] == ' ' || v[all - 1] == '\t'))
 			all--;
-		static const char *const yes[] = {"yes", "on", "y"}, *const no[] = {"no", "off", "n"};
-		for (int i = 0; i < 3; i++) {
-			bool t = strlen(yes[i]) == word && strncasecmp(v, yes[i], word) == 0;
-			bool f = strlen(no[i]) == word && strncasecmp(v, no[i], word) == 0;
-			if ((t || f) && all == word) {
-				snprintf(msg, sizeof msg, "%.*s is a bare word: write true or false, %.*s = %s;",
-				    (int)word, v, (int)(kend - k), k, t ? "true" : "false");
-				return msg;
-			}
-		}
-		if (all > 60)
-			all = 60;
-		snprintf(msg, sizeof msg, "%.*s %s: put %s in double quotes, %.*s = \"%.*s\";", (int)all, v,
-		    all == word ? "is a bare word" : "are bare words", all == word ? "it" : "them",
-		    (int)(kend - k), k, (int)all, v);
+		char key[41], val[61];
+		snprintf(key, sizeof key, "%.*s", (int)(kend - k), k);
+		snprintf(val, sizeof val, "%.*s", (int)all, v);
+		bare_fix(msg, sizeof msg, table_key(tables, k, (size_t)(kend - k)), key, val,
+		    all == word ? "is a bare word" : "are bare words", all == word);
 		return msg;
 	}
 	return NULL;
@@ -427,7 +517,8 @@ index_lines(const char *text, size_t len)
 }
 
 int
-lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags *d)
+lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, const struct lcfg_table *keys,
+    struct diags *d)
 {
 	const char *nul = memchr(text, '\0', len);
 	if (nul) {
@@ -463,8 +554,8 @@ lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags
 			msg = "syntax error: look here and on the line before for a missing ';', "
 			      "quote, comma or bracket";
 			/* a value without its quotes, on that line or the one before */
-			const char *hint = bare_word_hint(text, line);
-			if (hint == NULL && line > 1 && (hint = bare_word_hint(text, line - 1)))
+			const char *hint = bare_word_hint(text, line, keys);
+			if (hint == NULL && line > 1 && (hint = bare_word_hint(text, line - 1, keys)))
 				line--;
 			if (hint)
 				msg = hint;
@@ -479,7 +570,7 @@ lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags
 }
 
 int
-lcfg_open(config_t *cfg, const char *path, struct diags *d)
+lcfg_open(config_t *cfg, const char *path, const struct lcfg_table *keys, struct diags *d)
 {
 	const char *why;
 	size_t len;
@@ -488,7 +579,7 @@ lcfg_open(config_t *cfg, const char *path, struct diags *d)
 		diags_add(d, path, 0, DIAG_ERROR, "cannot read: %s", why);
 		return -1;
 	}
-	int rc = lcfg_parse(cfg, path, text, len, d);
+	int rc = lcfg_parse(cfg, path, text, len, keys, d);
 	free(text);
 	return rc;
 }

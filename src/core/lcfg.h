@@ -28,13 +28,23 @@
 #define LCFG_MAX_DEPTH 16       /* groups and lists within each other */
 #define LCFG_TEXT_LIMIT 2000
 
+struct lcfg_key;
+/* The keys a file may hold, in every group (the key tables below), ending
+ * with {NULL, 0}: what a value written without quotes should have been. */
+struct lcfg_table {
+	const struct lcfg_key *keys;
+	size_t n;
+};
+
 /* Read and parse path into cfg (initialised here).  Returns 0, or -1 with
  * diagnostics added and cfg already destroyed.  A refused @include is an
- * error in d but still returns 0, so that the rest of the file is checked. */
-int lcfg_open(config_t *cfg, const char *path, struct diags *d);
+ * error in d but still returns 0, so that the rest of the file is checked.
+ * keys (may be NULL) make the hint for a bare word what its key takes. */
+int lcfg_open(config_t *cfg, const char *path, const struct lcfg_table *keys, struct diags *d);
 /* The same for text already in memory (len bytes, may hold NULs);
  * name is used in diagnostics.  text is modified. */
-int lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, struct diags *d);
+int lcfg_parse(config_t *cfg, const char *name, char *text, size_t len, const struct lcfg_table *keys,
+    struct diags *d);
 
 /* The line a setting came from; the nearest parent's when it has none;
  * 1 for the root. */

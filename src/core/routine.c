@@ -407,12 +407,20 @@ routine_from_config(config_t *cfg, const char *file, const struct safety *cat, s
 	return r;
 }
 
+/* Every group's keys, for the hint a bare word gets. */
+static const struct lcfg_table routine_tables[] = {
+	{routine_keys, ARRAY_LEN(routine_keys)},
+	{step_keys, ARRAY_LEN(step_keys)},
+	{instead_keys, ARRAY_LEN(instead_keys)},
+	{NULL, 0},
+};
+
 struct routine *
 routine_parse(const char *name, char *text, size_t len, const struct safety *cat, struct diags *d)
 {
 	config_t cfg;
 	size_t errors = d->errors;
-	if (lcfg_parse(&cfg, name, text, len, d) < 0)
+	if (lcfg_parse(&cfg, name, text, len, routine_tables, d) < 0)
 		return NULL;
 	struct routine *r = routine_from_config(&cfg, name, cat, d, errors);
 	config_destroy(&cfg);
@@ -424,7 +432,7 @@ routine_load(const char *path, const struct safety *cat, struct diags *d)
 {
 	config_t cfg;
 	size_t errors = d->errors;
-	if (lcfg_open(&cfg, path, d) < 0)
+	if (lcfg_open(&cfg, path, routine_tables, d) < 0)
 		return NULL;
 	struct routine *r = routine_from_config(&cfg, path, cat, d, errors);
 	config_destroy(&cfg);

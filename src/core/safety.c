@@ -235,12 +235,21 @@ load_flags(const config_setting_t *g, const char *where, struct loaded *got)
 	lcfg_walk(g, flag_keys, ARRAY_LEN(flag_keys), f, got->path, where, got->d);
 }
 
+/* Every group's keys, for the hint a bare word gets. */
+static const struct lcfg_table safety_tables[] = {
+	{top_keys, ARRAY_LEN(top_keys)},
+	{condition_keys, ARRAY_LEN(condition_keys)},
+	{flag_keys, ARRAY_LEN(flag_keys)},
+	{ceiling_keys, ARRAY_LEN(ceiling_keys)},
+	{NULL, 0},
+};
+
 int
 safety_load(struct safety *cat, const char *path, struct diags *d)
 {
 	config_t cfg;
 	size_t errors = d->errors;
-	if (lcfg_open(&cfg, path, d) < 0)
+	if (lcfg_open(&cfg, path, safety_tables, d) < 0)
 		return -1;
 	const config_setting_t *root = config_root_setting(&cfg);
 	struct {

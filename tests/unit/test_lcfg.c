@@ -15,7 +15,7 @@ parse(const char *text, struct diags *d)
 {
 	char *copy = xstrdup(text);
 	config_t cfg;
-	int rc = lcfg_parse(&cfg, "t.cfg", copy, strlen(copy), d);
+	int rc = lcfg_parse(&cfg, "t.cfg", copy, strlen(copy), NULL, d);
 	if (rc == 0)
 		config_destroy(&cfg);
 	free(copy);
@@ -116,7 +116,7 @@ Test(lcfg, a_thousand_problems_are_kept_and_the_rest_counted)
 	char *text = b.s;
 	config_t cfg;
 	struct diags d = {0};
-	cr_assert_eq(lcfg_parse(&cfg, "t.cfg", text, b.len, &d), 0);
+	cr_assert_eq(lcfg_parse(&cfg, "t.cfg", text, b.len, NULL, &d), 0);
 	const config_setting_t *root = config_root_setting(&cfg);
 	for (int g = 0; g < config_setting_length(root); g++)
 		lcfg_walk(config_setting_get_elem(root, (unsigned)g), NULL, 0, NULL, "t.cfg", "", &d);
@@ -152,7 +152,7 @@ walk_nums(const char *text, struct nums *out, struct diags *d)
 	char *copy = xstrdup(text);
 	config_t cfg;
 	*out = (struct nums){0, 0};
-	cr_assert_eq(lcfg_parse(&cfg, "t.cfg", copy, strlen(copy), d), 0, "%s: %s", text, diags_text(d));
+	cr_assert_eq(lcfg_parse(&cfg, "t.cfg", copy, strlen(copy), NULL, d), 0, "%s: %s", text, diags_text(d));
 	lcfg_walk(config_root_setting(&cfg), num_keys, ARRAY_LEN(num_keys), out, "t.cfg", "", d);
 	config_destroy(&cfg);
 	free(copy);
@@ -210,7 +210,7 @@ Test(lcfg, whole_gives_the_value_as_written)
 	char text[] = "a = 4294967297; b = -99999999999999999999; c = 12; d = \"x\";\n";
 	config_t cfg;
 	struct diags d = {0};
-	cr_assert_eq(lcfg_parse(&cfg, "t.cfg", text, strlen(text), &d), 0);
+	cr_assert_eq(lcfg_parse(&cfg, "t.cfg", text, strlen(text), NULL, &d), 0);
 	const config_setting_t *root = config_root_setting(&cfg);
 	long long v;
 	char as[32];
@@ -225,4 +225,89 @@ Test(lcfg, whole_gives_the_value_as_written)
 	cr_assert_str_eq(as, "12");
 	cr_assert_not(lcfg_whole(config_setting_get_member(root, "d"), &v, as, sizeof as));
 	config_destroy(&cfg);
+}
+
+/* ---- a bare word's hint is what the key takes ------------------------------ */
+
+struct every_kind {
+	int n, secs, e;
+	bool b;
+	char *t;
+	char **l;
+};
+static const char *const choices[] = {"stretch", "roll", "hold", NULL};
+#define K(f) offsetof(struct every_kind, f)
+static const struct lcfg_key kind_keys[] = {
+	{"n", LK_INT, false, 1, 100, 1, NULL, K(n), "a count"},
+	{"secs", LK_DURATION, false, 1, 7200, 1, NULL, K(secs), "a time"},
+	{"b", LK_BOOL, false, 0, 0, 0, NULL, K(b), "yes or no"},
+	{"t", LK_TEXT, false, 0, 0, 0, NULL, K(t), "a text"},
+	{"e", LK_ENUM, false, 0, 0, 0, choices, K(e), "a choice"},
+	{"l", LK_TEXTS, false, 0, 8, 0, NULL, K(l), "a list"},
+};
+static const struct lcfg_table kind_tables[] = {{kind_keys, ARRAY_LEN(kind_keys)}, {NULL, 0}};
+
+/* The hint libconfig's syntax error gets for text (which must fail). */
+static char *
+hint_for(const char *text)
+{
+	char *copy = xstrdup(text);
+	config_t cfg;
+	struct diags d = {0};
+	cr_assert_eq(lcfg_parse(&cfg, "t.cfg", copy, strlen(copy), kind_tables, &d), -1, "%s", text);
+	cr_assert_eq(d.n, 1, "%s", text);
+	char *msg = xstrdup(d.v[0].msg);
+	diags_free(&d);
+	free(copy);
+	return msg;
+}
+
+Test(lcfg, a_bare_words_hint_suggests_what_the_key_takes)
+{
+	static const char *const cases[][2] = {
+		{"l = ball;", "ball is a bare word: a list is strings in brackets, l = [\"ball\"];"},
+		{"l = foam roller;", "foam roller are bare words: a list is strings in brackets, "
+		                     "l = [\"foam roller\"];"},
+		{"secs = 30s;", "30s is a bare word: put it in double quotes, secs = \"30s\";"},
+		{"secs = 1m30;", "1m30 is a bare word: put it in double quotes, with a unit after each "
+		                 "number, secs = \"1m30s\";"},
+		{"secs = 1h30;", "1h30 is a bare word: put it in double quotes, with a unit after each "
+		                 "number, secs = \"1h30m\";"},
+		{"secs = 2min;", "2min is a bare word: a duration is whole seconds (45) or text in double "
+		                 "quotes with the units h, m and s (\"1m30s\")"},
+		{"e = roll;", "roll is a bare word: put it in double quotes, e = \"roll\";"},
+		{"e = strech;", "strech is a bare word: put it in double quotes, e = \"stretch\"; "
+		                "(did you mean \"stretch\"?)"},
+		{"e = walk;", "walk is a bare word: 'e' is one of \"stretch\", \"roll\" or \"hold\", in double quotes"},
+		{"b = yes;", "yes is a bare word: write true or false, b = true;"},
+		{"b = maybe;", "maybe is a bare word: 'b' is true or false, without quotes"},
+		{"n = two;", "two is a bare word: 'n' is a whole number from 1 to 100, without quotes"},
+		{"t = My back;", "My back are bare words: put them in double quotes, t = \"My back\";"},
+		{"unknown = x;", "x is a bare word: put it in double quotes, unknown = \"x\";"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *got = hint_for(cases[i][0]);
+		cr_expect_str_eq(got, cases[i][1], "%s: got %s", cases[i][0], got);
+		/* a suggestion, as the hint writes it, is taken without an error */
+		const char *key = cases[i][0], *eq = strchr(key, '=');
+		char *prefix = xasprintf("%.*s= ", (int)(eq - key), key);
+		const char *fix = strstr(got, prefix);
+		if (fix) {
+			char *line = xstrndup(fix, (size_t)(strchr(fix, ';') - fix + 1));
+			struct every_kind v = {0};
+			struct diags d = {0};
+			char *copy = xstrdup(line);
+			config_t cfg;
+			cr_assert_eq(lcfg_parse(&cfg, "t.cfg", copy, strlen(copy), kind_tables, &d), 0, "%s", line);
+			lcfg_walk(config_root_setting(&cfg), kind_keys, ARRAY_LEN(kind_keys), &v, "t.cfg", "", &d);
+			cr_expect_eq(d.errors, 0, "%s, as the hint says: %s", line, diags_text(&d));
+			lcfg_free_keys(kind_keys, ARRAY_LEN(kind_keys), &v);
+			config_destroy(&cfg);
+			diags_free(&d);
+			free(copy);
+			free(line);
+		}
+		free(prefix);
+		free(got);
+	}
 }
