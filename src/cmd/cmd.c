@@ -252,6 +252,51 @@ check_value(const struct cmd_entry *e, const struct cmd_option *o, const char *v
 	}
 }
 
+/* "run: " before an option's error; nothing for the home, whose name
+ * "unknot: " already says. */
+static const char *
+option_who(void)
+{
+	static char who[72];
+	bool home = strcmp(cli_command(), "unknot") == 0;
+	snprintf(who, sizeof who, "%s%s", home ? "" : cli_command(), home ? "" : ": ");
+	return who;
+}
+
+/*
+ * What getopt_long() refused (it says '?' for all of these, opterr off):
+ * an option it does not know (optopt: a short one, or 0), an abbreviation
+ * of more than one (0: counted here), or a value for a long option that
+ * takes none (optopt: that option's val).  arg is the word refused.
+ * Returns EXIT_USAGE.
+ */
+static int
+option_error(const struct cmd_entry *e, const struct option *lo, const char *arg, int opt)
+{
+	const char *who = option_who();
+	if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
+		char s[3] = {'-', (char)opt, '\0'};
+		return cli_usage_error("%sunknown option '%s'", who, opt > 0 && opt < 128 ? s : arg);
+	}
+	if (opt != 0) {
+		const char *name = opt == 'h' ? "help" : opt >= 256 ? e->options[opt - 256].name : "?";
+		return cli_usage_error("%soption '--%s' takes no value ('%s')", who, name, arg);
+	}
+	size_t len = strcspn(arg + 2, "=");
+	struct buf b = {0};
+	size_t n = 0;
+	for (size_t i = 0; lo[i].name; i++)
+		if (strncmp(lo[i].name, arg + 2, len) == 0)
+			n++;
+	for (size_t i = 0, k = 0; n > 1 && lo[i].name; i++)
+		if (strncmp(lo[i].name, arg + 2, len) == 0)
+			buf_addf(&b, "%s--%s", k++ == 0 ? "" : k == n ? " or " : ", ", lo[i].name);
+	int rc = n > 1 ? cli_usage_error("%soption '--%.*s' is ambiguous: %s?", who, (int)len, arg + 2, b.s)
+	               : cli_usage_error("%sunknown option '--%.*s'", who, (int)len, arg + 2);
+	buf_free(&b);
+	return rc;
+}
+
 /*
  * Parse argv (argv[0] is the command's name) into a.  Returns 0, 1 when
  * the usage was printed for --help, or EXIT_USAGE after saying what is
@@ -281,10 +326,11 @@ parse(const char *parent, const struct cmd_entry *e, int argc, char **argv, stru
 			print_command_usage(stdout, parent, e);
 			rc = 1;
 		} else if (c == ':') {
-			rc = cli_usage_error("%s needs a value", arg);
+			/* optopt: the option's val, so an abbreviation is named in full */
+			rc = cli_usage_error("%s--%s needs a value", option_who(),
+			    optopt >= 256 ? e->options[optopt - 256].name : arg + strspn(arg, "-"));
 		} else if (c == '?') {
-			rc = cli_usage_error("%s: unknown option '%s'", cli_command(),
-			    optopt ? (char[]){'-', (char)optopt, '\0'} : arg);
+			rc = option_error(e, lo, arg, optopt);
 		} else {
 			int i = c - 256;
 			const struct cmd_option *o = &e->options[i];

@@ -147,6 +147,18 @@ run_cli run --speed
 t "an option without its value is a usage error" '[ $rc = 2 ] && has "$err" "--speed needs a value"'
 run_cli list --frob
 t "an unknown option names the command" '[ $rc = 2 ] && has "$err" "^unknot: list: unknown option .--frob."'
+run_cli --bogus
+t "the home's unknown option names the program once" '[ $rc = 2 ] && hasF "$err" "unknot: unknown option '"'"'--bogus'"'"'" && ! has "$err" "unknot: unknot:"'
+run_cli -x
+t "... and a short one" '[ $rc = 2 ] && has "$err" "^unknot: unknown option .-x.$"'
+run_cli --help=foo
+t "--help=foo: --help takes no value (was: unknown option -h)" '[ $rc = 2 ] && hasF "$err" "unknot: option '"'"'--help'"'"' takes no value ('"'"'--help=foo'"'"')"'
+run_cli run --mu=yes desk-reset
+t "an abbreviation given a value it does not take is named in full" '[ $rc = 2 ] && hasF "$err" "unknot: run: option '"'"'--mute'"'"' takes no value ('"'"'--mu=yes'"'"')"'
+run_cli run --s 10 desk-reset
+t "an ambiguous abbreviation says which options it could be" '[ $rc = 2 ] && hasF "$err" "unknot: run: option '"'"'--s'"'"' is ambiguous: --speed or --speak?"'
+run_cli run --sp=10 desk-reset
+t "... also with =VALUE" '[ $rc = 2 ] && hasF "$err" "unknot: run: option '"'"'--sp'"'"' is ambiguous: --speed or --speak?"'
 run_cli new --from=desk-reset
 t "--from=ROUTINE is read" '[ $rc = 2 ] && has "$err" "new needs NAME"'
 run_cli remind --every=0 --daemon
