@@ -7,9 +7,11 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -186,9 +188,94 @@ new_exec(const struct cmd_args *a)
 	return rc;
 }
 
-/* Run the user's editor on path; true when it exited 0. */
+/*
+ * The signals that end a command (SIGINT, SIGTERM, SIGHUP) while the
+ * temporary copy exists: blocked, so that none can end the process before
+ * the copy is removed, and taken only where edit waits for a person: in
+ * pselect() at the question, and after the editor.  (Not the event loop's
+ * set-up: that one holds SIGTSTP too, and Ctrl-Z in the editor must stop
+ * this process with it.)  The editor gets the signals as they were: exec
+ * resets a handler, and its mask is set back before.
+ */
+static const int ending[] = {SIGINT, SIGTERM, SIGHUP};
+static volatile sig_atomic_t end_signal;
+
+static void
+on_end_signal(int sig)
+{
+	end_signal = sig;
+}
+
+struct signals {
+	sigset_t saved_mask, waiting; /* waiting: the mask inside pselect */
+	struct sigaction saved[ARRAY_LEN(ending)];
+};
+
+static void
+signals_hold(struct signals *g)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_end_signal;
+	sigemptyset(&sa.sa_mask);
+	sigset_t block;
+	sigemptyset(&block);
+	for (size_t i = 0; i < ARRAY_LEN(ending); i++) {
+		sigaction(ending[i], &sa, &g->saved[i]);
+		sigaddset(&block, ending[i]);
+	}
+	sigprocmask(SIG_BLOCK, &block, &g->saved_mask);
+	g->waiting = g->saved_mask;
+	for (size_t i = 0; i < ARRAY_LEN(ending); i++)
+		sigdelset(&g->waiting, ending[i]);
+	end_signal = 0;
+}
+
+/* Back as they were.  One that came since it was last looked for (the
+ * copy is gone by now) then ends the process as it would have. */
+static void
+signals_release(const struct signals *g)
+{
+	for (size_t i = 0; i < ARRAY_LEN(ending); i++)
+		sigaction(ending[i], &g->saved[i], NULL);
+	sigprocmask(SIG_SETMASK, &g->saved_mask, NULL);
+}
+
+/* Take sig when it is pending; true when it was. */
 static bool
-run_editor(const char *path)
+take_pending(int sig)
+{
+	struct timespec zero = {0, 0};
+	sigset_t one;
+	sigemptyset(&one);
+	sigaddset(&one, sig);
+	return sigtimedwait(&one, NULL, &zero) == sig;
+}
+
+/*
+ * After the editor: the signal that came meanwhile and ends the command,
+ * or 0.  A Ctrl-C at the terminal reaches the editor and us alike; when the
+ * editor lived through it (vi minds it itself), it was the editor's and is
+ * dropped.  SIGTERM and SIGHUP were meant for us; so is any of the three
+ * that ended the editor.
+ */
+static int
+editor_signal(int editor_status)
+{
+	if (take_pending(SIGTERM))
+		return SIGTERM;
+	if (take_pending(SIGHUP))
+		return SIGHUP;
+	take_pending(SIGINT);
+	for (size_t i = 0; i < ARRAY_LEN(ending); i++)
+		if (WIFSIGNALED(editor_status) && WTERMSIG(editor_status) == ending[i])
+			return ending[i];
+	return 0;
+}
+
+/* Run the user's editor on path; true when it exited 0.  *status: how it ended. */
+static bool
+run_editor(const char *path, const struct signals *g, int *status)
 {
 	const char *ed = getenv("VISUAL");
 	if (ed == NULL || *ed == '\0')
@@ -197,31 +284,65 @@ run_editor(const char *path)
 		ed = "vi";
 	pid_t pid = fork();
 	if (pid == 0) {
+		sigprocmask(SIG_SETMASK, &g->saved_mask, NULL);
 		/* through sh, as crontab does, so that EDITOR="code -w" works;
-		 * the file name is an argument, never part of the command text */
-		char *cmd = xasprintf("%s \"$1\"", ed);
+		 * the file name is an argument, never part of the command text.
+		 * exec: the editor is our child, so that a Ctrl-C it lives
+		 * through (vi) is not taken for one that ended it (dash, as sh,
+		 * dies of it while it waits) */
+		char *cmd = xasprintf("exec %s \"$1\"", ed);
 		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
 		_exit(127);
 	}
-	int st;
-	if (pid < 0 || waitpid(pid, &st, 0) < 0)
+	int st = 0;
+	*status = 0;
+	if (pid < 0)
 		return false;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return false;
+	*status = st;
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 127)
 		cli_warn("could not run the editor '%s': set VISUAL or EDITOR", ed);
 	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
 }
 
-/* "Edit again?"  Yes unless the answer starts with n; no without a terminal. */
+/* "Edit again?"  Yes unless the answer starts with n; no without a
+ * terminal or at its end.  The ending signals are taken while it waits:
+ * *sig is the one that came, and the answer is no. */
 static bool
-ask_again(void)
+ask_again(const struct signals *g, int *sig)
 {
+	*sig = 0;
 	if (!isatty(STDIN_FILENO))
 		return false;
 	fprintf(stderr, "Edit again? [Y/n] (n discards your changes) ");
-	char line[32];
-	if (fgets(line, sizeof line, stdin) == NULL)
-		return false;
-	return line[0] != 'n' && line[0] != 'N';
+	char first = '\0', c;
+	for (size_t n = 0;; n++) {
+		fd_set in;
+		FD_ZERO(&in);
+		FD_SET(STDIN_FILENO, &in);
+		if (pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, &g->waiting) < 0) {
+			if (errno == EINTR && end_signal) {
+				*sig = end_signal;
+				fputc('\n', stderr);
+				return false;
+			}
+			if (errno != EINTR)
+				return false;
+			continue;
+		}
+		ssize_t r = read(STDIN_FILENO, &c, 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return false;
+		if (c == '\n')
+			break;
+		if (n == 0)
+			first = c;
+	}
+	return first != 'n' && first != 'N';
 }
 
 static int
@@ -267,10 +388,14 @@ edit_exec(const struct cmd_args *a)
 	size_t len;
 	char *old = read_file(source, LCFG_FILE_LIMIT, &len, &why);
 	int rc = 1;
+	struct signals sigs;
+	bool sigs_held = false;
 	if (old == NULL) {
 		cli_warn("cannot read %s: %s", source, why);
 		goto out;
 	}
+	signals_hold(&sigs);
+	sigs_held = true;
 	char *tmpl = xasprintf("%s/unknot-XXXXXX.routine", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	int fd = mkstemps(tmpl, 8);
 	bool copied = fd >= 0 && write(fd, old, len) == (ssize_t)len;
@@ -283,8 +408,14 @@ edit_exec(const struct cmd_args *a)
 		free(tmpl);
 		goto out;
 	}
+	int sig = 0, status;
 	for (;;) {
-		if (!run_editor(tmpl)) {
+		bool edited_ok = run_editor(tmpl, &sigs, &status);
+		if ((sig = editor_signal(status))) {
+			cli_warn("stopped by a signal: nothing changed");
+			break;
+		}
+		if (!edited_ok) {
 			/* keep the copy only when it holds something of the user's */
 			char *now = read_file(tmpl, LCFG_FILE_LIMIT, NULL, &why);
 			bool edited = now && strcmp(now, old) != 0;
@@ -344,14 +475,18 @@ edit_exec(const struct cmd_args *a)
 			cli_warn("%zu error%s: nothing was saved", dd.errors, dd.errors == 1 ? "" : "s");
 		diags_free(&dd);
 		free(now);
-		if (!ask_again()) {
+		if (!ask_again(&sigs, &sig)) {
 			fprintf(stderr, "unknot: changes discarded\n");
 			break;
 		}
 	}
 	unlink(tmpl);
 	free(tmpl);
+	if (sig)
+		rc = 128 + sig; /* as a shell says a command ended by it */
 out:
+	if (sigs_held)
+		signals_release(&sigs);
 	free(old);
 	free(dir);
 	free(target);

@@ -51,6 +51,64 @@ expect_screen "and fails" "[exit 1]"
 t "discarding leaves the old file" 'cmp -s "$USER_DIR/my-back.routine" "$E2E_TMP/kept"'
 stop_tui
 
+# --- signals: no temporary copy outlives the command --------------------------------
+# (TMPDIR: the copies of this test only)
+mkdir -p "$E2E_TMP/tmpd"
+copies() { ls -A "$E2E_TMP/tmpd"; }
+sed -i 's/duration = 50;/duration = 45;/' "$USER_DIR/my-back.routine"; cp "$USER_DIR/my-back.routine" "$E2E_TMP/kept"
+rm -f "$E2E_TMP/editor.count" "$E2E_TMP"/tmpd/*
+start_tui 200 24 "TMPDIR=$E2E_TMP/tmpd EDITOR=$E2E_TMP/editor $UNKNOT edit my-back"
+expect_screen "a broken edit asks again" "Edit again?"
+t "... with its copy in TMPDIR" '[ -n "$(copies)" ]'
+keys C-c
+expect_screen "Ctrl-C at the question ends it as Ctrl-C does (130)" "[exit 130]"
+t "... saying the changes are discarded" 'screen | grep -q "changes discarded"'
+t "... leaving no temporary copy (it was left in /tmp)" '[ -z "$(copies)" ]'
+t "... and the old file" 'cmp -s "$USER_DIR/my-back.routine" "$E2E_TMP/kept"'
+stop_tui
+
+rm -f "$E2E_TMP/editor.count" "$E2E_TMP"/tmpd/*
+start_tui 200 24 "TMPDIR=$E2E_TMP/tmpd EDITOR=$E2E_TMP/editor $UNKNOT edit my-back"
+expect_screen "a broken edit asks again" "Edit again?"
+kill -TERM "$(tui_pid)"
+expect_screen "SIGTERM at the question ends it (143)" "[exit 143]"
+t "... leaving no temporary copy" '[ -z "$(copies)" ]'
+stop_tui
+
+# an editor that waits for a go, and minds Ctrl-C itself as vi does
+cat > "$E2E_TMP/slow-editor" <<ED
+#!/bin/sh
+trap 'echo "editor: interrupt"' INT
+: > "$E2E_TMP/in-editor"
+while [ ! -e "$E2E_TMP/go" ]; do sleep 0.05; done
+rm -f "$E2E_TMP/go" "$E2E_TMP/in-editor"
+sed -i "s/duration = 45;/duration = \$EDIT_TO;/" "\$1"
+ED
+chmod +x "$E2E_TMP/slow-editor"
+wait_file() { _i=0; while [ ! -e "$1" ] && [ $_i -lt 200 ]; do sleep 0.05; _i=$((_i + 1)); done; [ -e "$1" ]; }
+rm -f "$E2E_TMP"/tmpd/*
+start_tui 200 24 "TMPDIR=$E2E_TMP/tmpd EDIT_TO=46 EDITOR=$E2E_TMP/slow-editor $UNKNOT edit my-back"
+wait_file "$E2E_TMP/in-editor"
+keys C-c
+expect_screen "Ctrl-C in an editor that minds it is the editor's" "editor: interrupt"
+: > "$E2E_TMP/go"
+expect_screen "... and the edit goes on and is saved" "[exit 0]"
+t "... really saved" 'grep -q "duration = 46;" "$USER_DIR/my-back.routine"'
+t "... with no temporary copy left" '[ -z "$(copies)" ]'
+stop_tui
+cp "$USER_DIR/my-back.routine" "$E2E_TMP/kept"
+
+rm -f "$E2E_TMP"/tmpd/*
+start_tui 200 24 "TMPDIR=$E2E_TMP/tmpd EDIT_TO=47 EDITOR=$E2E_TMP/slow-editor $UNKNOT edit my-back"
+wait_file "$E2E_TMP/in-editor"
+kill -HUP "$(tui_pid)"
+sleep 0.2
+: > "$E2E_TMP/go"
+expect_screen "SIGHUP while the editor runs ends it once the editor is done (129)" "[exit 129]"
+t "... saving nothing" 'cmp -s "$USER_DIR/my-back.routine" "$E2E_TMP/kept"'
+t "... and leaving no temporary copy" '[ -z "$(copies)" ]'
+stop_tui
+
 printf '#!/bin/sh\nexit 0\n' > "$E2E_TMP/true-editor"; chmod +x "$E2E_TMP/true-editor"
 EDITOR=$E2E_TMP/true-editor run_cli edit my-back
 t "an unchanged file changes nothing" '[ $rc = 0 ] && has "$err" "no changes"'
