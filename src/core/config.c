@@ -200,6 +200,7 @@ apply_file(struct config *c, const char *path, const struct safety *cat, struct 
 		}
 	}
 	config_destroy(&cfg);
+	diags_sort(d); /* the groups were walked in the table's order */
 	return d->errors == errors ? 0 : -1;
 }
 

@@ -34,24 +34,49 @@ diags_add(struct diags *d, const char *file, int line, enum diag_level level,
 	va_end(ap);
 }
 
+/* Where a problem goes: its file's place (the first problem of that file),
+ * its line, then the order it was found in. */
+struct place {
+	size_t file, index;
+	int line;
+};
+
 static int
-by_line(const void *a, const void *b)
+by_place(const void *a, const void *b)
 {
-	const struct diag *x = a, *y = b;
-	int c = strcmp(x->file, y->file);
-	if (c)
-		return c;
+	const struct place *x = a, *y = b;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
-	/* keep insertion order: compare addresses (qsort is not stable) */
-	return x < y ? -1 : x > y;
+	return x->index < y->index ? -1 : x->index > y->index;
 }
 
 void
 diags_sort(struct diags *d)
 {
-	if (d->n > 1)
-		qsort(d->v, d->n, sizeof *d->v, by_line);
+	if (d->n < 2)
+		return;
+	struct place *p = xmalloc(d->n * sizeof *p);
+	for (size_t i = 0; i < d->n; i++) {
+		size_t f = i;
+		if (i > 0 && strcmp(d->v[i - 1].file, d->v[i].file) == 0)
+			f = p[i - 1].file;
+		else
+			for (size_t j = 0; j < i; j++)
+				if (strcmp(d->v[j].file, d->v[i].file) == 0) {
+					f = p[j].file;
+					break;
+				}
+		p[i] = (struct place){f, i, d->v[i].line};
+	}
+	qsort(p, d->n, sizeof *p, by_place);
+	struct diag *v = xmalloc(d->n * sizeof *v);
+	for (size_t i = 0; i < d->n; i++)
+		v[i] = d->v[p[i].index];
+	memcpy(d->v, v, d->n * sizeof *v);
+	free(v);
+	free(p);
 }
 
 char *

@@ -35,7 +35,9 @@ struct diags {
 
 void diags_add(struct diags *d, const char *file, int line, enum diag_level level,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* Sort by line (stable), so a file's problems read top to bottom. */
+/* Sort each file's problems by line, so that they read top to bottom;
+ * the files keep the order of their first problem, and problems on one
+ * line the order they were found in. */
 void diags_sort(struct diags *d);
 /* Each as diag_format() gives it, one a line; then how many were not kept. */
 void diags_print(const struct diags *d, FILE *fp);

@@ -106,6 +106,31 @@ Test(config, a_number_past_32_bits_is_an_error_not_a_wrapped_value)
 	diags_free(&d);
 }
 
+Test(config, a_files_problems_come_in_line_order_and_the_files_in_theirs)
+{
+	/* the groups are walked audio, health, remind: the problems came out
+	 * as config:6, config:2, config:4, config:3 */
+	put("second", "remind = { every = \"1x\"; };\naudio = { volume = 200; };\n");
+	put("home", "\nremind = { snooze = \"1s\";\n  hours = \"x\"; };\nbogus = 1;\naudio = { voice = 3; };\n"
+	            "health = { ask_pain = 2; };\n");
+	struct config c;
+	struct diags d = {0};
+	cr_assert_eq(config_load(&c, NULL, &d), -1);
+	char *second = xasprintf("%s/second/unknot/config", root);
+	char *home = xasprintf("%s/home/unknot/config", root);
+	static const int want[] = {1, 2, 2, 3, 4, 5, 6};
+	cr_assert_eq(d.n, ARRAY_LEN(want), "%s", diags_text(&d));
+	for (size_t i = 0; i < d.n; i++) {
+		cr_expect_str_eq(d.v[i].file, i < 2 ? second : home, "the files in the order read:\n%s",
+		    diags_text(&d));
+		cr_expect_eq(d.v[i].line, want[i], "lines in order:\n%s", diags_text(&d));
+	}
+	free(second);
+	free(home);
+	config_free(&c);
+	diags_free(&d);
+}
+
 Test(config, warns_about_conditions_only_in_the_file_that_names_them)
 {
 	struct safety cat = {0};
