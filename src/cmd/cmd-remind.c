@@ -271,9 +271,6 @@ detach(struct reminder *r, const struct reminder_opts *o)
 static int
 remind_exec(const struct cmd_args *a)
 {
-	if (a->argc > 0)
-		return cli_usage_error("remind: unknown request '%s' (status, snooze, skip, pause, resume, stop)",
-		    a->argv[0]);
 	bool daemon = args_has(a, "daemon"), no_detach = args_has(a, "no-detach");
 	if (no_detach && !daemon)
 		return cli_usage_error("--no-detach goes with --daemon");
@@ -424,7 +421,6 @@ const struct cmd_entry cmd_remind_entry = {
 	.name = "remind",
 	.summary = "posture-break reminders, in the foreground or as a daemon",
 	.options = remind_options,
-	.max_args = 1,
 	.more_usage = "status | snooze [D] | skip | pause [D] | resume | stop",
 	.subcommands = (const struct cmd_entry *const[]){&remind_status_entry, &remind_snooze_entry,
 	    &remind_skip_entry, &remind_pause_entry, &remind_resume_entry, &remind_stop_entry, NULL},

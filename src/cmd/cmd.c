@@ -252,6 +252,15 @@ check_value(const struct cmd_entry *e, const struct cmd_option *o, const char *v
 	}
 }
 
+static const struct cmd_entry *
+find_subcommand(const struct cmd_entry *e, const char *name)
+{
+	for (const struct cmd_entry *const *sub = e->subcommands; sub && *sub; sub++)
+		if (strcmp((*sub)->name, name) == 0)
+			return *sub;
+	return NULL;
+}
+
 /* "run: " before an option's error; nothing for the home, whose name
  * "unknot: " already says. */
 static const char *
@@ -344,6 +353,19 @@ parse(const char *parent, const struct cmd_entry *e, int argc, char **argv, stru
 		return rc;
 	a->argc = argc - optind;
 	a->argv = argv + optind;
+	if (e->subcommands && a->argc > 0) {
+		/* a subcommand is the first word (run_entry): this is none */
+		struct buf b = {0};
+		for (const struct cmd_entry *const *sub = e->subcommands; *sub; sub++)
+			buf_addf(&b, "%s%s", sub == e->subcommands ? "" : ", ", (*sub)->name);
+		if (find_subcommand(e, a->argv[0]))
+			rc = cli_usage_error("%s: a subcommand comes first: unknot %s %s ...", cli_command(),
+			    cli_command(), a->argv[0]);
+		else
+			rc = cli_usage_error("%s: unknown subcommand '%s' (%s)", cli_command(), a->argv[0], b.s);
+		buf_free(&b);
+		return rc;
+	}
 	const char *what = e->args && e->args[0] ? e->args : "arguments";
 	if (a->argc < e->min_args)
 		return cli_usage_error("%s needs %s", cli_command(), what);
@@ -355,15 +377,6 @@ parse(const char *parent, const struct cmd_entry *e, int argc, char **argv, stru
 		    e->min_args == e->max_args ? "" : "at most ", what, a->argv[e->max_args]);
 	}
 	return 0;
-}
-
-static const struct cmd_entry *
-find_subcommand(const struct cmd_entry *e, const char *name)
-{
-	for (const struct cmd_entry *const *sub = e->subcommands; sub && *sub; sub++)
-		if (strcmp((*sub)->name, name) == 0)
-			return *sub;
-	return NULL;
 }
 
 /* Run the entry on argv (argv[0] its name); parent names the command of
@@ -433,7 +446,7 @@ help_exec(const struct cmd_args *a)
 		return cli_usage_error("no command called '%s'", a->argv[0]);
 	const struct cmd_entry *sub = a->argc > 1 ? find_subcommand(e, a->argv[1]) : NULL;
 	if (a->argc > 1 && sub == NULL)
-		return cli_usage_error("%s has no request called '%s'", e->name, a->argv[1]);
+		return cli_usage_error("%s has no subcommand called '%s'", e->name, a->argv[1]);
 	print_command_usage(stdout, sub ? e->name : NULL, sub ? sub : e);
 	return 0;
 }

@@ -29,6 +29,9 @@ run_cli health remove dvt
 t "removing what was not declared says so" '[ $rc = 0 ] && has "$out" "dvt was not declared"'
 run_cli health frobnicate x
 t "an unknown subcommand is a usage error" '[ $rc = 2 ]'
+t "... that says so and names the subcommands (was: takes no arguments)" 'hasF "$err" "unknot: health: unknown subcommand '"'"'frobnicate'"'"' (add, remove)"'
+run_cli remind frobnicate
+t "remind says the same of an unknown request" '[ $rc = 2 ] && hasF "$err" "unknot: remind: unknown subcommand '"'"'frobnicate'"'"' (status, snooze, skip, pause, resume, stop)"'
 run_cli health add
 t "add without an id is a usage error" '[ $rc = 2 ]'
 printf 'health = { conditions = ["varicose-veins"]; ask_pain = false; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
