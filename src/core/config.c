@@ -26,7 +26,7 @@ static const struct lcfg_key audio_keys[] = {
 	{"volume", LK_INT, false, 0, 100, 80, NULL, A(volume), "cue volume in percent"},
 	{"voice", LK_BOOL, false, 0, 0, 1, NULL, A(voice), "spoken cues where there are some"},
 	{"speak", LK_ENUM, false, 0, 0, SPEAK_TITLES, speak_mode_names, A(speak),
-	    "spoken steps: off, titles or all"},
+	    "spoken steps"},
 };
 static const struct lcfg_key health_keys[] = {
 	{"conditions", LK_TEXTS, false, 0, 64, 0, NULL, A(conditions), "catalogue ids you have"},

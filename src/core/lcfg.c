@@ -78,6 +78,14 @@ scalar_word(const char *word, size_t n)
 
 static const char *closest(const char *word, const char *const *names, size_t n);
 
+/* An enum's choices in words: "a", "b" or "c". */
+static void
+choices_words(struct buf *b, const char *const *choices)
+{
+	for (size_t i = 0; choices[i]; i++)
+		buf_addf(b, "%s\"%s\"", i == 0 ? "" : choices[i + 1] ? ", " : " or ", choices[i]);
+}
+
 /* The key called name (n bytes) in any of tables, or NULL. */
 static const struct lcfg_key *
 table_key(const struct lcfg_table *tables, const char *name, size_t n)
@@ -159,12 +167,10 @@ bare_fix(char *msg, size_t size, const struct lcfg_key *k, const char *key, cons
 			quoted = near;
 			break;
 		}
-		int len = snprintf(msg, size, "%s %s: '%s' is one of", val, some, key);
-		for (size_t i = 0; k->choices[i] && len > 0 && (size_t)len < size; i++)
-			len += snprintf(msg + len, size - (size_t)len, "%s\"%s\"", i == 0 ? " " :
-			    k->choices[i + 1] ? ", " : " or ", k->choices[i]);
-		if (len > 0 && (size_t)len < size)
-			snprintf(msg + len, size - (size_t)len, ", in double quotes");
+		struct buf all = {0};
+		choices_words(&all, k->choices);
+		snprintf(msg, size, "%s %s: '%s' is one of %s, in double quotes", val, some, key, all.s);
+		buf_free(&all);
 		return;
 	}
 	default:
@@ -1034,6 +1040,18 @@ range_text(struct buf *b, const struct lcfg_key *k)
 		buf_addf(b, "true or false");
 }
 
+/* What range_text says in a comment, and an enum's choices. */
+static void
+comment_range_text(struct buf *b, const struct lcfg_key *k)
+{
+	if (k->kind == LK_ENUM) {
+		buf_addf(b, "one of ");
+		choices_words(b, k->choices);
+	} else {
+		range_text(b, k);
+	}
+}
+
 /* A key's default in words: "80", "5s", "false", "\"gentle\""; "" when it
  * has none to show (a text without one, a list, a required key). */
 static void
@@ -1058,7 +1076,7 @@ void
 lcfg_key_comment(struct buf *b, const char *indent, const struct lcfg_key *k, bool with_name)
 {
 	struct buf range = {0}, def = {0};
-	range_text(&range, k);
+	comment_range_text(&range, k);
 	default_text(&def, k);
 	buf_addf(b, "%s# %s%s%s", indent, with_name ? k->name : "", with_name ? ": " : "", k->help);
 	if (range.len)

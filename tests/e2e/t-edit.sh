@@ -8,6 +8,7 @@ t "new writes a template and prints its path" '[ $rc = 0 ] && [ "$out" = "$USER_
 run_cli check --strict "$USER_DIR/my-back.routine"
 t "the template passes check --strict" '[ $rc = 0 ]'
 t "the template documents every key" 'for k in version title summary level equipment areas contraindications warnings prepare steps type how pressure caution sound duration sides reps rest; do grep -q "^# $k:" "$USER_DIR/my-back.routine" || exit 1; done'
+t "the template lists the values of type and level" 'grep -q "^# type: .*\"stretch\", \"roll\", \"hold\", \"posture\", \"breathe\", \"move\" or \"rest\"" "$USER_DIR/my-back.routine" && grep -q "^# level: .*\"gentle\", \"moderate\" or \"firm\"" "$USER_DIR/my-back.routine"'
 cp "$USER_DIR/my-back.routine" "$E2E_TMP/kept"
 run_cli new my-back
 t "new refuses to overwrite" '[ $rc = 1 ] && has "$err" "already exists" && cmp -s "$USER_DIR/my-back.routine" "$E2E_TMP/kept"'
