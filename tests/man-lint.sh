@@ -76,6 +76,24 @@ else
 	passed=$((passed + 1))
 fi
 
+# Every variable the program reads (getenv("NAME") in src/, and the XDG
+# ones paths.c reads by name) is in the ENVIRONMENT of unknot(1); PATH
+# and HOME are everyone's.
+env_sec=$(sed -n '/^\.SH ENVIRONMENT/,/^\.SH /p' man/unknot.1 | sed 's/\\-/-/g')
+bad=""
+for v in $( (grep -rhoE 'getenv\("[A-Z_]+"\)' src; grep -rhoE '"XDG_[A-Z_]+"' src) | tr -d '"' |
+	sed 's/getenv(//; s/)//' | sort -u); do
+	case $v in PATH|HOME) continue ;; esac
+	printf '%s\n' "$env_sec" | grep -qw -- "$v" || bad="$bad $v"
+done
+if [ -n "$bad" ]; then
+	echo "FAIL unknot(1) ENVIRONMENT lacks what the program reads:$bad"
+	fail=$((fail + 1))
+else
+	echo "ok   unknot(1) ENVIRONMENT names every variable the program reads"
+	passed=$((passed + 1))
+fi
+
 # The command table (`unknot _table`: "CMD" and "CMD<TAB>--OPTION" lines)
 # against the SYNOPSIS of unknot(1): every command has a synopsis line,
 # every option is in its command's synopsis and described in the page,
