@@ -289,8 +289,9 @@ run_editor(const char *path, const struct signals *g, int *status)
 		 * the file name is an argument, never part of the command text.
 		 * exec: the editor is our child, so that a Ctrl-C it lives
 		 * through (vi) is not taken for one that ended it (dash, as sh,
-		 * dies of it while it waits) */
-		char *cmd = xasprintf("exec %s \"$1\"", ed);
+		 * dies of it while it waits); env, so that EDITOR="VAR=x vi"
+		 * still sets VAR as the shell would */
+		char *cmd = xasprintf("exec env %s \"$1\"", ed);
 		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
 		_exit(127);
 	}
