@@ -26,6 +26,7 @@
 #include "duration.h"
 #include "line.h"
 #include "loop.h"
+#include "notify.h"
 #include "paths.h"
 #include "reminder.h"
 #include "routine.h"
@@ -294,6 +295,8 @@ remind_exec(const struct cmd_args *a)
 		.sound = cfg.audio_enabled, .voice = cfg.voice, .volume = cfg.volume, .prompt = !daemon,
 	};
 	settings_from(&cfg, &o.set);
+	if (daemon && !notify_available())
+		cli_warn("%s", REMINDER_UNSEEN_WARNING); /* it runs: the user may be about to install it */
 	struct reminder r = {.lock_fd = -1, .tfd = -1};
 	char why[300];
 	if (daemon && !no_detach) {

@@ -194,10 +194,25 @@ static void
 after_break(struct remind *r, time_t from)
 {
 	r->offered = false;
+	r->taking = false;
 	r->away_at = 0;
 	r->micro_end = 0;
 	if (r->set.micro > 0)
 		r->micro_due = max_t(r->micro_due, plan_micro(r, from));
+}
+
+bool
+remind_begin(struct remind *r, time_t now)
+{
+	roll_day(r, now);
+	r->taking = r->offered;
+	return r->taking;
+}
+
+void
+remind_unbegin(struct remind *r)
+{
+	r->taking = false;
 }
 
 void
@@ -214,6 +229,8 @@ enum remind_answer
 remind_snooze(struct remind *r, time_t now, long secs)
 {
 	roll_day(r, now);
+	if (r->taking)
+		return REMIND_TAKING;
 	enum remind_answer a = r->offered ? REMIND_ANSWERED : REMIND_POSTPONED;
 	if (a == REMIND_ANSWERED)
 		r->today.snoozed++;
@@ -230,6 +247,8 @@ enum remind_answer
 remind_skip(struct remind *r, time_t now)
 {
 	roll_day(r, now);
+	if (r->taking)
+		return REMIND_TAKING;
 	enum remind_answer a = r->offered ? REMIND_ANSWERED : REMIND_POSTPONED;
 	if (a == REMIND_ANSWERED)
 		r->today.skipped++;
@@ -245,7 +264,8 @@ remind_pause(struct remind *r, time_t now, long secs)
 	if (!remind_paused(r))
 		r->paused_at = now;
 	r->paused_until = now + secs;
-	r->offered = false; /* withdrawn, not answered: it comes back after */
+	if (!r->taking)
+		r->offered = false; /* withdrawn, not answered: it comes back after */
 	r->micro_end = 0;
 	r->away_at = 0;
 }
@@ -271,9 +291,21 @@ remind_resume(struct remind *r, time_t now)
 }
 
 void
+remind_unseen(struct remind *r, time_t now)
+{
+	if (!r->offered || r->taking)
+		return;
+	roll_day(r, now);
+	if (r->today.offered > 0)
+		r->today.offered--;
+	r->due = max_t(r->due, plan(r, now));
+	after_break(r, now);
+}
+
+void
 remind_unanswered(struct remind *r, time_t now)
 {
-	if (!r->offered)
+	if (!r->offered || r->taking)
 		return;
 	r->due = max_t(r->due, plan(r, now));
 	after_break(r, now);

@@ -19,9 +19,14 @@
  *    max(due, now) + D; skip to the one after (an interval after
  *    max(due, now)); a routine completed, a natural break and a pause can
  *    only move it later too.
- *  - Offered: a break that came due (shown, or notified).  taken,
- *    snoozed and skipped answer an offered break; a snooze or skip with
- *    nothing offered is a postponement and is not counted.
+ *  - Offered: a break that came due and was shown (on a screen, or in a
+ *    notification).  One nobody could see is not offered
+ *    (remind_unseen()).  taken, snoozed and skipped answer an offered
+ *    break; a snooze or skip with nothing offered is a postponement and
+ *    is not counted.
+ *  - Taking: once the offered break's routine is started (remind_begin())
+ *    it is being taken: a snooze or skip is refused (REMIND_TAKING), a
+ *    pause leaves it alone, and it ends taken (remind_taken()).
  *  - Natural breaks: at a due time, a user away from the keyboard for at
  *    least the idle length is on a break already; nothing fires while
  *    they stay away (looked at again every `recheck`), and the interval
@@ -75,7 +80,7 @@ enum remind_event {
 };
 
 /* What an answer was: one to an offered break (counted), or a postponement. */
-enum remind_answer { REMIND_POSTPONED, REMIND_ANSWERED };
+enum remind_answer { REMIND_POSTPONED, REMIND_ANSWERED, REMIND_TAKING /* refused: being taken */ };
 
 struct remind {
 	struct remind_settings set;
@@ -85,6 +90,7 @@ struct remind {
 	time_t paused_at, paused_until; /* 0: not paused */
 	time_t away_at;        /* a natural break seen at a due time; 0: none */
 	bool offered;          /* a break came due and waits for an answer */
+	bool taking;           /* ... and its routine was started: it is being taken */
 	struct remind_counts today;
 	int day;               /* the local date those count (yyyymmdd) */
 };
@@ -110,13 +116,21 @@ bool remind_wants_probe(const struct remind *r, time_t now);
 enum remind_event remind_tick(struct remind *r, time_t now, const struct remind_probe *p);
 
 /* The answers and requests.  Each keeps "never closer". */
-void remind_taken(struct remind *r, time_t now);   /* the offered break was started */
+/* The offered break's routine starts (s): it is being taken.  Returns
+ * false when no break was offered (a break started early). */
+bool remind_begin(struct remind *r, time_t now);
+/* Back before the routine started (at the screening): still due. */
+void remind_unbegin(struct remind *r);
+void remind_taken(struct remind *r, time_t now);   /* the routine is over: the offered break was taken */
 enum remind_answer remind_snooze(struct remind *r, time_t now, long secs); /* secs <= 0: the setting */
 enum remind_answer remind_skip(struct remind *r, time_t now);
 void remind_pause(struct remind *r, time_t now, long secs);
 /* The offer went unanswered (a notification closed without an answer):
  * the interval restarts from now; nothing is counted but the offer. */
 void remind_unanswered(struct remind *r, time_t now);
+/* The break offered at now reached nobody (nothing could show it): it is
+ * not counted as offered, and the interval restarts from now. */
+void remind_unseen(struct remind *r, time_t now);
 /* Returns false when not paused. */
 bool remind_resume(struct remind *r, time_t now);
 /* A routine completed at `end` (from the history): the break it was.

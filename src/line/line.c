@@ -850,7 +850,7 @@ line_remind(struct reminder *r, const struct routine *routine, const struct safe
 		if (!l.start || l.stopped)
 			break;
 		/* the routine in lines, screening first; the socket is served throughout */
-		bool offered = r->m.offered;
+		bool offered = reminder_begin(r, time(NULL)); /* being taken: no snooze from outside */
 		struct audio *audio = audio_new(cfg->audio_enabled, cfg->voice, cfg->volume);
 		struct flow_opts o = flow_opts_for(cfg, 1.0);
 		o.now = now_wall();
@@ -864,7 +864,9 @@ line_remind(struct reminder *r, const struct routine *routine, const struct safe
 			rc = NAV_SIGNAL;
 			break;
 		}
-		if (frc != NAV_BACK && offered)
+		if (frc == NAV_BACK)
+			reminder_unbegin(r, time(NULL)); /* back at the screening: still due */
+		else if (offered)
 			reminder_taken(r, time(NULL));
 		l.news = true;
 	}

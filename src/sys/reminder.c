@@ -221,8 +221,8 @@ on_action(void *ctx, int action)
 	char msg[200];
 	r->note = NULL;
 	read_history(r, now, false);
-	if (!r->m.offered)
-		return; /* answered meanwhile (a key, the socket) */
+	if (!r->m.offered || r->m.taking)
+		return; /* answered meanwhile (a key, the socket), or being taken */
 	switch (action) {
 	case ACTION_START:
 		say(r, "notification: start");
@@ -250,10 +250,19 @@ on_action(void *ctx, int action)
 	changed(r);
 }
 
+/* Something can show a break: a terminal of ours, or notify-send. */
+static bool
+can_show(const struct reminder *r)
+{
+	return r->o.prompt || notify_available();
+}
+
 static void
 alert_break(struct reminder *r, time_t now)
 {
-	record(r, OUTCOME_REMINDER_OFFERED, now);
+	bool seen = can_show(r);
+	if (seen)
+		record(r, OUTCOME_REMINDER_OFFERED, now);
 	if (r->o.sound) {
 		struct cue_args c = {r->o.voice, r->o.volume};
 		child_detached_fn(play_cue, &c);
@@ -264,8 +273,15 @@ alert_break(struct reminder *r, time_t now)
 	    r->o.routine_arg);
 	notify_cancel(r->note);
 	r->note = notify_send("Time for a posture break", body, 0, actions, on_action, r);
+	if (!seen) {
+		/* a sound alone names no routine and cannot be answered: not an
+		 * offer (unknot(1) REMINDERS); the interval starts again */
+		remind_unseen(&r->m, now);
+		say(r, "break due, but nothing can show it (notify-send not found): not counted as offered");
+		return;
+	}
 	say(r, "break offered (%s)", r->note ? "notification with Start, Snooze, Skip" :
-	    notify_available() ? "notification" : "no notify-send");
+	    r->o.prompt ? "on screen" : "notification");
 	if (!r->o.prompt && r->note == NULL)
 		remind_unanswered(&r->m, now); /* nobody can answer: it was the reminder */
 }
@@ -370,6 +386,28 @@ scaled(const struct reminder *r, long secs)
 	return secs > 0 && s < 1 ? 1 : s;
 }
 
+bool
+reminder_begin(struct reminder *r, time_t now)
+{
+	read_history(r, now, false);
+	bool offered = remind_begin(&r->m, now);
+	if (offered) {
+		notify_cancel(r->note); /* its Snooze and Skip no longer apply */
+		r->note = NULL;
+	}
+	arm(r, now);
+	changed(r);
+	return offered;
+}
+
+void
+reminder_unbegin(struct reminder *r, time_t now)
+{
+	remind_unbegin(&r->m);
+	arm(r, now);
+	changed(r);
+}
+
 void
 reminder_taken(struct reminder *r, time_t now)
 {
@@ -389,6 +427,11 @@ answered(struct reminder *r, time_t now, enum remind_answer a, enum outcome o, c
     size_t n)
 {
 	char next[160];
+	if (a == REMIND_TAKING) {
+		/* the routine is on someone's screen: the record must say taken */
+		snprintf(msg, n, "error: the posture break is being taken now: it cannot be %s", verb);
+		return;
+	}
 	if (a == REMIND_ANSWERED) {
 		record(r, o, now);
 		notify_cancel(r->note);
@@ -591,6 +634,8 @@ reminder_next_text(const struct reminder *r, time_t now, char *out, size_t n)
 	if (remind_paused(&r->m)) {
 		when_text(r->m.paused_until, now, when, sizeof when);
 		snprintf(out, n, "paused until %s", when);
+	} else if (r->m.taking) {
+		snprintf(out, n, "a posture break is being taken now (%s)", r->o.routine_title);
 	} else if (r->m.offered) {
 		snprintf(out, n, "a posture break is due now");
 	} else if (r->m.away_at) {
@@ -614,9 +659,9 @@ reminder_status_text(const struct reminder *r, time_t now, char *out, size_t n)
 	}
 	struct remind_counts c = remind_today(&r->m, now);
 	snprintf(out, n, "%s; every %s, %s, %s%s; routine %s; today %d offered, %d taken, %d snoozed, "
-	    "%d skipped; pid %ld", next, every, schedule_hours_text(&r->m.set.sch, hours, sizeof hours),
+	    "%d skipped; %spid %ld", next, every, schedule_hours_text(&r->m.set.sch, hours, sizeof hours),
 	    schedule_days_text(r->m.set.sch.days, days, sizeof days), micro, r->o.routine_id, c.offered, c.taken,
-	    c.snoozed, c.skipped, (long)getpid());
+	    c.snoozed, c.skipped, can_show(r) ? "" : REMINDER_UNSEEN_WARNING "; ", (long)getpid());
 }
 
 /* ---- playing ---------------------------------------------------------------- */

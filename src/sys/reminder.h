@@ -88,7 +88,14 @@ int reminder_start(struct reminder *r, const struct reminder_opts *o, const stru
 void reminder_close(struct reminder *r);
 
 /* The answers, from the screen's keys (the socket and the notification
- * come the same way).  Each writes what it did in a sentence into msg. */
+ * come the same way).  Each writes what it did in a sentence into msg
+ * ("error: ..." when refused).
+ * begin: the routine starts (s); true when it answers an offered break,
+ * which is then being taken: a snooze or skip is refused until
+ * reminder_taken() (the routine is over) or reminder_unbegin() (back at
+ * the screening: the break is still due). */
+bool reminder_begin(struct reminder *r, time_t now);
+void reminder_unbegin(struct reminder *r, time_t now);
 void reminder_taken(struct reminder *r, time_t now);
 void reminder_snooze(struct reminder *r, time_t now, long secs, char *msg, size_t n);
 void reminder_skip(struct reminder *r, time_t now, char *msg, size_t n);
@@ -101,6 +108,10 @@ void reminder_playing(struct reminder *r, bool playing);
 void reminder_refresh(struct reminder *r, time_t now);
 /* "next break at 14:45 (in 12 min)", "paused until 11:00", ... */
 void reminder_next_text(const struct reminder *r, time_t now, char *out, size_t n);
+/* Said at the start of a daemon, and in its status, when nothing can show
+ * a break (no terminal, no notify-send). */
+#define REMINDER_UNSEEN_WARNING "warning: notify-send not found: breaks cannot be shown, " \
+	"so none is offered or counted (install notify-send, or run `unknot remind` in a terminal)"
 /* The full status line `remind status` prints. */
 void reminder_status_text(const struct reminder *r, time_t now, char *out, size_t n);
 

@@ -193,7 +193,7 @@ ui_remind(struct reminder *r, const struct routine *routine, const struct safety
 			break;
 		/* the full player, screening first; audio only while it runs;
 		 * the socket is served throughout */
-		bool offered = r->m.offered;
+		bool offered = reminder_begin(r, time(NULL)); /* being taken: no snooze from outside */
 		struct audio *audio = audio_new(cfg->audio_enabled, cfg->voice, cfg->volume);
 		audio_set_speak(audio, cfg->speak);
 		struct flow_opts o = flow_opts_for(cfg, 1.0);
@@ -206,6 +206,7 @@ ui_remind(struct reminder *r, const struct routine *routine, const struct safety
 		c.msg[0] = '\0';
 		if (rc == NAV_BACK) {
 			rc = NAV_OK; /* went back at the screening: the break is still due */
+			reminder_unbegin(r, time(NULL));
 			continue;
 		}
 		if (offered)

@@ -47,6 +47,11 @@ keys y
 expect_screen "the player runs" "Step 1/2"
 run_cli remind status
 t "status is answered while the routine plays" '[ $rc = 0 ] && printf "%s" "$out" | grep -q "every 3s"'
+t "status says the break is being taken, not due (trial-b #2)" 'printf "%s" "$out" | grep -q "^a posture break is being taken now (Short test routine)"'
+run_cli remind snooze
+t "a snooze from another terminal is refused while the break is taken, saying why" '[ $rc = 1 ] && printf "%s" "$err" | grep -q "is being taken now: it cannot be snoozed"'
+run_cli remind skip
+t "so is a skip" '[ $rc = 1 ] && printf "%s" "$err" | grep -q "is being taken now: it cannot be skipped"'
 expect_screen "to the end" "Routine complete" 15
 keys x
 expect_screen "then it is back to waiting" "Today: 3 offered, 1 taken, 1 snoozed, 1 skipped"
@@ -262,15 +267,35 @@ kill -TERM $nd; wait $nd
 
 # a routine playing in another terminal: no break in the middle of it
 : > "$HIST"
+: > "$E2E_TMP/answer"
 mkdir -p "$RUN"
 flock -s "$RUN/playing" sleep 6 & player=$!
-UNKNOT_REMIND_SCALE=20 "$UNKNOT" remind --every 1m $ALWAYS --routine "$SHORT" --daemon --no-detach \
+PATH=$BIN:$PATH UNKNOT_REMIND_SCALE=20 "$UNKNOT" remind --every 1m $ALWAYS --routine "$SHORT" --daemon --no-detach \
 	2> "$E2E_TMP/log" & nd=$!
 sleep 5
 t "no break is offered while a routine plays elsewhere" '[ "$(reminder_lines)" = 0 ]'
 wait $player
 wait_until 'grep -q "	reminder-offered	" "$HIST"' 6
 t "it comes once the routine is over" 'grep -q "	reminder-offered	" "$HIST"'
+kill -TERM $nd; wait $nd
+
+# nothing to show a break on (no notify-send): a warning at the start and in
+# status, and a break nobody could see is not counted as offered (trial-b #4)
+NOBIN=$E2E_TMP/nobin
+mkdir -p "$NOBIN"
+: > "$HIST"
+PATH=$NOBIN "$UNKNOT" remind --every 1h $ALWAYS --daemon > "$E2E_TMP/out" 2> "$E2E_TMP/err"; rc=$?
+t "--daemon without notify-send starts, but warns that breaks cannot be shown" '[ $rc = 0 ] && grep -q "^unknot: warning: notify-send not found: breaks cannot be shown" "$E2E_TMP/err"'
+run_cli remind status
+t "status warns too" '[ $rc = 0 ] && printf "%s" "$out" | grep -q "warning: notify-send not found: breaks cannot be shown"'
+run_cli remind stop
+PATH=$NOBIN UNKNOT_REMIND_SCALE=20 "$UNKNOT" remind --every 1m $ALWAYS --routine "$SHORT" --daemon --no-detach \
+	2> "$E2E_TMP/log" & nd=$!
+wait_until 'grep -q "break due" "$E2E_TMP/log"' 8
+t "the log says a break came due that nothing could show" 'grep -q "break due, but nothing can show it" "$E2E_TMP/log"'
+t "and it is not in the history as offered" '[ "$(reminder_lines)" = 0 ]'
+run_cli remind status
+t "nor counted as offered" 'printf "%s" "$out" | grep -q "today 0 offered"'
 kill -TERM $nd; wait $nd
 
 # --- usage and settings, checked in one place ---------------------------------------------

@@ -242,6 +242,64 @@ Test(remind, pausing_an_offered_break_withdraws_it_until_after)
 	cr_assert_eq(remind_today(&r, due).offered, 2);
 }
 
+/* trial-b #4: a daemon with nothing to show a break on: the break came
+ * due, but nobody could see it, so it is not counted as offered. */
+Test(remind, a_break_nobody_could_see_is_not_counted_and_the_interval_restarts)
+{
+	struct remind r;
+	remind_start(&r, &office, at(2026, 11, 25, 10, 0));
+	time_t due = r.due;
+	cr_assert_eq(run_to(&r, due, &here), REMIND_BREAK);
+	remind_unseen(&r, due);
+	cr_assert(!r.offered, "nothing waits for an answer");
+	cr_assert_eq(remind_today(&r, due).offered, 0, "not offered: nobody saw it");
+	cr_assert_eq(r.due, due + 45 * MIN, "the next one an interval later");
+	remind_unseen(&r, due + 60);
+	cr_assert_eq(r.due, due + 45 * MIN, "nothing offered: nothing changes");
+}
+
+/* trial-b #2: s at the prompt, then `remind snooze` from another
+ * terminal while the routine plays: the break must end up taken. */
+Test(remind, a_break_being_taken_cannot_be_snoozed_or_skipped_and_ends_taken)
+{
+	struct remind r;
+	remind_start(&r, &office, at(2026, 11, 25, 10, 0));
+	time_t due = r.due;
+	cr_assert_eq(run_to(&r, due, &here), REMIND_BREAK);
+	cr_assert(remind_begin(&r, due + 5), "an offered break begins");
+	cr_assert(r.taking);
+	cr_assert_eq(remind_snooze(&r, due + 20, 0), REMIND_TAKING);
+	cr_assert_eq(remind_skip(&r, due + 21), REMIND_TAKING);
+	remind_unanswered(&r, due + 22);
+	remind_pause(&r, due + 23, 30 * MIN);
+	cr_assert(r.offered && r.taking, "still the break being taken");
+	remind_taken(&r, due + 140);
+	struct remind_counts c = remind_today(&r, due);
+	cr_assert_eq(c.taken, 1);
+	cr_assert_eq(c.snoozed + c.skipped, 0);
+	cr_assert(!r.taking && !r.offered);
+}
+
+Test(remind, going_back_before_the_routine_starts_leaves_the_break_due)
+{
+	struct remind r;
+	remind_start(&r, &office, at(2026, 11, 25, 10, 0));
+	time_t due = r.due;
+	run_to(&r, due, &here);
+	remind_begin(&r, due + 5);
+	remind_unbegin(&r);
+	cr_assert(r.offered && !r.taking);
+	cr_assert_eq(remind_snooze(&r, due + 10, 0), REMIND_ANSWERED);
+}
+
+Test(remind, a_break_started_with_none_due_is_not_one_being_taken)
+{
+	struct remind r;
+	remind_start(&r, &office, at(2026, 11, 25, 10, 0));
+	cr_assert(!remind_begin(&r, at(2026, 11, 25, 10, 5)));
+	cr_assert(!r.taking);
+}
+
 Test(remind, micro_breaks_come_between_posture_breaks_and_end_by_themselves)
 {
 	struct remind_settings s = office;
@@ -355,3 +413,4 @@ Test(remind, never_closer_over_random_states)
 		}
 	}
 }
+
