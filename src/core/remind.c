@@ -1,6 +1,8 @@
 /* remind.c - the posture-break reminder as a model: see remind.h. */
 #include "remind.h"
 
+#include <stdio.h>
+
 #include "util.h"
 
 static const char *const event_names[] = {
@@ -343,4 +345,38 @@ remind_today(const struct remind *r, time_t now)
 	if (local_day(now) != r->day)
 		return (struct remind_counts){0};
 	return r->today;
+}
+
+/* A day ahead or more shows its weekday. */
+#define WEEKDAY_FROM (12 * 3600)
+
+void
+remind_when_text(time_t t, time_t now, char *out, size_t n)
+{
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char at[32];
+	strftime(at, sizeof at, t - now >= WEEKDAY_FROM ? "%a %H:%M" : "%H:%M", &tm);
+	long mins = (long)((t - now + 59) / 60);
+	if (mins <= 1)
+		snprintf(out, n, "%s (in less than a minute)", at);
+	else if (mins < 120)
+		snprintf(out, n, "%s (in %ld min)", at, mins);
+	else
+		snprintf(out, n, "%s (in %ldh%02ldm)", at, mins / 60, mins % 60);
+}
+
+time_t
+remind_when_changes(time_t t, time_t now)
+{
+	time_t d = t - now;
+	if (d <= 60)
+		return REMIND_NEVER;
+	/* the minutes are rounded up: m = ceil(d / 60) drops to m - 1 when
+	 * d reaches 60 (m - 1), the first time after now that d is a whole
+	 * number of minutes */
+	time_t next = now + ((d - 1) % 60 + 1);
+	if (d >= WEEKDAY_FROM && t - (WEEKDAY_FROM - 1) < next)
+		next = t - (WEEKDAY_FROM - 1); /* the weekday goes */
+	return next;
 }

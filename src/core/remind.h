@@ -43,6 +43,7 @@
 #define UNKNOT_REMIND_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <time.h>
 
 #include "schedule.h"
@@ -140,6 +141,14 @@ bool remind_completed(struct remind *r, time_t end);
  * today's counts): counts it when `when` is today. */
 enum remind_outcome { REMIND_OFFERED, REMIND_TAKEN, REMIND_SNOOZED, REMIND_SKIPPED };
 void remind_count(struct remind *r, enum remind_outcome o, time_t when, time_t now);
+
+/* A time as the reminder says it at now: "14:45 (in 12 min)", "Thu 09:45
+ * (in 16h30m)", "14:45 (in less than a minute)". */
+void remind_when_text(time_t t, time_t now, char *out, size_t n);
+/* The first time after now at which remind_when_text(t, ...) reads
+ * differently (a screen redraws then, and not before); REMIND_NEVER when
+ * it never will (t is a minute away or less: it reads the same until t). */
+time_t remind_when_changes(time_t t, time_t now);
 
 /* The counts for the day of now (zero after midnight). */
 struct remind_counts remind_today(const struct remind *r, time_t now);

@@ -610,29 +610,12 @@ reminder_close(struct reminder *r)
 
 /* ---- words ------------------------------------------------------------------ */
 
-/* "14:45 (in 12 min)" */
-static void
-when_text(time_t t, time_t now, char *out, size_t n)
-{
-	struct tm tm;
-	localtime_r(&t, &tm);
-	char at[32];
-	strftime(at, sizeof at, t - now >= 12 * 3600 ? "%a %H:%M" : "%H:%M", &tm);
-	long mins = (long)((t - now + 59) / 60);
-	if (mins <= 1)
-		snprintf(out, n, "%s (in less than a minute)", at);
-	else if (mins < 120)
-		snprintf(out, n, "%s (in %ld min)", at, mins);
-	else
-		snprintf(out, n, "%s (in %ldh%02ldm)", at, mins / 60, mins % 60);
-}
-
 void
 reminder_next_text(const struct reminder *r, time_t now, char *out, size_t n)
 {
 	char when[64];
 	if (remind_paused(&r->m)) {
-		when_text(r->m.paused_until, now, when, sizeof when);
+		remind_when_text(r->m.paused_until, now, when, sizeof when);
 		snprintf(out, n, "paused until %s", when);
 	} else if (r->m.taking) {
 		snprintf(out, n, "a posture break is being taken now (%s)", r->o.routine_title);
@@ -641,7 +624,7 @@ reminder_next_text(const struct reminder *r, time_t now, char *out, size_t n)
 	} else if (r->m.away_at) {
 		snprintf(out, n, "away from the keyboard: a natural break (the interval starts again on your return)");
 	} else {
-		when_text(r->m.due > now ? r->m.due : now, now, when, sizeof when);
+		remind_when_text(r->m.due > now ? r->m.due : now, now, when, sizeof when);
 		snprintf(out, n, "next break at %s", when);
 	}
 }
@@ -662,6 +645,16 @@ reminder_status_text(const struct reminder *r, time_t now, char *out, size_t n)
 	    "%d skipped; %spid %ld", next, every, schedule_hours_text(&r->m.set.sch, hours, sizeof hours),
 	    schedule_days_text(r->m.set.sch.days, days, sizeof days), micro, r->o.routine_id, c.offered, c.taken,
 	    c.snoozed, c.skipped, can_show(r) ? "" : REMINDER_UNSEEN_WARNING "; ", (long)getpid());
+}
+
+time_t
+reminder_next_text_changes(const struct reminder *r, time_t now)
+{
+	if (remind_paused(&r->m))
+		return remind_when_changes(r->m.paused_until, now);
+	if (r->m.offered || r->m.away_at)
+		return REMIND_NEVER; /* no time in it: events change it */
+	return remind_when_changes(r->m.due, now);
 }
 
 /* ---- playing ---------------------------------------------------------------- */

@@ -112,6 +112,9 @@ void reminder_next_text(const struct reminder *r, time_t now, char *out, size_t 
  * a break (no terminal, no notify-send). */
 #define REMINDER_UNSEEN_WARNING "warning: notify-send not found: breaks cannot be shown, " \
 	"so none is offered or counted (install notify-send, or run `unknot remind` in a terminal)"
+/* When reminder_next_text() would first read differently, unless
+ * something happens (REMIND_NEVER: only then). */
+time_t reminder_next_text_changes(const struct reminder *r, time_t now);
 /* The full status line `remind status` prints. */
 void reminder_status_text(const struct reminder *r, time_t now, char *out, size_t n);
 

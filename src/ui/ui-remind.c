@@ -90,12 +90,24 @@ screen_tick(void *ctx, long long now_mono, enum nav *result)
 		*result = NAV_QUIT;
 		return LLONG_MAX;
 	}
-	time_t now = time(NULL);
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	time_t now = ts.tv_sec;
 	reminder_refresh(c->r, now); /* a routine completed elsewhere, the day's counts */
-	/* redraw each second of a micro-break, else at the next minute (the
-	 * countdown is in minutes); the reminder wakes itself when due */
-	long long secs = c->r->m.micro_end > now ? 1 : 60 - now % 60;
-	return now_mono + secs * 1000000;
+	/* Redraw each second of a micro-break, else when "(in N min)" would
+	 * read differently (at the second it does, so that it agrees with
+	 * `remind status`), and at least once a minute to see a routine
+	 * completed elsewhere; the reminder wakes itself when due. */
+	long long secs = 60;
+	if (c->r->m.micro_end > now) {
+		secs = 1;
+	} else {
+		time_t change = reminder_next_text_changes(c->r, now);
+		if (change != REMIND_NEVER && change - now < secs)
+			secs = change - now;
+	}
+	/* from the wall clock's second, not the monotonic now: 10 ms past it */
+	return now_mono + secs * 1000000 - ts.tv_nsec / 1000 + 10000;
 }
 
 static void

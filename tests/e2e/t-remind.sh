@@ -84,6 +84,17 @@ t "no posture break is offered for it" '! screen | grep -q "Time for a posture b
 expect_screen "it ends by itself" "next break at" 25
 keys q; stop_tui
 
+# --- the screen's "(in N min)" stays true (trial-b #6) ------------------------------
+# --every 65m at scale 60 is 65 s: "in 2 min" for 5 s, then "in less than a
+# minute".  Started away from a minute's turn (where the old screen redrew).
+while s=$(date +%S); [ "${s#0}" -lt 5 ] || [ "${s#0}" -gt 40 ]; do sleep 0.5; done
+start_tui 80 24 "UNKNOT_REMIND_SCALE=60 $UNKNOT remind --every 65m $ALWAYS --routine $SHORT"
+expect_screen "the screen says when, in minutes" "(in 2 min)"
+expect_screen "and says the next minute as it comes, as status does" "(in less than a minute)" 8
+run_cli remind status
+t "status agrees" 'printf "%s" "$out" | grep -q "(in less than a minute)"'
+keys q; stop_tui
+
 # --- stop reaches a foreground reminder that is playing a routine ---------------------
 start_tui 80 24 "$FAST $UNKNOT remind --every 1h $ALWAYS --routine $SHORT"
 expect_screen "waiting" "next break at"

@@ -3,6 +3,7 @@
  * closer" as a property over many random states. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "remind.h"
@@ -414,3 +415,28 @@ Test(remind, never_closer_over_random_states)
 	}
 }
 
+/* trial-b #6: the screen redraws when what it says changes: walk every
+ * second across two days and check that the text changes exactly at the
+ * times remind_when_changes() gives, and never in between. */
+Test(remind, the_time_text_changes_exactly_when_it_says)
+{
+	time_t start = at(2026, 11, 25, 10, 0) + 17;
+	time_t targets[] = {start + 45 * 60 + 13, start + 13 * 3600 + 7, start + 61, start + 30};
+	for (size_t k = 0; k < sizeof targets / sizeof targets[0]; k++) {
+		time_t t = targets[k];
+		char before[64], now_text[64];
+		remind_when_text(t, start, before, sizeof before);
+		time_t next = remind_when_changes(t, start);
+		for (time_t now = start + 1; now <= t; now++) {
+			remind_when_text(t, now, now_text, sizeof now_text);
+			bool differs = strcmp(before, now_text) != 0;
+			cr_assert_eq(differs, now == next, "at %+lld s to go: '%s' -> '%s', change said at %+lld",
+			    (long long)(t - now), before, now_text, (long long)(t - next));
+			if (differs) {
+				strcpy(before, now_text);
+				next = remind_when_changes(t, now);
+			}
+		}
+		cr_assert_eq(next, REMIND_NEVER, "the last minute reads the same to the end");
+	}
+}
