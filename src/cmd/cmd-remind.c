@@ -295,6 +295,18 @@ remind_exec(const struct cmd_args *a)
 		.sound = cfg.audio_enabled, .voice = cfg.voice, .volume = cfg.volume, .prompt = !daemon,
 	};
 	settings_from(&cfg, &o.set);
+	if (schedule_window_minutes(&o.set.sch) * 60 < o.set.every) {
+		/* no break could come due inside one window */
+		char hours[16], len[32], every[32];
+		schedule_hours_text(&o.set.sch, hours, sizeof hours);
+		duration_words(schedule_window_minutes(&o.set.sch) * 60L, len, sizeof len);
+		duration_words(o.set.every, every, sizeof every);
+		routine_free(rt);
+		config_free(&cfg);
+		safety_free(&cat);
+		return cli_usage_error("working hours %s are %s long, shorter than the interval (%s): no break "
+		    "could come due in them; give longer --hours or a shorter --every", hours, len, every);
+	}
 	if (daemon && !notify_available())
 		cli_warn("%s", REMINDER_UNSEEN_WARNING); /* it runs: the user may be about to install it */
 	struct reminder r = {.lock_fd = -1, .tfd = -1};

@@ -188,3 +188,10 @@ schedule_after(const struct schedule *s, time_t from, long interval)
 	}
 	return due;
 }
+
+int
+schedule_window_minutes(const struct schedule *s)
+{
+	int len = s->end_min - s->start_min;
+	return len > 0 ? len : len + 24 * 60; /* overnight */
+}

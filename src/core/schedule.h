@@ -29,6 +29,9 @@ int schedule_parse_days(const char *s, unsigned *mask, const char **why);
 char *schedule_days_text(unsigned mask, char *out, size_t n);
 char *schedule_hours_text(const struct schedule *s, char *out, size_t n);
 
+/* How long a working window is, in minutes on the clock (a
+ * daylight-saving night aside). */
+int schedule_window_minutes(const struct schedule *s);
 /* True when t is inside a working window. */
 bool schedule_in_hours(const struct schedule *s, time_t t);
 /* The first working window that ends after t (it may have begun). */

@@ -318,6 +318,9 @@ t "and shown" 'printf "%s" "$out" | grep -q "18:00-09:00"'
 run_cli remind stop
 run_cli remind --hours 17:00 --daemon
 t "bad hours are a usage error" '[ $rc = 2 ] && printf "%s" "$err" | grep -q "09:00-17:30"'
+run_cli remind --hours 23:59-00:01 --every 45m --daemon
+t "working hours shorter than the interval are a usage error, saying why (trial-b #10)" '[ $rc = 2 ] && printf "%s" "$err" | grep -q "working hours 23:59-00:01 are 2m long, shorter than the interval (45m)"'
+[ $rc = 0 ] && run_cli remind stop
 run_cli remind --days someday
 t "bad days are a usage error" '[ $rc = 2 ]'
 run_cli remind --every 30s --daemon

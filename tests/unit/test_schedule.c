@@ -56,6 +56,16 @@ Test(schedule, a_window_shorter_than_the_interval_gets_one_at_its_start)
 	cr_assert_eq(schedule_after(&s, at(2026, 11, 25, 8, 0), EVERY), at(2026, 11, 25, 12, 0));
 }
 
+Test(schedule, a_window_is_as_long_as_its_hours_say)
+{
+	struct schedule day = {.start_min = 9 * 60, .end_min = 17 * 60 + 30, .days = 0x3e};
+	struct schedule night = {.start_min = 23 * 60 + 59, .end_min = 1, .days = 0x7f};
+	struct schedule all = {.start_min = 0, .end_min = 24 * 60, .days = 0x7f};
+	cr_assert_eq(schedule_window_minutes(&day), 8 * 60 + 30);
+	cr_assert_eq(schedule_window_minutes(&night), 2, "23:59-00:01 is two minutes");
+	cr_assert_eq(schedule_window_minutes(&all), 24 * 60);
+}
+
 Test(schedule, overnight_hours_run_past_midnight)
 {
 	cr_assert(schedule_in_hours(&nights, at(2026, 11, 25, 23, 0)));
