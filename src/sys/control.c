@@ -94,12 +94,13 @@ control_private_dir(const char *dir, bool create, char *why, size_t n)
 		snprintf(why, n, "%s is not a folder of yours: remove it and try again", dir);
 		return -1;
 	}
+	/* Open to others: refused on both sides, never quietly closed (it was
+	 * open for a reason we cannot know, and anyone may have a socket or a
+	 * lock waiting in it). */
 	if (st.st_mode & 077) {
-		if (!create || chmod(dir, 0700) < 0) {
-			snprintf(why, n, "%s is open to other users (mode %03o): it must be 0700", dir,
-			    (unsigned)(st.st_mode & 0777));
-			return -1;
-		}
+		snprintf(why, n, "%s is open to other users (mode %03o): it must be 0700 (if it is yours alone: "
+		    "chmod 700 %s)", dir, (unsigned)(st.st_mode & 0777), dir);
+		return -1;
 	}
 	return 0;
 }

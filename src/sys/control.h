@@ -54,8 +54,9 @@ const char *control_verb_name(enum control_verb v);
 int control_parse(const char *line, size_t len, struct control_request *req, char *why, size_t n);
 
 /* The folder must be a directory (not a link) owned by this user and
- * closed to others.  create: make it (0700), and make it private when it
- * is ours but open.  Returns 0, or -1 with the reason in why. */
+ * closed to others.  create: make it (0700) when it is not there; one
+ * that is there and open is refused, not changed.  Returns 0, or -1 with
+ * the reason in why (and what to do). */
 int control_private_dir(const char *dir, bool create, char *why, size_t n);
 
 /*

@@ -345,6 +345,11 @@ wait_until 'grep -qs ready "$E2E_TMP/fake.out"' 5
 run_cli remind status
 t "the client refuses a runtime folder others can open" '[ $rc = 1 ] && printf "%s" "$err" | grep -q "open to other users (mode 755): it must be 0700"'
 kill $fake 2>/dev/null; wait $fake 2>/dev/null
+t "the client says what to do" 'printf "%s" "$err" | grep -q "if it is yours alone: chmod 700 $RUN"'
+rm -f "$SOCK"
+run_cli remind --every 1h $ALWAYS --daemon
+t "the reminder refuses it too, the same way, and starts nothing (trial-b #10)" '[ $rc = 1 ] && printf "%s" "$err" | grep -q "open to other users (mode 755): it must be 0700 (if it is yours alone: chmod 700 $RUN)" && [ ! -e "$SOCK" ]'
+t "and leaves its mode alone" '[ "$(stat -c %a "$RUN")" = 755 ]'
 chmod 700 "$RUN"
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && [ -x /usr/bin/python3 ]; then
 	# another user (nobody) in a folder of ours: it can only get in while the

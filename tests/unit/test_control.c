@@ -60,10 +60,18 @@ Test(control, a_private_folder_must_be_ours_and_closed)
 	chmod(dir, 0755);
 	cr_assert_eq(control_private_dir(dir, false, why, sizeof why), -1, "0755 refused");
 	cr_assert(strstr(why, "0700"), "%s", why);
-	cr_assert_eq(control_private_dir(dir, true, why, sizeof why), 0, "ours: made private");
+	/* trial-b #10: the server side refuses it too, and changes nothing */
+	cr_assert_eq(control_private_dir(dir, true, why, sizeof why), -1, "0755 refused when creating too");
+	cr_assert(strstr(why, "chmod 700"), "says what to do: %s", why);
 	struct stat st;
 	stat(dir, &st);
+	cr_assert_eq(st.st_mode & 0777, 0755, "left as it was");
+	char made[80];
+	snprintf(made, sizeof made, "%s/new", dir);
+	cr_assert_eq(control_private_dir(made, true, why, sizeof why), 0, "a missing one is made");
+	stat(made, &st);
 	cr_assert_eq(st.st_mode & 0777, 0700);
+	rmdir(made);
 	char link[64];
 	snprintf(link, sizeof link, "%s.link", dir);
 	cr_assert_eq(symlink(dir, link), 0);
