@@ -732,8 +732,12 @@ lr_key(struct lr *l, int ch)
 	default:
 		return;
 	}
-	if (msg[0])
+	if (msg[0]) {
+		/* the answer says when the next break is: not again after it */
 		say("%s", msg);
+		l->news = false;
+		return;
+	}
 	l->news = true;
 }
 

@@ -95,6 +95,15 @@ run_cli remind status
 t "status agrees" 'printf "%s" "$out" | grep -q "(in less than a minute)"'
 keys q; stop_tui
 
+# --- in plain lines, the next break is said once (trial-a #12) --------------------------
+TUI_TERM=dumb start_tui 100 30 "$UNKNOT remind --every 1h $ALWAYS --routine $SHORT"
+expect_screen "plain: when the next break is due" "Next break at"
+keys z
+expect_screen "plain: z with nothing due postpones, said in a line" "postponed (nothing was due): next break at"
+sleep 0.5
+t "plain: and the next break is not said again after it" '[ "$(screen | grep -ci "next break at .*(in 70 min)")" = 1 ]'
+keys q; stop_tui
+
 # --- stop reaches a foreground reminder that is playing a routine ---------------------
 start_tui 80 24 "$FAST $UNKNOT remind --every 1h $ALWAYS --routine $SHORT"
 expect_screen "waiting" "next break at"
