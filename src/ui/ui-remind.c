@@ -24,6 +24,7 @@ struct remind_ctx {
 	bool playing;     /* the routine runs: do not end its screen */
 	bool stopped;     /* `remind stop` came */
 	char msg[200];    /* what the last key did */
+	time_t msg_until; /* it says "(in N min)": true until then */
 };
 
 static void
@@ -94,6 +95,8 @@ screen_tick(void *ctx, long long now_mono, enum nav *result)
 	clock_gettime(CLOCK_REALTIME, &ts);
 	time_t now = ts.tv_sec;
 	reminder_refresh(c->r, now); /* a routine completed elsewhere, the day's counts */
+	if (c->msg[0] && now >= c->msg_until)
+		c->msg[0] = '\0'; /* its "(in N min)" would be out of date: the line above says it */
 	/* Redraw each second of a micro-break, else when "(in N min)" would
 	 * read differently (at the second it does, so that it agrees with
 	 * `remind status`), and at least once a minute to see a routine
@@ -147,6 +150,7 @@ screen_key(void *ctx, int key, bool is_char, long long now_mono)
 	case 'Q':
 		return NAV_QUIT;
 	}
+	c->msg_until = reminder_next_text_changes(r, now);
 	return NAV_STAY;
 }
 

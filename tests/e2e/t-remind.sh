@@ -86,13 +86,17 @@ keys q; stop_tui
 
 # --- the screen's "(in N min)" stays true (trial-b #6) ------------------------------
 # --every 65m at scale 60 is 65 s: "in 2 min" for 5 s, then "in less than a
-# minute".  Started away from a minute's turn (where the old screen redrew).
-while s=$(date +%S); [ "${s#0}" -lt 5 ] || [ "${s#0}" -gt 40 ]; do sleep 0.5; done
-start_tui 80 24 "UNKNOT_REMIND_SCALE=60 $UNKNOT remind --every 65m $ALWAYS --routine $SHORT"
+# minute"; z (nothing due) moves it 10 s later: 15 s.  Started away from a
+# minute's turn (where the old screen redrew).
+while s=$(date +%S); [ "${s#0}" -lt 5 ] || [ "${s#0}" -gt 35 ]; do sleep 0.5; done
+start_tui 80 24 "UNKNOT_REMIND_SCALE=60 $UNKNOT remind --every 65m --snooze 10m $ALWAYS --routine $SHORT"
 expect_screen "the screen says when, in minutes" "(in 2 min)"
-expect_screen "and says the next minute as it comes, as status does" "(in less than a minute)" 8
+keys z
+expect_screen "z's reply says it too" "postponed (nothing was due): next break at"
+expect_screen "and says the next minute as it comes, as status does" "(in less than a minute)" 18
 run_cli remind status
 t "status agrees" 'printf "%s" "$out" | grep -q "(in less than a minute)"'
+t "and no line on the screen still says the minute before" '! screen | grep -q "(in 2 min)"'
 keys q; stop_tui
 
 # --- in plain lines, the next break is said once (trial-a #12) --------------------------
