@@ -380,7 +380,8 @@ static const struct cmd_entry remind_snooze_entry = {
 	.args = "[D]",
 	.summary = "answer a due break: again in D (default the snooze length, 1m to 4h)",
 	.details = "With no break due, the next one moves D later (a postponement, not counted).\n"
-	           "Never brings a break closer: the next one moves to max(due, now) + D.",
+	           "Never brings a break closer: the next one moves to max(due, now) + D.\n"
+	           "Refused while a break is being taken (its routine was started).",
 	.max_args = 1,
 	.arg_kind = ARG_DURATION,
 	.examples = snooze_examples,
@@ -388,7 +389,7 @@ static const struct cmd_entry remind_snooze_entry = {
 };
 static const struct cmd_entry remind_skip_entry = {
 	.name = "skip",
-	.summary = "skip the due break (or, with none due, the next one)",
+	.summary = "skip the due break (or, with none due, the next one); not one being taken",
 	.exec = request_exec,
 };
 static const struct cmd_entry remind_pause_entry = {
@@ -424,7 +425,7 @@ static const struct cmd_option remind_options[] = {
 	    (const char *const[]){"mon-fri", "daily", "sat,sun", NULL}},
 	{"snooze", ARG_DURATION, "D", "how long z or snooze postpones a break, 1m to 4h (default 10m)", 0, 0,
 	    snooze_examples},
-	{"daemon", ARG_NONE, NULL, "run in the background and only notify", 0, 0, NULL},
+	{"daemon", ARG_NONE, NULL, "run in the background and only notify (through notify-send)", 0, 0, NULL},
 	{"no-detach", ARG_NONE, NULL, "with --daemon: stay in the foreground, log to stderr (for systemd)", 0, 0,
 	    NULL},
 	{"plain", ARG_NONE, NULL, "plain lines, no full screen (also when TERM=dumb or stdout is not a terminal)",
