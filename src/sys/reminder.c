@@ -297,7 +297,7 @@ alert_micro(struct reminder *r)
 /* ---- the timer ------------------------------------------------------------ */
 
 static bool
-someone_playing(struct reminder *r)
+someone_playing(const struct reminder *r)
 {
 	if (r->playing_here)
 		return true;
@@ -641,8 +641,11 @@ reminder_status_text(const struct reminder *r, time_t now, char *out, size_t n)
 		snprintf(micro, sizeof micro, "; micro-breaks every %s", m);
 	}
 	struct remind_counts c = remind_today(&r->m, now);
-	snprintf(out, n, "%s; every %s, %s, %s%s; routine %s; today %d offered, %d taken, %d snoozed, "
-	    "%d skipped; %spid %ld", next, every, schedule_hours_text(&r->m.set.sch, hours, sizeof hours),
+	/* a break started early, or Start's routine in another terminal: the
+	 * next break waits for its end (deferred a minute at a time) */
+	bool playing = !r->m.offered && !remind_paused(&r->m) && someone_playing(r);
+	snprintf(out, n, "%s%s; every %s, %s, %s%s; routine %s; today %d offered, %d taken, %d snoozed, "
+	    "%d skipped; %spid %ld", next, playing ? "; a routine is playing: no break before it ends" : "", every, schedule_hours_text(&r->m.set.sch, hours, sizeof hours),
 	    schedule_days_text(r->m.set.sch.days, days, sizeof days), micro, r->o.routine_id, c.offered, c.taken,
 	    c.snoozed, c.skipped, can_show(r) ? "" : REMINDER_UNSEEN_WARNING "; ", (long)getpid());
 }

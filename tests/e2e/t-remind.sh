@@ -115,6 +115,8 @@ keys s
 expect_screen "a break started early" "Before you start"
 keys y
 expect_screen "playing" "Step 1/2"
+run_cli remind status
+t "status says a routine is playing and no break comes before it ends" '[ $rc = 0 ] && printf "%s" "$out" | grep -q "^next break at .*; a routine is playing: no break before it ends;"'
 run_cli remind stop
 t "stop answers at once, the routine still playing" '[ $rc = 0 ] && [ ! -e "$SOCK" ] && screen | grep -q "Step\|Rest\|Get ready"'
 expect_screen "the routine finishes" "Routine complete" 15
