@@ -150,8 +150,12 @@ print_wrapped(const char *label, const char *text, int indent, int width)
 	}
 	int lw = text_width(label);
 	char **lines = text_wrap(text, width - indent - lw);
-	for (char **l = lines; *l; l++)
-		printf("%*s%s%s\n", l == lines ? indent : indent + lw, "", l == lines ? label : "", *l);
+	for (char **l = lines; *l; l++) {
+		printf("%*s", l == lines ? indent : indent + lw, "");
+		if (l == lines)
+			text_put(stdout, label); /* a condition's words may come from the user's catalogue */
+		printf("%s\n", *l);
+	}
 	strv_free(lines);
 }
 
@@ -357,7 +361,7 @@ show_exec(const struct cmd_args *a)
 		if (s->caution)
 			print_wrapped("Caution: ", s->caution, 5, 78);
 		for (size_t k = 0; ps && k < ps->ncautions; k++) {
-			char *label = xasprintf("Your %s: ", ps->cautions[k]->id);
+			char *label = condition_label(ps->cautions[k]);
 			print_wrapped(label, ps->cautions[k]->advice, 5, 78);
 			free(label);
 		}

@@ -133,7 +133,10 @@ plan_make(struct plan *p, const struct safety *cat, const struct routine *r, cha
 				p->refuse = c;
 			continue;
 		}
-		if (pc->of_routine && c->level == SAFETY_CAUTION) {
+		/* a caution's advice goes with the steps it concerns, whether the
+		 * routine names it or only some steps do (a new hip: "keep
+		 * pressure off the scar" on the steps that still run) */
+		if (c->level == SAFETY_CAUTION) {
 			for (size_t k = 0; k < p->run.nsteps; k++) {
 				struct plan_step *ps = &p->steps[k];
 				if (!condition_concerns(c, (int)ps->step->type))

@@ -12,9 +12,10 @@
  *     no entry does, left out.  Each change keeps the ids that caused it.
  *   - A declared `stop` condition named by the routine itself refuses the
  *     start; so does a plan left with no step at all.
- *   - A declared `caution` condition named by the routine puts its advice on
- *     every running step whose type it concerns (the catalogue's `concerns`),
- *     except on a replacement made for that very condition.
+ *   - A declared `caution` condition named by the routine or by any of its
+ *     steps puts its advice on every running step whose type it concerns
+ *     (the catalogue's `concerns`), except on a replacement made for that
+ *     very condition.
  *
  * `show`, `list`, the home screen, the screening and the player all read the
  * same plan, so they cannot disagree.  The plan borrows the routine, the

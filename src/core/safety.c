@@ -102,6 +102,12 @@ condition_brief(const struct condition *c)
 	return c->brief ? c->brief : c->title;
 }
 
+char *
+condition_label(const struct condition *c)
+{
+	return xasprintf("With %s: ", condition_brief(c));
+}
+
 bool
 condition_concerns(const struct condition *c, int step_type)
 {

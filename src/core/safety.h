@@ -66,6 +66,9 @@ const char *safety_closest(const struct safety *cat, const char *id);
 const char *safety_level_name(enum safety_level level);
 /* The condition in a few words: its brief, else its title. */
 const char *condition_brief(const struct condition *c);
+/* "With a hip or knee replacement: ": the label of its advice on a step, in
+ * the brief's words (never the id).  The caller frees it. */
+char *condition_label(const struct condition *c);
 /* True when the condition's advice concerns a step of this type. */
 bool condition_concerns(const struct condition *c, int step_type);
 

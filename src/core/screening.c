@@ -60,7 +60,7 @@ adaptations(struct screening *s, const struct plan *p)
 	}
 	for (size_t i = 0; i < p->nconds; i++) {
 		const struct plan_condition *pc = &p->conds[i];
-		if (pc->effect == PLAN_CAUTIONS) {
+		if (pc->cautioned > 0) { /* PLAN_CAUTIONS, or PLAN_ADAPTS with advice */
 			char *line = xasprintf("Care: %s. Its advice is shown with %zu step%s.",
 			    pc->cond->title, pc->cautioned, pc->cautioned == 1 ? "" : "s");
 			flow_lines_add(b, 2, "", EMPH_CAUTION, line);

@@ -417,8 +417,11 @@ step_line(struct lp *l, size_t i)
 		say("Caution: %s", st->caution);
 	/* the advice of what the person declared, on the steps it concerns */
 	const struct plan_step *ps = &l->plan->steps[i];
-	for (size_t k = 0; k < ps->ncautions; k++)
-		say("Your %s: %s", ps->cautions[k]->id, ps->cautions[k]->advice);
+	for (size_t k = 0; k < ps->ncautions; k++) {
+		char *label = condition_label(ps->cautions[k]);
+		say("%s%s", label, ps->cautions[k]->advice);
+		free(label);
+	}
 	long ready = step_prepare_seconds(l->r, i);
 	if (ready > 0)
 		say("Get ready: %s.", duration_spoken(ready, d, sizeof d));

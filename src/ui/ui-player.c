@@ -149,7 +149,7 @@ view_draw(void *ctx)
 	/* the advice of what the person declared, on the steps it concerns */
 	const struct plan_step *ps = &v->plan->steps[sv.step];
 	for (size_t i = 0; i < ps->ncautions && y < bottom - keep; i++) {
-		char *label = xasprintf("Your %s: ", ps->cautions[i]->id);
+		char *label = condition_label(ps->cautions[i]);
 		y += ui_wrap(y, 0, COLS, bottom - keep - y, label, ps->cautions[i]->advice, ROLE_CAUTION);
 		free(label);
 	}

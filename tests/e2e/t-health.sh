@@ -48,7 +48,7 @@ t "show says what is left out and why" 'hasF "$out" "Left out: Prone press-up (p
 t "show says which steps carry a declared caution" 'hasF "$out" "Care: Blood thinners or a bleeding disorder. Its advice is shown"'
 t "show lists the steps as they will run" 'has "$out" "^ 2. Side-lying knee hug (stretch) 0:03" && ! has "$out" "Prone press-up (stretch)"'
 t "a replacement says what it stands in for" 'hasF "$out" "Instead of \"Knee to chest\", for pregnancy"'
-t "a step carries the advice of a declared caution" 'has "$out" "Your anticoagulants: You bruise and bleed"'
+t "a step carries the advice of a declared caution" 'has "$out" "With blood thinners: You bruise and bleed"'
 t "the total is the adapted one" 'has "$out" "^Total 0:05 in 2 steps"'
 run_cli show --json "$ADAPT"
 t "show --json says the same: adaptations, replacements, advice, the adapted total" 'printf "%s" "$out" | python3 -c "
@@ -93,7 +93,7 @@ stop_tui
 run_cli health add anticoagulants
 start_tui 80 24 "$UNKNOT run --speed 0.5 $ADAPT"
 expect_screen "screening" "Adapted to your health profile:"; keys y
-expect_screen "a declared caution's advice is on the step it concerns, in the player" "Your anticoagulants: You bruise and bleed more easily"
+expect_screen "a declared caution's advice is on the step it concerns, in the player" "With blood thinners: You bruise and bleed more easily"
 keys '?'
 expect_screen "the player's help has the pain rules" "0-3 of 10 is fine, 4-5 is acceptable"
 stop_tui
@@ -102,7 +102,7 @@ stop_tui
 out=$(printf 'y\n' | "$UNKNOT" run --plain --speed 4 "$ADAPT" 2>"$E2E_TMP/stderr") && rc=0 || rc=$?
 t "plain mode: the screening lists the adaptations" 'hasF "$out" "Left out: Prone press-up (pregnancy)"'
 t "plain mode: the replacement runs in its place, the step left out never" 'hasF "$out" "Side-lying knee hug" && ! printf "%s" "$out" | grep -q "Step .*Prone press-up"'
-t "plain mode: the declared caution's advice comes with its step" 'has "$out" "^Your anticoagulants: You bruise"'
+t "plain mode: the declared caution's advice comes with its step" 'has "$out" "^With blood thinners: You bruise"'
 printf 'health = { ask_pain = true; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
 out=$(printf 'y\n9\nq\n' | "$UNKNOT" run --plain --speed 4 "$ADAPT" 2>"$E2E_TMP/stderr") && rc=0 || rc=$?
 t "plain mode: pain 8 or more before the start advises against it, and q goes back" 'hasF "$out" "better not to start a routine now" && ! printf "%s" "$out" | grep -q "^Step 1"'
@@ -179,5 +179,17 @@ expect_screen "no: it advises taking it easier" "take it easier today"
 keys q
 expect_screen "and q goes back" "[exit 0]"
 stop_tui
+
+
+# --- trial-a #4: a new hip ------------------------------------------------------------
+rm -f "$PROFILE" "$HIST"
+run_cli health add joint-replacement
+run_cli show lower-back
+t "a new hip: the ball under a buttock is left out" 'hasF "$out" "Left out: Glute ball release on a chair (joint-replacement)"'
+t "... and the condition's advice goes with the steps that run" 'hasF "$out" "Care: A hip or knee replacement. Its advice is shown with"'
+t "... labelled in words, never by its id" 'has "$out" "With a hip or knee replacement: Your surgeon" && ! has "$out" "Your joint-replacement"'
+out=$(printf 'y\n' | "$UNKNOT" run --plain --speed 100 lower-back 2>"$E2E_TMP/stderr") && rc=0 || rc=$?
+t "plain mode: the scar advice comes with a step, and the glute ball never runs" 'hasF "$out" "Keep pressure off the scar" && ! has "$out" "^Step .*Glute ball"'
+rm -f "$PROFILE"
 
 finish

@@ -192,6 +192,22 @@ Test(plan, a_replacement_made_for_a_caution_does_not_carry_its_advice)
 	cr_assert_eq(pc->cautioned, 2);
 }
 
+/* trial-a #4: a condition only steps name (a new hip, osteoporosis) still has
+ * advice for the steps that run ("keep pressure off the scar"). */
+Test(plan, a_declared_condition_only_steps_name_gives_its_advice_to_the_steps_that_run)
+{
+	char *declared[] = {"osteoporosis", NULL};
+	plan_make(&p, &cat, r, declared);
+	cr_assert_str_eq(title_at(&p, 0), "Ball on a wall");
+	cr_assert_eq(p.steps[0].ncautions, 0, "the wall version is made for it");
+	cr_assert_eq(p.steps[2].ncautions, 1, "the glute ball is a hold: osteoporosis concerns it");
+	cr_assert_str_eq(p.steps[2].cautions[0]->id, "osteoporosis");
+	const struct plan_condition *pc = &p.conds[0];
+	cr_assert_str_eq(pc->cond->id, "osteoporosis");
+	cr_assert_eq(pc->effect, PLAN_ADAPTS);
+	cr_assert_eq(pc->cautioned, 1);
+}
+
 Test(plan, a_caution_that_concerns_no_running_step_only_advises)
 {
 	routine_free(r);

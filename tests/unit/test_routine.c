@@ -512,6 +512,9 @@ static const struct {
 	{"let it sag", "spinal-stenosis"},
 	{"straighten your arms slowly to lift your chest", "spinal-stenosis"},
 	{"lower back sag", "spinal-stenosis"},
+	/* pressure where a hip scar often is (trial-a #4) */
+	{"under one buttock", "joint-replacement"},
+	{"where the front pocket", "joint-replacement"},
 };
 
 static bool
@@ -581,6 +584,10 @@ static const struct {
 	/* lying face down, pressure beside the hip and near a hip scar */
 	{"glutes-hips", "Front of the hip (TFL) ball release", "pregnancy"},
 	{"glutes-hips", "Front of the hip (TFL) ball release", "joint-replacement"},
+	/* a ball under the buttock, where a hip scar often is (trial-a #4); the
+	 * seated squeeze that replaces it elsewhere comes next in no-floor */
+	{"lower-back", "Glute ball release on a chair", "joint-replacement"},
+	{"no-floor", "Glute ball on the chair", "joint-replacement"},
 	/* pressure on the muscles along the spine: the wall version too */
 	{"lower-back", "Beside the spine with two balls", "osteoporosis"},
 	/* bending backward is what stenosis does not want; the routine that

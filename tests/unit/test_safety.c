@@ -202,3 +202,15 @@ Test(safety, reports_a_bad_catalogue_entry_with_its_line)
 		       "{ id = \"Bad Id\"; title = \"x\"; level = \"stop\"; advice = \"a\"; },\n"
 		       "{ id = \"ok\"; title = \"x\"; level = \"maybe\"; advice = \"a\"; }\n);\n", want);
 }
+
+/* trial-a #4: the advice on a step is labelled with the condition in a few
+ * words, not its id ("Your recent-surgery:"). */
+Test(safety, advice_is_labelled_with_the_condition_in_words)
+{
+	char *s = condition_label(safety_find(&cat, "joint-replacement"));
+	cr_assert_str_eq(s, "With a hip or knee replacement: ");
+	free(s);
+	s = condition_label(safety_find(&cat, "recent-surgery"));
+	cr_assert_str_eq(s, "With surgery in the last six weeks: ");
+	free(s);
+}
