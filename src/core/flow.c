@@ -207,16 +207,21 @@ follow_up(const struct flow_frontend *fe, const struct flow *f, const struct flo
 	if (fe->ask == NULL || o->now == 0)
 		return NAV_OK;
 	char *path = o->history_dir ? xasprintf("%s/history.tsv", o->history_dir) : history_path();
-	struct history_entry last;
+	struct pain_last last = {0};
 	struct diags d = {0};
-	int found = path ? pain_last_session(path, &last, &d) : 0;
+	if (path)
+		pain_last_sessions(path, f->r->id, &last, &d);
 	diags_free(&d);
 	free(path);
 	static const char *const go_back[] = {"y", "go on, lighter", "q", "back", NULL};
 	static const char *const settled[] = {"y", "yes, it settled", "n", "no", "q", "back", NULL};
-	switch (pain_followup_due(found ? &last : NULL, o->now)) {
+	/* what the end screen said was "do not repeat it": no easy way on */
+	static const char *const anyway_back[] = {"y", "start anyway", "q", "back", NULL};
+	switch (pain_followup_due(&last, o->now)) {
 	case FOLLOWUP_NONE:
 		return NAV_OK;
+	case FOLLOWUP_WAIT:
+		return ask(fe, f, pain_followup_wait, EMPH_STOP, anyway_back, 'y');
 	case FOLLOWUP_SAME_DAY:
 		return ask(fe, f, pain_followup_same_day, EMPH_CAUTION, go_back, 'y');
 	case FOLLOWUP_NEXT_DAY: {
@@ -226,6 +231,8 @@ follow_up(const struct flow_frontend *fe, const struct flow *f, const struct flo
 			return rc;
 		if (answer != 'n')
 			return NAV_BACK;
+		if (pain_here_said_stop(&last, o->now))
+			return ask(fe, f, pain_followup_not_settled_wait, EMPH_STOP, anyway_back, 'y');
 		return ask(fe, f, pain_followup_not_settled, EMPH_CAUTION, go_back, 'y');
 	}
 	}

@@ -73,26 +73,65 @@ const char pain_followup_same_day[] =
     "Your pain went up after your last session, earlier today. Give it until tomorrow morning "
     "to settle; if you go on now, go lighter: less pressure, shorter holds, smaller movements.";
 
-enum pain_followup
-pain_followup_due(const struct history_entry *last, time_t now)
+const char pain_followup_wait[] =
+    "Earlier today this routine raised your pain enough to stop it: do not repeat it until the "
+    "pain has settled. Rest in a comfortable position and keep moving gently; a short walk is "
+    "fine. If it has not settled by tomorrow, see a doctor or physiotherapist.";
+const char pain_followup_not_settled_wait[] =
+    "Then do not repeat this routine yet: last time it raised your pain enough to stop it, and "
+    "the pain has not settled. Rest, keep moving gently, and see a doctor or physiotherapist "
+    "about it.";
+
+static bool
+same_day(time_t a, time_t b)
 {
-	if (last == NULL || !pain_raised(last->pain_before, last->pain_after))
+	struct tm at, bt;
+	localtime_r(&a, &at);
+	localtime_r(&b, &bt);
+	return at.tm_year == bt.tm_year && at.tm_yday == bt.tm_yday;
+}
+
+/* a week on, "did it settle by the morning?" means nothing any more */
+static bool
+within_a_week(time_t then, time_t now)
+{
+	return now >= then && now - then < 7 * 24 * 3600;
+}
+
+bool
+pain_here_said_stop(const struct pain_last *l, time_t now)
+{
+	return l->has_here && pain_after_verdict(l->here.pain_before, l->here.pain_after) == PAIN_STOP &&
+	    within_a_week(l->here.when, now);
+}
+
+enum pain_followup
+pain_followup_due(const struct pain_last *l, time_t now)
+{
+	/* this routine said to stop it: not again today, and asked about later */
+	if (l && pain_here_said_stop(l, now))
+		return same_day(l->here.when, now) ? FOLLOWUP_WAIT : FOLLOWUP_NEXT_DAY;
+	if (l == NULL || !l->has_any || !pain_raised(l->any.pain_before, l->any.pain_after))
 		return FOLLOWUP_NONE;
-	struct tm then_tm, now_tm;
-	time_t then = last->when;
-	localtime_r(&then, &then_tm);
-	localtime_r(&now, &now_tm);
-	bool same = then_tm.tm_year == now_tm.tm_year && then_tm.tm_yday == now_tm.tm_yday;
-	if (same)
+	if (same_day(l->any.when, now))
 		return FOLLOWUP_SAME_DAY;
-	/* a week on, "did it settle by the morning?" means nothing any more */
-	return now > then && now - then < 7 * 24 * 3600 ? FOLLOWUP_NEXT_DAY : FOLLOWUP_NONE;
+	return within_a_week(l->any.when, now) ? FOLLOWUP_NEXT_DAY : FOLLOWUP_NONE;
 }
 
 struct last_ctx {
-	struct history_entry e;
-	bool found;
+	struct pain_last *l;
+	const char *id;
 };
+
+/* records are written at the end: keep the latest start */
+static void
+keep_latest(struct history_entry *keep, bool *has, const struct history_entry *e)
+{
+	if (*has && e->when < keep->when)
+		return;
+	*keep = *e;
+	*has = true;
+}
 
 static void
 keep_last(const struct history_entry *e, void *arg)
@@ -100,19 +139,18 @@ keep_last(const struct history_entry *e, void *arg)
 	struct last_ctx *c = arg;
 	if (e->outcome != OUTCOME_COMPLETED && e->outcome != OUTCOME_STOPPED)
 		return;
-	if (c->found && e->when < c->e.when)
-		return; /* records are written at the end: keep the latest start */
-	c->e = *e;
-	c->found = true;
+	keep_latest(&c->l->any, &c->l->has_any, e);
+	if (c->id && strcmp(e->routine, c->id) == 0)
+		keep_latest(&c->l->here, &c->l->has_here, e);
 }
 
 int
-pain_last_session(const char *path, struct history_entry *out, struct diags *d)
+pain_last_sessions(const char *path, const char *id, struct pain_last *out, struct diags *d)
 {
-	struct last_ctx c = {.found = false};
+	memset(out, 0, sizeof *out);
+	struct last_ctx c = {.l = out, .id = id};
 	off_t end;
-	if (history_read(path, 0, keep_last, &c, d, &end) < 0 || !c.found)
-		return 0;
-	*out = c.e;
-	return 1;
+	if (history_read(path, 0, keep_last, &c, d, &end) < 0)
+		memset(out, 0, sizeof *out);
+	return out->has_any;
 }

@@ -9,7 +9,9 @@
  * After a session, a rise of 3 or more, or pain of 7 or more, says to stop
  * this routine and what to do; a smaller rise says it should settle by the
  * morning.  The next start after a session that raised pain asks whether it
- * settled.
+ * settled; the same routine again after one that said to stop it is
+ * advised against (that day, or later while the pain has not settled), as
+ * the end screen said.
  *
  * Every screen and the plain line mode take their words from here, so they
  * say the same thing.  Scores are 0..10, or -1 when not given.  Pure.
@@ -22,7 +24,7 @@
 
 #include "diag.h"
 
-struct history_entry;
+#include "history.h"
 
 #define PAIN_FINE_MAX 3        /* during a move: up to this is fine */
 #define PAIN_ACCEPTABLE_MAX 5  /* up to this is acceptable; above, stop */
@@ -52,18 +54,30 @@ const char *pain_verdict_advice(enum pain_verdict v);
 bool pain_raised(int before, int after);
 /* After a session that raised pain, what the next start does: ask, the
  * next day or later, whether it settled by the morning; the same day, say
- * to go lighter. */
-enum pain_followup { FOLLOWUP_NONE, FOLLOWUP_SAME_DAY, FOLLOWUP_NEXT_DAY };
-/* last: the latest session record (NULL when none); now: the time of the
- * start; days are local days (TZ). */
-enum pain_followup pain_followup_due(const struct history_entry *last, time_t now);
-/* The latest completed or stopped session in the history file at path.
- * Returns 1 with *out set, 0 when there is none (damaged lines are
- * warnings in d). */
-int pain_last_session(const char *path, struct history_entry *out, struct diags *d);
+ * to go lighter; the same routine the same day after it raised pain enough
+ * to stop it (PAIN_STOP), say not to repeat it yet (FOLLOWUP_WAIT). */
+enum pain_followup { FOLLOWUP_NONE, FOLLOWUP_SAME_DAY, FOLLOWUP_NEXT_DAY, FOLLOWUP_WAIT };
+/* The sessions a start looks back at. */
+struct pain_last {
+	struct history_entry any;   /* the latest completed or stopped session */
+	struct history_entry here;  /* the latest of the routine being started */
+	bool has_any, has_here;
+};
+/* now: the time of the start; days are local days (TZ). */
+enum pain_followup pain_followup_due(const struct pain_last *l, time_t now);
+/* True when the latest session of the routine being started said to stop
+ * it (PAIN_STOP) and was within the last week: a "no, it has not settled"
+ * then means not this routine yet. */
+bool pain_here_said_stop(const struct pain_last *l, time_t now);
+/* The latest completed or stopped session in the history file at path, and
+ * the latest of routine `id`, in one pass.  Returns 1 when there is one, 0
+ * when there is none (damaged lines are warnings in d). */
+int pain_last_sessions(const char *path, const char *id, struct pain_last *out, struct diags *d);
 extern const char pain_followup_question[];
 extern const char pain_followup_settled[];
 extern const char pain_followup_not_settled[];
 extern const char pain_followup_same_day[];
+extern const char pain_followup_wait[];
+extern const char pain_followup_not_settled_wait[];
 
 #endif

@@ -167,10 +167,21 @@ keys 9 Enter
 expect_screen "a rise from 2 to 9 says to stop this routine" "Stop this routine for now"
 keys x; expect_screen "exit 0" "[exit 0]"
 stop_tui
+# trial-a #5: the same routine later that day says what the end screen said
+# (a preview is not recorded: the session is written as a real one)
+mkdir -p "$XDG_STATE_HOME/unknot"
+printf '# unknot history\n%s\tadapt\tstopped\t5\t4\t7\n' "$(date +%Y-%m-%dT%H:%M:%S%:z)" > "$XDG_STATE_HOME/unknot/history.tsv"
+start_tui 80 24 "$UNKNOT run --speed 4 $ADAPT"
+expect_screen "screening" "Before you start"; keys y
+expect_screen "the same routine again that day: not until the pain has settled" "Earlier today this routine raised your pain"
+t "... with no offer to go on lighter" '! screen | grep -q "lighter"'
+keys q
+expect_screen "q goes back" "[exit 0]"
+stop_tui
 # the same session, recorded yesterday: the next start asks whether it settled
 HIST=$XDG_STATE_HOME/unknot/history.tsv
 yesterday=$(date -d yesterday +%Y-%m-%dT%H:%M:%S%:z)
-printf '# unknot history\n%s\tadapt\tcompleted\t5\t2\t5\n' "$yesterday" > "$HIST"
+printf '# unknot history\n%s\tadapt\tcompleted\t5\t2\t4\n' "$yesterday" > "$HIST"
 start_tui 80 24 "$UNKNOT run --speed 4 $ADAPT"
 expect_screen "screening" "Before you start"; keys y
 expect_screen "after a session that raised pain, the next start asks whether it settled" "Had it settled by the next"

@@ -364,7 +364,7 @@ Test(flow, after_a_session_that_raised_pain_the_next_start_asks_whether_it_settl
 {
 	struct fake k = script();
 	k.before = 2;
-	k.after = 5;
+	k.after = 4; /* a small rise: it should settle */
 	struct flow_opts o = {.speed = 1, .ask_pain = true, .history_dir = dir, .now = 1764075787};
 	flow_run(frontend(&k), r, &cat, &o);
 	cr_assert_str_eq(k.calls, "screening before play after end ", "no earlier session: nothing asked");
@@ -381,6 +381,38 @@ Test(flow, after_a_session_that_raised_pain_the_next_start_asks_whether_it_settl
 	k.answers[0] = 'y';
 	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_OK);
 	cr_assert_str_eq(k.calls, "screening ask before play after end ");
+}
+
+/* trial-a #5: the end screen said "do not repeat it until the pain has
+ * settled"; starting the same routine later that day says the same, even
+ * with another routine done in between, and does not offer to go on
+ * lighter.  Another routine that day may go on, lighter. */
+Test(flow, after_pain_rose_enough_to_stop_the_same_routine_that_day_is_advised_against)
+{
+	struct fake k = script();
+	k.before = 4;
+	k.after = 7;
+	struct flow_opts o = {.speed = 1, .ask_pain = true, .history_dir = dir, .now = 1764075787};
+	flow_run(frontend(&k), r, &cat, &o);
+	cr_assert_eq(k.seen->verdict, PAIN_STOP);
+	struct history_record other = {.when = 1764075787 + 1200, .routine = "desk-reset",
+		.outcome = OUTCOME_COMPLETED, .seconds = 120, .pain_before = -1, .pain_after = -1};
+	const char *why;
+	cr_assert_eq(history_append_to(dir, &other, &why), 0);
+	k = script();
+	k.answers[0] = 'q';
+	o.now = 1764075787 + 2 * 3600;
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_BACK);
+	cr_assert_str_eq(k.calls, "screening ask ");
+	cr_assert(strstr(k.question, "do not repeat it until the pain has settled"), "%s", k.question);
+	cr_assert_null(strstr(k.question, "go lighter"), "%s", k.question);
+	/* the next day, not settled: still not this routine */
+	k = script();
+	k.answers[0] = 'n';
+	k.answers[1] = 'q';
+	o.now = 1764075787 + 20 * 3600;
+	cr_assert_eq(flow_run(frontend(&k), r, &cat, &o), NAV_BACK);
+	cr_assert(strstr(k.question, "do not repeat"), "%s", k.question);
 }
 
 Test(flow, a_routine_with_every_step_left_out_never_starts)

@@ -59,18 +59,51 @@ entry(time_t when, int before, int after)
 	return e;
 }
 
+static struct pain_last
+last_of(const struct history_entry *any, const struct history_entry *here)
+{
+	struct pain_last l = {.has_any = any != NULL, .has_here = here != NULL};
+	if (any)
+		l.any = *any;
+	if (here)
+		l.here = *here;
+	return l;
+}
+
 Test(pain, asks_the_next_day_whether_a_raised_pain_settled)
 {
 	time_t evening = 1764180000; /* 2025-11-26 18:00 UTC, London */
 	time_t later = evening + 3600, morning = evening + 15 * 3600;
 	struct history_entry up = entry(evening, 2, 4), same = entry(evening, 3, 3);
-	cr_assert_eq(pain_followup_due(NULL, morning), FOLLOWUP_NONE);
-	cr_assert_eq(pain_followup_due(&same, morning), FOLLOWUP_NONE);
-	cr_assert_eq(pain_followup_due(&up, later), FOLLOWUP_SAME_DAY);
-	cr_assert_eq(pain_followup_due(&up, morning), FOLLOWUP_NEXT_DAY);
-	cr_assert_eq(pain_followup_due(&up, evening + 8 * 24 * 3600), FOLLOWUP_NONE, "a week on");
+	struct pain_last none = last_of(NULL, NULL), l;
+	cr_assert_eq(pain_followup_due(&none, morning), FOLLOWUP_NONE);
+	l = last_of(&same, NULL);
+	cr_assert_eq(pain_followup_due(&l, morning), FOLLOWUP_NONE);
+	l = last_of(&up, NULL);
+	cr_assert_eq(pain_followup_due(&l, later), FOLLOWUP_SAME_DAY);
+	cr_assert_eq(pain_followup_due(&l, morning), FOLLOWUP_NEXT_DAY);
+	cr_assert_eq(pain_followup_due(&l, evening + 8 * 24 * 3600), FOLLOWUP_NONE, "a week on");
 	struct history_entry high = entry(evening, -1, 7);
-	cr_assert_eq(pain_followup_due(&high, morning), FOLLOWUP_NEXT_DAY);
+	l = last_of(&high, NULL);
+	cr_assert_eq(pain_followup_due(&l, morning), FOLLOWUP_NEXT_DAY);
+}
+
+/* trial-a #5: the end screen said to stop this routine; the same day it is
+ * advised against, whatever ran in between; a small rise only says go lighter. */
+Test(pain, the_same_routine_the_same_day_after_a_stop_verdict_waits)
+{
+	time_t evening = 1764180000, later = evening + 3600, morning = evening + 15 * 3600;
+	struct history_entry stop = entry(evening, 4, 7), small = entry(evening, 2, 4);
+	struct history_entry other = entry(evening + 600, 3, 3);
+	strcpy(other.routine, "desk-reset");
+	struct pain_last l = last_of(&other, &stop);
+	cr_assert_eq(pain_followup_due(&l, later), FOLLOWUP_WAIT);
+	cr_assert_eq(pain_followup_due(&l, morning), FOLLOWUP_NEXT_DAY, "the next day: did it settle?");
+	cr_assert(pain_here_said_stop(&l, morning));
+	l = last_of(&small, &small);
+	cr_assert_eq(pain_followup_due(&l, later), FOLLOWUP_SAME_DAY);
+	cr_assert_not(pain_here_said_stop(&l, morning));
+	cr_assert(strstr(pain_followup_wait, "do not repeat it until the pain has settled"));
 }
 
 Test(pain, finds_the_latest_session_in_the_history_and_skips_reminders)
@@ -85,14 +118,18 @@ Test(pain, finds_the_latest_session_in_the_history_and_skips_reminders)
 	cr_assert_eq(history_append_to(dir, &a, &why), 0);
 	cr_assert_eq(history_append_to(dir, &b, &why), 0);
 	char *path = xasprintf("%s/history.tsv", dir);
-	struct history_entry e;
+	struct pain_last e;
 	struct diags d = {0};
-	cr_assert_eq(pain_last_session(path, &e, &d), 1);
-	cr_assert_str_eq(e.routine, "lower-back");
-	cr_assert_eq(e.pain_after, 5);
+	cr_assert_eq(pain_last_sessions(path, "desk-reset", &e, &d), 1);
+	cr_assert_str_eq(e.any.routine, "lower-back");
+	cr_assert_eq(e.any.pain_after, 5);
+	cr_assert_not(e.has_here, "the reminder's record is not a session");
+	cr_assert_eq(pain_last_sessions(path, "lower-back", &e, &d), 1);
+	cr_assert(e.has_here);
+	cr_assert_eq(e.here.pain_after, 5);
 	unlink(path);
 	rmdir(dir);
-	cr_assert_eq(pain_last_session(path, &e, &d), 0, "no file, no session");
+	cr_assert_eq(pain_last_sessions(path, "lower-back", &e, &d), 0, "no file, no session");
 	free(path);
 	diags_free(&d);
 }
