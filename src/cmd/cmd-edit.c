@@ -88,10 +88,10 @@ template(const char *name)
 		     "steps = (\n"
 		     "  { type = \"stretch\"; title = \"Knee to chest\";\n"
 		     "    how = \"On your back, hug one knee gently toward your chest.\";\n"
-		     "    duration = \"30s\"; sides = true; reps = 2; rest = 5; },\n"
+		     "    duration = \"30s\"; sides = true; reps = 2; rest = 5; floor = true; },\n"
 		     "  { type = \"posture\"; title = \"Pelvic tilts\";\n"
 		     "    how = \"Flatten the lower back into the floor, then let it arch gently.\";\n"
-		     "    duration = 45; }\n"
+		     "    duration = 45; floor = true; }\n"
 		     ");\n");
 	return b.s;
 }

@@ -154,6 +154,11 @@ cue_step_phrase(const struct routine *r, size_t i, enum speak_mode m)
 	if (i >= r->nsteps)
 		return xstrdup("");
 	const struct step *st = &r->steps[i];
+	/* a change of position first: with the eyes closed, it is the one
+	 * thing to know before the title (routine.h, step_move) */
+	const char *move = step_move_text(step_move(r, i));
+	if (move)
+		sentence(&b, move);
 	sentence(&b, st->title);
 	if (st->sides)
 		sentence(&b, "left side");

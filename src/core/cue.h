@@ -80,8 +80,10 @@ enum cue cue_for_event(const struct routine *r, const struct session_event *e);
 size_t cue_moments(const struct routine *r, enum speak_mode m, const struct session_event *ev,
     size_t n, struct cue_moment *out);
 
-/* "Glute ball release. Left side. Forty-five seconds." for step i; with
- * SPEAK_ALL the how text and the caution follow.  Caller frees. */
+/* "Glute ball release. Left side. Forty-five seconds." for step i, after
+ * the words for getting down to the floor or up from it where the step
+ * needs it (step_move_text); with SPEAK_ALL the how text and the caution
+ * follow.  Caller frees. */
 char *cue_step_phrase(const struct routine *r, size_t i, enum speak_mode m);
 /* What is said at the switch with SPEAK_ALL. */
 const char *cue_switch_phrase(void);

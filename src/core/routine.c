@@ -61,7 +61,8 @@ const size_t routine_nkeys = ARRAY_LEN(routine_keys);
 	{"duration", LK_DURATION, true, 1, 7200, 0, NULL, S(duration), "length of one bout"}, \
 	{"sides", LK_BOOL, false, 0, 0, 0, NULL, S(sides), "do it on the left, then the right"}, \
 	{"reps", LK_INT, false, 1, 100, 1, NULL, S(reps), "repetitions (per side)"}, \
-	{"rest", LK_DURATION, false, 0, 600, 0, NULL, S(rest), "rest between bouts"}
+	{"rest", LK_DURATION, false, 0, 600, 0, NULL, S(rest), "rest between bouts"}, \
+	{"floor", LK_BOOL, false, 0, 0, 0, NULL, S(floor), "done on the floor (lying, kneeling, sitting on it)"}
 
 const struct lcfg_key step_keys[] = {
 	STEP_COMMON_KEYS,
@@ -144,6 +145,30 @@ routine_on_floor(const struct routine *r)
 	return false;
 }
 
+enum step_move
+step_move(const struct routine *r, size_t i)
+{
+	if (!r->floor_marked || i >= r->nsteps)
+		return MOVE_NONE;
+	bool was = i > 0 && r->steps[i - 1].floor, is = r->steps[i].floor;
+	return is == was ? MOVE_NONE : is ? MOVE_DOWN : MOVE_UP;
+}
+
+const char *
+step_move_text(enum step_move m)
+{
+	switch (m) {
+	case MOVE_DOWN:
+		return "Now get down onto the floor, slowly, a hand on a chair if you need one.";
+	case MOVE_UP:
+		return "Now get up from the floor: roll onto your side first, push up with your hands to "
+		       "kneeling, then come up slowly, a hand on a chair.";
+	case MOVE_NONE:
+		break;
+	}
+	return NULL;
+}
+
 long
 step_prepare_seconds(const struct routine *r, size_t i)
 {
@@ -151,7 +176,8 @@ step_prepare_seconds(const struct routine *r, size_t i)
 	int type = r->steps[i].type;
 	if (type >= 0 && type < (int)ARRAY_LEN(type_ready) && type_ready[type] > t)
 		t = type_ready[type];
-	if (i == 0 && t < ROUTINE_FLOOR_READY && routine_on_floor(r))
+	bool moves = r->floor_marked ? step_move(r, i) != MOVE_NONE : i == 0 && routine_on_floor(r);
+	if (moves && t < ROUTINE_FLOOR_READY)
 		t = ROUTINE_FLOOR_READY;
 	return t;
 }
@@ -331,6 +357,9 @@ load_steps(struct routine *r, const config_setting_t *list, const struct safety 
 		}
 		load_one(g, step_keys, step_nkeys, s, cat, file, where, d);
 		load_instead(s, g, cat, file, where, d);
+		r->floor_marked |= s->floor;
+		for (size_t k = 0; k < s->ninstead; k++)
+			r->floor_marked |= s->instead[k].floor;
 	}
 }
 

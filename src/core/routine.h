@@ -45,6 +45,7 @@ struct step {
 	char *how, *pressure, *caution, *sound; /* NULL when absent */
 	int duration;  /* seconds per bout */
 	bool sides;
+	bool floor;    /* done on the floor: lying, kneeling, on hands and knees, sitting on it */
 	int reps;
 	int rest;      /* seconds between bouts */
 	char **contraindications; /* conditions it is not done with; NULL-terminated or NULL */
@@ -62,6 +63,10 @@ struct routine {
 	enum routine_level level;
 	char **equipment, **areas, **contraindications, **warnings;
 	int prepare;   /* get-ready seconds before each step */
+	/* Some step or replacement says `floor = true`: then the steps say
+	 * where the floor is (step_move); else the old rule of a floor
+	 * routine's first step.  Set by the loader. */
+	bool floor_marked;
 	struct step *steps;
 	size_t nsteps;
 };
@@ -76,11 +81,24 @@ int step_bouts(const struct step *s);
 long step_seconds(const struct step *s);
 long routine_seconds(const struct routine *r);
 /*
+ * Getting down to the floor or up from it before step i (of the routine as
+ * it runs: a plan's run, so that a step left out or replaced counts as
+ * what runs instead).  People start off the floor; a step with `floor`
+ * after one without is MOVE_DOWN, one without after one with is MOVE_UP.
+ * A routine that marks no step (floor_marked false) never says.
+ */
+enum step_move { MOVE_NONE, MOVE_DOWN, MOVE_UP };
+enum step_move step_move(const struct routine *r, size_t i);
+/* What the start of such a step says and speaks, before its title:
+ * "Now get down onto the floor, ..."; NULL for MOVE_NONE. */
+const char *step_move_text(enum step_move m);
+/*
  * Get-ready time before step i: the routine's `prepare`, at least what the
  * step's type needs to get into position (a ball or a roller placed: 10 s;
- * a stretch: 5 s), and before the first step of a floor routine (a mat or
- * a foam roller in its equipment, or a roll step) at least 20 s to lie
- * down.  Shown apart from the total.
+ * a stretch: 5 s), and at least 20 s to get down to the floor or up from
+ * it (step_move); in a routine that marks no floor step, 20 s before the
+ * first step of a floor routine (a mat or a foam roller in its equipment,
+ * or a roll step).  Shown apart from the total.
  */
 #define ROUTINE_FLOOR_READY 20
 long step_prepare_seconds(const struct routine *r, size_t i);

@@ -422,6 +422,10 @@ step_line(struct lp *l, size_t i)
 		say("%s%s", label, ps->cautions[k]->advice);
 		free(label);
 	}
+	/* getting down to the floor or up from it: said with the time for it */
+	const char *move = step_move_text(step_move(l->r, i));
+	if (move)
+		say("%s", move);
 	long ready = step_prepare_seconds(l->r, i);
 	if (ready > 0)
 		say("Get ready: %s.", duration_spoken(ready, d, sizeof d));

@@ -143,6 +143,10 @@ view_draw(void *ctx)
 	 * of the how, so that a small window still says what to do */
 	int bottom = LINES - 2;
 	y += LINES >= 16;
+	/* getting down to the floor or up from it, while there is time for it */
+	const char *move = sv.phase == PHASE_READY ? step_move_text(step_move(v->r, sv.step)) : NULL;
+	if (move && y < bottom)
+		y += ui_wrap(y, 0, COLS, bottom - y, "", move, ROLE_CAUTION);
 	int keep = st->how && bottom - y >= 3;
 	if (st->caution && y < bottom - keep)
 		y += ui_wrap(y, 0, COLS, bottom - keep - y, "Caution: ", st->caution, ROLE_CAUTION);

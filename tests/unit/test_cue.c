@@ -301,3 +301,24 @@ Test(cue, the_device_is_closed_while_paused)
 	cr_assert(!d.open, "even with a sound playing and a cue close");
 	cr_assert_eq(d.next, LLONG_MAX);
 }
+
+/* trial-a #2: eyes closed, with only titles spoken, the change of position
+ * is heard before the title. */
+Test(cue, a_step_that_gets_down_to_the_floor_or_up_says_so_first)
+{
+	struct routine *r = routine_of_steps("{ type = \"hold\"; title = \"Glute ball on a chair\"; duration = 45; },"
+				 "{ type = \"move\"; title = \"Pelvic tilts\"; duration = 45; floor = true; },"
+				 "{ type = \"move\"; title = \"A short walk\"; duration = 30; }", 5);
+	char *t = cue_step_phrase(r, 0, SPEAK_TITLES);
+	cr_assert_str_eq(t, "Glute ball on a chair. 45 seconds.");
+	free(t);
+	t = cue_step_phrase(r, 1, SPEAK_TITLES);
+	cr_assert(strncmp(t, "Now get down onto the floor", 27) == 0 && strstr(t, "Pelvic tilts. 45 seconds."), "%s", t);
+	free(t);
+	t = cue_step_phrase(r, 2, SPEAK_TITLES);
+	cr_assert(strncmp(t, "Now get up from the floor", 25) == 0 && strstr(t, "A short walk."), "%s", t);
+	free(t);
+	t = cue_step_phrase(r, 2, SPEAK_OFF);
+	routine_free(r);
+	free(t);
+}

@@ -122,6 +122,36 @@ Test(routine, the_first_step_of_a_floor_routine_gives_time_to_lie_down)
 	routine_free(r);
 }
 
+/* trial-a #2: floor, chair, floor again: the second floor step gets the time
+ * to get down too, the chair the time to get up, and each says so. */
+Test(routine, every_step_that_gets_down_to_the_floor_or_up_from_it_gives_time_and_says_so)
+{
+	struct routine *r = routine_from("version = 1; title = \"T\"; prepare = 5; equipment = [\"mat\"];\n"
+	    "steps = ({ type = \"hold\"; title = \"a\"; duration = 5; floor = true; },\n"
+	    "         { type = \"move\"; title = \"b\"; duration = 5; floor = true; },\n"
+	    "         { type = \"hold\"; title = \"chair\"; duration = 5; },\n"
+	    "         { type = \"stretch\"; title = \"floor again\"; duration = 5; floor = true; },\n"
+	    "         { type = \"move\"; title = \"stand\"; duration = 5; });\n", NULL);
+	cr_assert(r->floor_marked);
+	enum step_move want[] = {MOVE_DOWN, MOVE_NONE, MOVE_UP, MOVE_DOWN, MOVE_UP};
+	long ready[] = {20, 5, 20, 20, 20};
+	for (size_t i = 0; i < ARRAY_LEN(want); i++) {
+		cr_assert_eq(step_move(r, i), want[i], "step %zu", i + 1);
+		cr_assert_eq(step_prepare_seconds(r, i), ready[i], "step %zu", i + 1);
+	}
+	cr_assert(strstr(step_move_text(MOVE_DOWN), "get down onto the floor"));
+	cr_assert(strstr(step_move_text(MOVE_UP), "get up from the floor"));
+	cr_assert_null(step_move_text(MOVE_NONE));
+	routine_free(r);
+	/* a routine that marks no step: the old rule, and nothing said */
+	r = routine_from("version = 1; title = \"T\"; prepare = 0; equipment = [\"mat\"];\n"
+	    "steps = ({ type = \"move\"; title = \"a\"; duration = 5; });\n", NULL);
+	cr_assert_not(r->floor_marked);
+	cr_assert_eq(step_move(r, 0), MOVE_NONE);
+	cr_assert_eq(step_prepare_seconds(r, 0), ROUTINE_FLOOR_READY);
+	routine_free(r);
+}
+
 Test(routine, reads_utf8_text)
 {
 	struct routine *r = load_good("data/good/unicode.routine");
@@ -704,6 +734,49 @@ sided_steps_say_what_left_means(const struct routine *r)
 Test(routine, bundled_sided_steps_say_which_limb_left_means)
 {
 	each_bundled(sided_steps_say_what_left_means);
+}
+
+/*
+ * trial-a #2 and #3: unknot says when to get down to the floor and up from
+ * it, by the steps' `floor` (step_move): a step whose words put you on the
+ * floor must say floor = true, and a step that is not on the floor never
+ * tells you to get up from it (a replaced floor step would leave that
+ * sentence for someone who was never down there).
+ */
+static const char *const floor_words[] = {
+	"lie on", "lie partly", "on hands and knees", "kneel", "face down", "on your front",
+	"sit with the roller", "sit with one leg straight",
+};
+static const char *const getting_up_words[] = {
+	"get up", "getting up", "roll onto your side", "push yourself up", "push up with your hands",
+};
+
+static void
+floor_step_says_floor(const struct routine *r, const struct step *s)
+{
+	for (size_t k = 0; k < ARRAY_LEN(floor_words); k++)
+		if (says(s, floor_words[k]))
+			cr_expect(s->floor, "%s: '%s' says \"%s\" but not floor = true", r->id, s->title,
+			    floor_words[k]);
+	for (size_t k = 0; !s->floor && k < ARRAY_LEN(getting_up_words); k++)
+		cr_expect(!says(s, getting_up_words[k]), "%s: '%s' is not on the floor but says \"%s\": "
+		    "mark the floor steps instead, unknot says how to get up", r->id, s->title,
+		    getting_up_words[k]);
+}
+
+static void
+steps_say_where_the_floor_is(const struct routine *r)
+{
+	for (size_t i = 0; i < r->nsteps; i++) {
+		floor_step_says_floor(r, &r->steps[i]);
+		for (size_t k = 0; k < r->steps[i].ninstead; k++)
+			floor_step_says_floor(r, &r->steps[i].instead[k]);
+	}
+}
+
+Test(routine, bundled_steps_say_floor_when_on_it_and_never_get_up_from_a_floor_they_are_not_on)
+{
+	each_bundled(steps_say_where_the_floor_is);
 }
 
 /* A step of n reps must leave each rep the time its words ask for: a move
