@@ -8,10 +8,12 @@
  */
 #include "routine.h"
 
+#include <ctype.h>
 #include <libconfig.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "duration.h"
 #include "lcfg.h"
@@ -189,6 +191,54 @@ routine_prepare_seconds(const struct routine *r)
 	for (size_t i = 0; i < r->nsteps; i++)
 		t += step_prepare_seconds(r, i);
 	return t;
+}
+
+/* "left" <-> "right", keeping a capital; everything else as it is. */
+static char *
+mirror_sides(const char *s)
+{
+	struct buf b = {0};
+	while (*s) {
+		if (strncasecmp(s, "left", 4) == 0) {
+			buf_addf(&b, "%s", isupper((unsigned char)*s) ? "Right" : "right");
+			s += 4;
+		} else if (strncasecmp(s, "right", 5) == 0) {
+			buf_addf(&b, "%s", isupper((unsigned char)*s) ? "Left" : "left");
+			s += 5;
+		} else {
+			buf_add(&b, s++, 1);
+		}
+	}
+	return b.s ? b.s : xstrdup("");
+}
+
+static const char *
+side_sentence(const struct step *s)
+{
+	return s->sides && s->how ? strstr(s->how, "Left side:") : NULL;
+}
+
+char *
+step_side_sentence(const struct step *s, bool right)
+{
+	const char *t = side_sentence(s);
+	if (t == NULL)
+		return NULL;
+	return right ? mirror_sides(t) : xstrdup(t);
+}
+
+char *
+step_how_for_side(const struct step *s, bool right)
+{
+	if (s->how == NULL)
+		return NULL;
+	const char *t = side_sentence(s);
+	if (t == NULL || !right)
+		return xstrdup(s->how);
+	char *tail = mirror_sides(t);
+	char *all = xasprintf("%.*s%s", (int)(t - s->how), s->how, tail);
+	free(tail);
+	return all;
 }
 
 char *

@@ -107,6 +107,18 @@ long routine_prepare_seconds(const struct routine *r);
 /* A floor routine, by its equipment or its steps. */
 bool routine_on_floor(const struct routine *r);
 
+/*
+ * A sided step's text says which limb the left side is in a last sentence,
+ * "Left side: turn to your left." (the bundled routines all do).  For the
+ * right side that sentence is mirrored, left and right swapped: "Right
+ * side: turn to your right.", so that the text never contradicts the side
+ * being done.  step_side_sentence: that sentence for a side (NULL when the
+ * step has no sides or no such sentence); step_how_for_side: the whole how
+ * for a side (as written for the left; NULL without a how).  Caller frees.
+ */
+char *step_side_sentence(const struct step *s, bool right);
+char *step_how_for_side(const struct step *s, bool right);
+
 const char *routine_level_name(enum routine_level level);
 /* "lower-back" from "/some/dir/lower-back.routine"; owned by the caller. */
 char *routine_id_from_path(const char *path);

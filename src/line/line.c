@@ -443,9 +443,14 @@ event_line(struct lp *l, const struct session_event *e)
 	case EV_GO:
 		say("Go: %s%s.", st->sides ? "left side, " : "", duration_spoken(st->duration, d, sizeof d));
 		break;
-	case EV_SIDE_SWITCH:
-		say("Right side, %s.", duration_spoken(st->duration, d, sizeof d));
+	case EV_SIDE_SWITCH: {
+		/* what the right side is, mirrored from the step's "Left side: ..." */
+		char *side = step_side_sentence(st, true);
+		say("Right side, %s.%s%s", duration_spoken(st->duration, d, sizeof d), side ? " " : "",
+		    side ? side : "");
+		free(side);
 		break;
+	}
 	case EV_REP_START:
 		say("Rep %d of %d%s, %s.", e->bout % st->reps + 1, st->reps,
 		    st->sides ? (e->bout < st->reps ? ", left side" : ", right side") : "",

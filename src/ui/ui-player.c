@@ -157,8 +157,12 @@ view_draw(void *ctx)
 		y += ui_wrap(y, 0, COLS, bottom - keep - y, label, ps->cautions[i]->advice, ROLE_CAUTION);
 		free(label);
 	}
-	if (st->how && y < bottom)
-		y += ui_wrap(y, 0, COLS, bottom - y, "", st->how, ROLE_NORMAL);
+	if (st->how && y < bottom) {
+		/* on the right side its "Left side: ..." sentence is mirrored */
+		char *how = step_how_for_side(st, sv.side == 2);
+		y += ui_wrap(y, 0, COLS, bottom - y, "", how, ROLE_NORMAL);
+		free(how);
+	}
 	if (st->pressure && y < bottom)
 		y += ui_wrap(y, 0, COLS, bottom - y, "Pressure: ", st->pressure, ROLE_DIM);
 

@@ -4,6 +4,7 @@
 #include <criterion/parameterized.h>
 #include <dirent.h>
 #include <stdio.h>
+#include <strings.h>
 
 #include "file.h"
 #include "helpers.h"
@@ -729,6 +730,69 @@ sided_steps_say_what_left_means(const struct routine *r)
 				    "%s: the replacement '%s' does not say what the left side is", r->id,
 				    s->instead[k].title);
 	}
+}
+
+/* trial-b #10: on the right side the text must not say "Left side: turn to
+ * your left": its side sentence is mirrored, and nothing else in a sided
+ * step names a side. */
+static bool
+names_a_side(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strncasecmp(s + i, "left", 4) == 0 ||
+		    (strncasecmp(s + i, "right", 5) == 0 && strncasecmp(s + i, "right angle", 11) != 0))
+			return true;
+	return false;
+}
+
+static void
+right_side_text_agrees(const struct routine *r, const struct step *s)
+{
+	if (!s->sides || s->how == NULL)
+		return;
+	const char *tail = strstr(s->how, "Left side:");
+	cr_assert_not_null(tail, "%s: '%s'", r->id, s->title);
+	cr_expect(!names_a_side(s->how, (size_t)(tail - s->how)), "%s: '%s' names a side outside its "
+	    "'Left side:' sentence, which the right side could not mirror", r->id, s->title);
+	char *right = step_how_for_side(s, true);
+	cr_expect(strstr(right, "Left side") == NULL && strstr(right, "Right side:"), "%s: '%s' on the "
+	    "right side says: %s", r->id, s->title, right);
+	free(right);
+	char *left = step_how_for_side(s, false);
+	cr_expect_str_eq(left, s->how, "the left side as written");
+	free(left);
+}
+
+static void
+right_sides_agree(const struct routine *r)
+{
+	for (size_t i = 0; i < r->nsteps; i++) {
+		right_side_text_agrees(r, &r->steps[i]);
+		for (size_t k = 0; k < r->steps[i].ninstead; k++)
+			right_side_text_agrees(r, &r->steps[i].instead[k]);
+	}
+}
+
+Test(routine, bundled_sided_steps_never_say_left_on_the_right_side)
+{
+	each_bundled(right_sides_agree);
+}
+
+Test(routine, the_right_side_mirrors_the_left_side_sentence)
+{
+	struct step s = {.sides = true, .how = "Sit tall and turn. No forcing. Left side: turn to your left."};
+	char *t = step_how_for_side(&s, true);
+	cr_assert_str_eq(t, "Sit tall and turn. No forcing. Right side: turn to your right.");
+	free(t);
+	s.how = "Lie down. Left side: lying on your right side, the Left arm opens.";
+	t = step_how_for_side(&s, true);
+	cr_assert_str_eq(t, "Lie down. Right side: lying on your left side, the Right arm opens.");
+	free(t);
+	t = step_side_sentence(&s, true);
+	cr_assert_str_eq(t, "Right side: lying on your left side, the Right arm opens.");
+	free(t);
+	s.sides = false;
+	cr_assert_null(step_side_sentence(&s, true), "a step without sides has no side sentence");
 }
 
 Test(routine, bundled_sided_steps_say_which_limb_left_means)
