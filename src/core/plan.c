@@ -240,12 +240,27 @@ group_of(const struct plan_condition *pc)
 	return pc->cond->level == SAFETY_STOP ? PLAN_NOT_WITH : PLAN_CARE_WITH;
 }
 
+static char *
+undeclared(const struct plan *p, enum plan_group g, bool briefs)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < p->nconds; i++) {
+		const struct condition *c = p->conds[i].cond;
+		if (p->conds[i].effect == PLAN_NOT_DECLARED && group_of(&p->conds[i]) == g)
+			buf_addf(&b, "%s%s", b.len ? (briefs ? "; " : ", ") : "",
+			    briefs ? condition_brief(c) : c->id);
+	}
+	return b.s;
+}
+
 char *
 plan_undeclared_ids(const struct plan *p, enum plan_group g)
 {
-	struct buf b = {0};
-	for (size_t i = 0; i < p->nconds; i++)
-		if (p->conds[i].effect == PLAN_NOT_DECLARED && group_of(&p->conds[i]) == g)
-			buf_addf(&b, "%s%s", b.len ? ", " : "", p->conds[i].cond->id);
-	return b.s;
+	return undeclared(p, g, false);
+}
+
+char *
+plan_undeclared_briefs(const struct plan *p, enum plan_group g)
+{
+	return undeclared(p, g, true);
 }

@@ -112,7 +112,11 @@ char *plan_why_text(const char *const *why);
 enum plan_group { PLAN_NOT_WITH, PLAN_CARE_WITH, PLAN_ADAPTS_TO, PLAN_GROUP_COUNT };
 /* "Not with: ", "Care with: ", "Adapts to: " */
 const char *plan_group_label(enum plan_group g);
-/* The ids of the group joined with ", "; NULL when none.  Owned by the caller. */
+/* The ids of the group joined with ", " (for authors: `show`); NULL when
+ * none.  Owned by the caller. */
 char *plan_undeclared_ids(const struct plan *p, enum plan_group g);
+/* The same in a few words each (condition_brief), joined with "; ": what
+ * the home screen and the screening's question say.  NULL when none. */
+char *plan_undeclared_briefs(const struct plan *p, enum plan_group g);
 
 #endif

@@ -86,15 +86,14 @@ question(struct screening *s, const struct plan *p)
 		return;
 	}
 	flow_lines_add(b, 0, "", EMPH_TITLE, "Does any of these apply to you?");
-	for (int level = SAFETY_STOP; level >= SAFETY_CAUTION; level--) {
-		struct buf list = {0};
-		for (size_t i = 0; i < p->nconds; i++)
-			if ((int)p->conds[i].cond->level == level)
-				buf_addf(&list, "%s%s", list.len ? "; " : "", condition_brief(p->conds[i].cond));
-		if (list.s)
-			flow_lines_add(b, 2, level == SAFETY_STOP ? "Not with: " : "Care with: ",
-			    level == SAFETY_STOP ? EMPH_STOP : EMPH_NORMAL, list.s);
-		buf_free(&list);
+	/* the groups and words of the home screen (plan.h): refused, advice
+	 * with the steps, steps replaced or left out */
+	for (int g = 0; g < PLAN_GROUP_COUNT; g++) {
+		char *list = plan_undeclared_briefs(p, (enum plan_group)g);
+		if (list)
+			flow_lines_add(b, 2, plan_group_label((enum plan_group)g),
+			    g == PLAN_NOT_WITH ? EMPH_STOP : EMPH_NORMAL, list);
+		free(list);
 	}
 	flow_lines_add(b, 0, "", EMPH_DIM,
 	    "If some do, tell unknot in your health profile (h): it then leaves out or replaces the "

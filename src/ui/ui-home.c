@@ -164,7 +164,7 @@ details(const struct item *it, int y, int x, int w, int h)
 	else if (y < y1 && adapted)
 		y += ui_wrap(y, x, w, y1 - y, "Adapted for you: ", adapted, ROLE_CAUTION);
 	for (int g = 0; g < PLAN_GROUP_COUNT && y < y1; g++) {
-		char *ids = plan_undeclared_ids(p, (enum plan_group)g);
+		char *ids = plan_undeclared_briefs(p, (enum plan_group)g); /* as the screening says them */
 		if (ids)
 			y += ui_wrap(y, x, w, y1 - y, plan_group_label((enum plan_group)g), ids,
 			    g == PLAN_NOT_WITH ? ROLE_CAUTION : ROLE_NORMAL);

@@ -192,6 +192,17 @@ expect_screen "and q goes back" "[exit 0]"
 stop_tui
 
 
+# --- trial-a #8: the home screen and the screening group conditions alike ---------------
+rm -f "$PROFILE" "$HIST"
+start_tui 100 30 "$UNKNOT"
+expect_screen "home" "Enter start"
+keys / f l a r e Enter
+expect_screen "the home screen: conditions only steps name adapt the routine" "Adapts to: broken or infected skin"
+keys Enter
+expect_screen "the screening says the same, in the same group and words" "Does any of these apply to you?"
+t "... Adapts to, not Care with" 'screen | grep -q "Adapts to: broken or infected skin; fragile skin" && screen | grep -q "Care with: tingling or pain down a leg$"'
+stop_tui
+
 # --- trial-a #4: a new hip ------------------------------------------------------------
 rm -f "$PROFILE" "$HIST"
 run_cli health add joint-replacement

@@ -3,6 +3,7 @@
 
 #include "helpers.h"
 #include "plan.h"
+#include "screening.h"
 #include "util.h"
 
 static struct safety cat;
@@ -251,6 +252,32 @@ Test(plan, lists_the_undeclared_conditions_in_three_groups)
 	free(not_with);
 	free(care);
 	free(adapts);
+}
+
+/* trial-a #8: the screening's question groups the conditions as the home
+ * screen and `show` do, under the same labels, in the same words. */
+Test(plan, the_screening_and_the_home_screen_group_conditions_alike)
+{
+	plan_make(&p, &cat, r, NULL);
+	struct screening sc;
+	screening_make(&sc, &p, &cat, false);
+	cr_assert(sc.asks);
+	size_t found = 0;
+	for (int g = 0; g < PLAN_GROUP_COUNT; g++) {
+		char *want = plan_undeclared_briefs(&p, (enum plan_group)g);
+		cr_assert_not_null(want);
+		for (size_t i = 0; i < sc.body.n; i++)
+			if (strcmp(sc.body.v[i].label, plan_group_label((enum plan_group)g)) == 0) {
+				cr_assert_str_eq(sc.body.v[i].text, want);
+				found++;
+			}
+		free(want);
+	}
+	cr_assert_eq(found, PLAN_GROUP_COUNT, "one line for each group");
+	char *adapts = plan_undeclared_briefs(&p, PLAN_ADAPTS_TO);
+	cr_assert_str_eq(adapts, "a broken bone; osteoporosis; spinal stenosis");
+	free(adapts);
+	screening_free(&sc);
 }
 
 Test(plan, a_refused_plan_shows_the_routine_as_written)
