@@ -455,14 +455,21 @@ says_how_and_pressure(const struct routine *r, const struct step *s)
 		    step_type_name(s->type));
 }
 
+/* fn for every step of r and every replacement of one */
+static void
+each_step(const struct routine *r, void (*fn)(const struct routine *, const struct step *))
+{
+	for (size_t i = 0; i < r->nsteps; i++) {
+		fn(r, &r->steps[i]);
+		for (size_t k = 0; k < r->steps[i].ninstead; k++)
+			fn(r, &r->steps[i].instead[k]);
+	}
+}
+
 static void
 every_step_says_how_and_pressure(const struct routine *r)
 {
-	for (size_t i = 0; i < r->nsteps; i++) {
-		says_how_and_pressure(r, &r->steps[i]);
-		for (size_t k = 0; k < r->steps[i].ninstead; k++)
-			says_how_and_pressure(r, &r->steps[i].instead[k]);
-	}
+	each_step(r, says_how_and_pressure);
 }
 
 /* Each roll or hold, as written or as a replacement, screens dvt,
@@ -766,11 +773,7 @@ right_side_text_agrees(const struct routine *r, const struct step *s)
 static void
 right_sides_agree(const struct routine *r)
 {
-	for (size_t i = 0; i < r->nsteps; i++) {
-		right_side_text_agrees(r, &r->steps[i]);
-		for (size_t k = 0; k < r->steps[i].ninstead; k++)
-			right_side_text_agrees(r, &r->steps[i].instead[k]);
-	}
+	each_step(r, right_side_text_agrees);
 }
 
 Test(routine, bundled_sided_steps_never_say_left_on_the_right_side)
@@ -831,11 +834,7 @@ floor_step_says_floor(const struct routine *r, const struct step *s)
 static void
 steps_say_where_the_floor_is(const struct routine *r)
 {
-	for (size_t i = 0; i < r->nsteps; i++) {
-		floor_step_says_floor(r, &r->steps[i]);
-		for (size_t k = 0; k < r->steps[i].ninstead; k++)
-			floor_step_says_floor(r, &r->steps[i].instead[k]);
-	}
+	each_step(r, floor_step_says_floor);
 }
 
 Test(routine, bundled_steps_say_floor_when_on_it_and_never_get_up_from_a_floor_they_are_not_on)
