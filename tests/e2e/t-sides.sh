@@ -13,7 +13,7 @@ prepare = 1;
 steps = (
   { type = "stretch"; title = "Seated twist";
     how = "Sit tall and turn gently. Left side: turn to your left.";
-    duration = 4; sides = true; }
+    duration = 8; sides = true; }
 );
 R
 
@@ -23,7 +23,7 @@ t "plain mode, desk-reset: the twist's right side says which way it turns" 'has 
 start_tui 80 24 "$UNKNOT run $TWIST"
 expect_screen "screening" "Before you start"; keys y
 expect_screen "the left side shows the text as written" "Left side: turn to your left."
-expect_screen "the right side comes" "Right side" 15
+expect_screen "the right side comes" "Right side" 30
 t "... and its text turns to the right, never the left" 'screen | grep -q "Right side: turn to your right." && ! screen | grep -q "turn to your left"'
 stop_tui
 
