@@ -354,6 +354,9 @@ show_exec(const struct cmd_args *a)
 			free(line);
 			free(why);
 		}
+		const char *move = step_move_text(step_move(shown, i)); /* as the player says it first */
+		if (move)
+			print_wrapped("", move, 5, 78);
 		if (s->how)
 			print_wrapped("How: ", s->how, 5, 78);
 		if (s->pressure)

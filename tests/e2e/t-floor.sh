@@ -19,6 +19,9 @@ t "from the chair back down to the floor: 20 s again, said (was 5 s, nothing sai
 t "a floor step after a floor step: no move, no extra time" '! hasF "$s5" "get down" && has "$s5" "^Get ready: 5 seconds.$"'
 t "the end: up from the floor for a short walk, no 'Getting up' step" 'hasF "$s8" "Now get up from the floor" && has "$s8" "A short walk" && ! has "$out" "Getting up"'
 
+run_cli show lower-back
+t "show says it too, before the step's How" 'printf "%s\n" "$out" | grep -A3 "^ 4\. Knee to chest" | grep -q "Now get down onto the floor"'
+
 # --- the full-screen player shows it while getting ready --------------------------------
 start_tui 80 24 "$UNKNOT run lower-back"
 expect_screen "screening" "Before you start"; keys y
