@@ -174,7 +174,7 @@ printf 'health = { ask_pain = true; };\naudio = { enabled = false; };\n' > "$XDG
 printf 'y\n2\n6\n' | "$UNKNOT" run "$SHORT" >/dev/null 2>&1
 lines=$(wc -l < "$HIST")
 out=$(printf 'y\nq\n' | "$UNKNOT" run "$SHORT" 2>&1) && rc=0 || rc=$?
-t "pain went up earlier today: the question comes, q goes back and says so" 'has "$out" "Type y: go on, lighter, q: back." && has "$out" "^Not started.$" && [ $rc = 0 ] && [ "$(wc -l < "$HIST")" = "$lines" ]'
+t "pain went up earlier today: the question comes, q goes back and says so" 'has "$out" "Type y: start anyway, q: back." && has "$out" "^Not started.$" && [ $rc = 0 ] && [ "$(wc -l < "$HIST")" = "$lines" ]'
 printf 'health = { ask_pain = false; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
 
 finish

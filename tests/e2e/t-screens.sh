@@ -58,7 +58,7 @@ start_tui 80 24 "$UNKNOT"
 expect_screen "home with a copy of desk-reset" "15 routines"
 t "two routines with one title are told apart by their ids" 'screen | grep -q " Desk reset (copy) " && screen | grep -q " Desk reset (desk-reset) "'
 t "a long title cut in the list says so with ~, as list does" 'screen | grep -q "^ First days of a back-pain fla~ *20 min"'
-t "the details give minutes, as list does, not a clock time" 'screen | grep -q "20 min, 5 steps, gentle"'
+t "the details give minutes, as list does, not a clock time" 'screen | grep -q "20 min, 4 steps, gentle"'
 keys q; expect_screen "quits" "[exit 0]"
 stop_tui
 rm -rf "$XDG_CONFIG_HOME/unknot/routines"
