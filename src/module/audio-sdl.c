@@ -16,6 +16,7 @@
  */
 #include <SDL.h>
 #include <SDL_mixer.h>
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@ struct sdl_state {
 	int on[CHANNELS];  /* the sound each channel was last given */
 	int volume;        /* 0..100 */
 	bool open;
+	void *alsa;        /* libasound, held while its errors are silenced */
 };
 
 /* SDL's own messages (the disk driver announces itself on every open)
@@ -46,6 +48,35 @@ static void
 quiet(void *data, int category, SDL_LogPriority priority, const char *message)
 {
 	(void)data, (void)category, (void)priority, (void)message;
+}
+
+/* libasound prints its own errors to stderr (eight "ALSA lib ..." lines
+ * on a machine without a sound card, every time the device is tried):
+ * they would land in the plain mode's lines and the reminder daemon's
+ * log.  SDL's reason ("ALSA: Couldn't open audio device: ...") says the
+ * same in one line, and that is what the player and doctor show. */
+static void
+alsa_quiet(const char *file, int line, const char *function, int err, const char *fmt, ...)
+{
+	(void)file, (void)line, (void)function, (void)err, (void)fmt;
+}
+
+/* Where libasound is installed, its error handler is set to alsa_quiet.
+ * The library is opened here, not linked: it is the very copy SDL opens
+ * later (one per process), and this reference keeps it, and the
+ * handler, loaded for the module's life. */
+static void *
+alsa_silence(void)
+{
+	void *lib = dlopen("libasound.so.2", RTLD_NOW | RTLD_LOCAL);
+	if (lib == NULL)
+		return NULL;
+	typedef void (*handler)(const char *, int, const char *, int, const char *, ...);
+	int (*set)(handler) = NULL;
+	*(void **)&set = dlsym(lib, "snd_lib_error_set_handler");
+	if (set)
+		set(alsa_quiet);
+	return lib;
 }
 
 static void *
@@ -58,6 +89,7 @@ sdl_create(char *why, int whylen)
 		return NULL;
 	}
 	st->volume = 80;
+	st->alsa = alsa_silence();
 	for (int i = 0; i < CHANNELS; i++)
 		st->on[i] = -1;
 	return st;
@@ -275,6 +307,8 @@ sdl_destroy(void *state, int max_ms)
 		if (st->sounds[i].chunk)
 			Mix_FreeChunk(st->sounds[i].chunk);
 	free(st->sounds);
+	if (st->alsa)
+		dlclose(st->alsa);
 	free(st);
 }
 
