@@ -272,6 +272,16 @@ sdl_play(void *state, int sound)
 	return true;
 }
 
+/* SDL_mixer counts a channel as playing until its last sample has been
+ * mixed into a buffer for the device; SDL waits for the device to play
+ * out what it holds (two buffers) as it closes. */
+static bool
+sdl_playing(void *state)
+{
+	struct sdl_state *st = state;
+	return st->open && Mix_Playing(-1) > 0;
+}
+
 static void
 sdl_halt(void *state, int sound)
 {
@@ -322,6 +332,7 @@ const struct audio_backend unknot_audio_backend = {
 	.open = sdl_open,
 	.close = sdl_close,
 	.play = sdl_play,
+	.playing = sdl_playing,
 	.halt = sdl_halt,
 	.set_volume = sdl_set_volume,
 	.destroy = sdl_destroy,

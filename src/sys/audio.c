@@ -23,11 +23,16 @@
 #include "speech.h"
 #include "util.h"
 
-/* After a sound's last sample is mixed, the device still plays what it
- * holds (a cue starts up to one 21 ms buffer after it is asked for, and
- * a sound server keeps a buffer or two more): keep it open this much
- * longer. */
-#define TAIL_US 70000LL
+/* A sound is over, for the device, once the back end has handed its
+ * last sample over (be->playing): closing plays out what the device
+ * holds.  That is about its length after it starts (later by up to one
+ * buffer when the device was already open): the device is asked then,
+ * and again every MIXED_POLL_US until it is, for at most MIXED_LATE_US
+ * (a device that has stalled is closed all the same).  Was a fixed 70 ms
+ * after the length: 3 more of SDL's wake-ups per cue at ~30 us each. */
+#define MIXED_SLACK_US 2000LL
+#define MIXED_POLL_US 5000LL
+#define MIXED_LATE_US 300000LL
 /* A device that opens faster than this is opened as the cue plays (no
  * lead, no wake-up of its own); a slower one this many times its slowest
  * opening before the cue (cue.h caps the lead). */
@@ -239,7 +244,7 @@ play_sound(struct audio *a, int sound, long long now)
 {
 	if (sound < 0 || !device_open(a) || !a->be->play(a->st, sound))
 		return false;
-	long long end = now + a->be->length(a->st, sound) * 1000LL + TAIL_US;
+	long long end = now + a->be->length(a->st, sound) * 1000LL + MIXED_SLACK_US;
 	if (end > a->sounding_until)
 		a->sounding_until = end;
 	return true;
@@ -425,6 +430,8 @@ decide(struct audio *a, long long now)
 	if (a->pending && phrase_try(a, a->pending, false, now))
 		a->pending = NULL;
 	long long busy = a->sounding_until;
+	if (a->open && busy > 0 && busy <= now && now - busy < MIXED_LATE_US && a->be->playing(a->st))
+		busy = now + MIXED_POLL_US; /* not all handed over yet */
 	if (a->pending && busy < now + SPEECH_POLL_US)
 		busy = now + SPEECH_POLL_US;
 	long long lead = a->slowest_open < LEAD_AT_ONCE_US ? 0 : LEAD_TIMES * a->slowest_open;

@@ -37,7 +37,7 @@
  * unknot_audio_backend).  Sounds are numbered from 0; volume is 0..100.
  * The module opens no file: audio.c reads them (safely) and hands over
  * the bytes. */
-#define AUDIO_BACKEND_ABI 1  /* bump on any change of the table */
+#define AUDIO_BACKEND_ABI 2  /* bump on any change of the table */
 struct audio_backend {
 	struct module_header hdr; /* AUDIO_BACKEND_ABI and the size, checked by module_load() */
 	const char *name;
@@ -55,6 +55,10 @@ struct audio_backend {
 	void (*close)(void *st);
 	/* Start a sound (the device must be open); false when it cannot. */
 	bool (*play)(void *st, int sound);
+	/* Whether a sound has samples not yet handed to the device.  Once
+	 * none has, close loses nothing: the device plays out what it was
+	 * given before close returns. */
+	bool (*playing)(void *st);
 	/* Cut a sound short (-1: everything). */
 	void (*halt)(void *st, int sound);
 	void (*set_volume)(void *st, int volume);

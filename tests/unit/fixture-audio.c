@@ -3,7 +3,9 @@
  * test_audio.c: a back end with no sound card that keeps count of what it
  * was asked (the silent implementation STYLE.md asks for), so that a test
  * can see what audio.c decodes and when it opens and closes the device.
- * Every sound lasts 100 ms.
+ * Every sound lasts 100 ms; whether one is still being mixed is what
+ * UNKNOT_FIXTURE_MIXING says at each call ("1": yes), so that a test
+ * decides when the last sample has gone to the device.
  */
 #include <stdlib.h>
 
@@ -61,6 +63,14 @@ f_play(void *st, int sound)
 	return fixture_counts.open;
 }
 
+static bool
+f_playing(void *st)
+{
+	(void)st;
+	const char *m = getenv("UNKNOT_FIXTURE_MIXING");
+	return fixture_counts.open && m && m[0] == '1';
+}
+
 static void f_halt(void *st, int sound) { (void)st, (void)sound; }
 static void f_set_volume(void *st, int volume) { (void)st, (void)volume; }
 
@@ -82,6 +92,7 @@ const struct audio_backend unknot_audio_backend = {
 	.open = f_open,
 	.close = f_close,
 	.play = f_play,
+	.playing = f_playing,
 	.halt = f_halt,
 	.set_volume = f_set_volume,
 	.destroy = f_destroy,

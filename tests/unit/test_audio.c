@@ -120,3 +120,51 @@ Test(audio, the_device_closes_once_the_last_cue_has_played)
 	routine_free(r);
 	audio_free(a);
 }
+
+/* The device closes as soon as the back end has mixed a sound's last
+ * sample (SDL plays out what it holds as it closes), not a fixed time
+ * later; and stays open while the back end is still mixing. */
+static struct session *
+started(struct audio *a, struct routine *r)
+{
+	struct session *s = session_new(r, 1.0, 0);
+	const struct session_event *ev;
+	size_t n = session_tick(s, 0, &ev);
+	cr_assert_eq(audio_events(a, r, ev, n, 0), ALERT_NONE, "the start cue sounded");
+	cr_assert(audio_device_open(a));
+	return s;
+}
+
+Test(audio, the_device_closes_once_the_cue_is_mixed)
+{
+	setenv("UNKNOT_FIXTURE_MIXING", "0", 1);
+	struct audio *a = counting_audio();
+	struct routine *r = one_step();
+	audio_prepare(a, r);
+	struct session *s = started(a, r);
+	audio_wake(a, s, 50000);
+	cr_assert(audio_device_open(a), "open while the cue (100 ms) plays");
+	audio_wake(a, s, 120000);
+	cr_assert(!audio_device_open(a), "closed 20 ms after its end: it is all mixed, the next cue is 1 s away");
+	session_free(s);
+	routine_free(r);
+	audio_free(a);
+}
+
+Test(audio, the_device_stays_open_while_the_back_end_still_mixes)
+{
+	setenv("UNKNOT_FIXTURE_MIXING", "1", 1);
+	struct audio *a = counting_audio();
+	struct routine *r = one_step();
+	audio_prepare(a, r);
+	struct session *s = started(a, r);
+	long long next = audio_wake(a, s, 200000);
+	cr_assert(audio_device_open(a), "the device runs late: the cue is not all mixed 100 ms after its end");
+	cr_assert(next <= 200000 + 20000, "asks again soon (%lld)", next);
+	setenv("UNKNOT_FIXTURE_MIXING", "0", 1);
+	audio_wake(a, s, 210000);
+	cr_assert(!audio_device_open(a), "closed once it is");
+	session_free(s);
+	routine_free(r);
+	audio_free(a);
+}
