@@ -445,17 +445,19 @@ decide(struct audio *a, long long now)
 	return d.next;
 }
 
-/* With no session to drive it (before the routine, after its end), the
- * sound decides again on a timer of the event loop. */
+/* The sound decides again on a timer of its own on the event loop, not
+ * on the player's turns: a turn at a time the screen asked for redraws
+ * the whole screen, and the device's openings and closings are not the
+ * screen's business (they were one redraw per cue, ~0.2 ms each).  The
+ * player's calls (audio_wake, after anything that moves the clock) keep
+ * next_cue and paused current for it; with no session (before the
+ * routine, after its end) the timer alone sees a sound through. */
 static void
 arm(struct audio *a, long long next)
 {
-	if (a->next_cue == LLONG_MAX && next != LLONG_MAX) {
-		a->timer.deadline = next;
+	a->timer.deadline = next == LLONG_MAX ? LOOP_NEVER : next;
+	if (next != LLONG_MAX)
 		loop_add(&a->timer);
-	} else {
-		a->timer.deadline = LOOP_NEVER;
-	}
 }
 
 static void
@@ -518,9 +520,8 @@ audio_wake(struct audio *a, const struct session *s, long long now)
 	}
 	a->paused = session_paused(s);
 	a->next_cue = session_next_deadline(s);
-	long long next = decide(a, now);
-	arm(a, next); /* the player's turns decide from now on */
-	return next;
+	arm(a, decide(a, now));
+	return LLONG_MAX; /* the timer calls again, not the player */
 }
 
 bool

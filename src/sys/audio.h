@@ -89,8 +89,9 @@ enum cue_alert audio_events(struct audio *a, const struct routine *r, const stru
 /* After each tick and each key that moves or pauses the clock: opens the
  * device shortly before the session's next cue, closes it when the next
  * is far or the session is paused, plays speech that has become ready.
- * Returns when it wants to be called again (LLONG_MAX: not before the
- * clock changes). */
+ * What follows (opening, closing, speech rendered later) is done by a
+ * timer of the event loop, so that the screen is not woken for it: the
+ * player need not call again before the clock changes (LLONG_MAX). */
 long long audio_wake(struct audio *a, const struct session *s, long long now);
 
 /* Play one cue now (the reminder); false when it could not sound. */
