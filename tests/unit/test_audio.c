@@ -121,51 +121,59 @@ Test(audio, the_device_closes_once_the_last_cue_has_played)
 	audio_free(a);
 }
 
+/* A one-step routine started at t0 with the counting back end, which
+ * says a sound is still being mixed when `mixing` is "1": the start cue
+ * (100 ms) plays, the next cue is 1 s away. */
+struct cued {
+	struct audio *a;
+	struct routine *r;
+	struct session *s;
+};
+
+static struct cued
+cued_start(const char *mixing, long long t0)
+{
+	setenv("UNKNOT_FIXTURE_MIXING", mixing, 1);
+	struct cued c = {counting_audio(), one_step(), NULL};
+	audio_prepare(c.a, c.r);
+	c.s = session_new(c.r, 1.0, t0);
+	const struct session_event *ev;
+	size_t n = session_tick(c.s, t0, &ev);
+	cr_assert_eq(audio_events(c.a, c.r, ev, n, t0), ALERT_NONE, "the start cue sounded");
+	cr_assert(audio_device_open(c.a));
+	return c;
+}
+
+static void
+cued_end(struct cued *c)
+{
+	session_free(c->s);
+	routine_free(c->r);
+	audio_free(c->a);
+}
+
 /* The device closes as soon as the back end has mixed a sound's last
  * sample (SDL plays out what it holds as it closes), not a fixed time
  * later; and stays open while the back end is still mixing. */
-static struct session *
-started(struct audio *a, struct routine *r)
-{
-	struct session *s = session_new(r, 1.0, 0);
-	const struct session_event *ev;
-	size_t n = session_tick(s, 0, &ev);
-	cr_assert_eq(audio_events(a, r, ev, n, 0), ALERT_NONE, "the start cue sounded");
-	cr_assert(audio_device_open(a));
-	return s;
-}
-
 Test(audio, the_device_closes_once_the_cue_is_mixed)
 {
-	setenv("UNKNOT_FIXTURE_MIXING", "0", 1);
-	struct audio *a = counting_audio();
-	struct routine *r = one_step();
-	audio_prepare(a, r);
-	struct session *s = started(a, r);
-	audio_wake(a, s, 50000);
-	cr_assert(audio_device_open(a), "open while the cue (100 ms) plays");
-	audio_wake(a, s, 120000);
-	cr_assert(!audio_device_open(a), "closed 20 ms after its end: it is all mixed, the next cue is 1 s away");
-	session_free(s);
-	routine_free(r);
-	audio_free(a);
+	struct cued c = cued_start("0", 0);
+	audio_wake(c.a, c.s, 50000);
+	cr_assert(audio_device_open(c.a), "open while the cue (100 ms) plays");
+	audio_wake(c.a, c.s, 120000);
+	cr_assert(!audio_device_open(c.a), "closed 20 ms after its end: it is all mixed, the next cue is 1 s away");
+	cued_end(&c);
 }
 
 Test(audio, the_device_stays_open_while_the_back_end_still_mixes)
 {
-	setenv("UNKNOT_FIXTURE_MIXING", "1", 1);
-	struct audio *a = counting_audio();
-	struct routine *r = one_step();
-	audio_prepare(a, r);
-	struct session *s = started(a, r);
-	audio_wake(a, s, 200000);
-	cr_assert(audio_device_open(a), "the device runs late: the cue is not all mixed 100 ms after its end");
+	struct cued c = cued_start("1", 0);
+	audio_wake(c.a, c.s, 200000);
+	cr_assert(audio_device_open(c.a), "the device runs late: the cue is not all mixed 100 ms after its end");
 	setenv("UNKNOT_FIXTURE_MIXING", "0", 1);
-	audio_wake(a, s, 210000);
-	cr_assert(!audio_device_open(a), "closed once it is");
-	session_free(s);
-	routine_free(r);
-	audio_free(a);
+	audio_wake(c.a, c.s, 210000);
+	cr_assert(!audio_device_open(c.a), "closed once it is");
+	cued_end(&c);
 }
 
 /* The device's openings and closings are not the screen's business: a
@@ -173,21 +181,12 @@ Test(audio, the_device_stays_open_while_the_back_end_still_mixes)
  * the sound keeps its own time on the event loop. */
 Test(audio, the_sound_keeps_its_own_time_and_the_player_is_not_woken_for_it)
 {
-	setenv("UNKNOT_FIXTURE_MIXING", "0", 1);
-	struct audio *a = counting_audio();
-	struct routine *r = one_step();
-	audio_prepare(a, r);
 	long long t0 = now_us();
-	struct session *s = session_new(r, 1.0, t0);
-	const struct session_event *ev;
-	size_t n = session_tick(s, t0, &ev);
-	cr_assert_eq(audio_events(a, r, ev, n, t0), ALERT_NONE, "the start cue sounded");
-	cr_assert_eq(audio_wake(a, s, t0), LLONG_MAX, "the player need not wake for the sound");
-	cr_assert(audio_device_open(a));
+	struct cued c = cued_start("0", t0);
+	cr_assert_eq(audio_wake(c.a, c.s, t0), LLONG_MAX, "the player need not wake for the sound");
+	cr_assert(audio_device_open(c.a));
 	stop_at = t0 + 300000; /* the cue lasts 100 ms, the next is 1 s away */
 	loop_run(until_stop, NULL);
-	cr_assert(!audio_device_open(a), "closed by the sound's own timer once the cue has played");
-	session_free(s);
-	routine_free(r);
-	audio_free(a);
+	cr_assert(!audio_device_open(c.a), "closed by the sound's own timer once the cue has played");
+	cued_end(&c);
 }
