@@ -314,6 +314,9 @@ someone_playing(const struct reminder *r)
 static void
 tick(struct reminder *r, time_t now)
 {
+	/* a due time moved without an event (a routine playing elsewhere
+	 * defers it, one completed elsewhere restarts it) is shown too */
+	time_t due = r->m.due;
 	read_history(r, now, false);
 	struct remind_probe probe = {.idle = -1}, *p = NULL;
 	for (;;) {
@@ -337,7 +340,10 @@ tick(struct reminder *r, time_t now)
 		if (r->h.event)
 			r->h.event(r->h.ctx, e);
 		changed(r);
+		due = r->m.due;
 	}
+	if (r->m.due != due)
+		changed(r);
 	arm(r, now);
 }
 
@@ -643,11 +649,17 @@ reminder_status_text(const struct reminder *r, time_t now, char *out, size_t n)
 	struct remind_counts c = remind_today(&r->m, now);
 	/* a break started early, or Start's routine in another terminal: the
 	 * next break waits for its end (deferred a minute at a time) */
-	bool playing = !r->m.offered && !remind_paused(&r->m) && someone_playing(r);
+	bool playing = reminder_waiting_for_routine(r);
 	snprintf(out, n, "%s%s; every %s, %s, %s%s; routine %s; today %d offered, %d taken, %d snoozed, "
 	    "%d skipped; %spid %ld", next, playing ? "; a routine is playing: no break before it ends" : "", every, schedule_hours_text(&r->m.set.sch, hours, sizeof hours),
 	    schedule_days_text(r->m.set.sch.days, days, sizeof days), micro, r->o.routine_id, c.offered, c.taken,
 	    c.snoozed, c.skipped, can_show(r) ? "" : REMINDER_UNSEEN_WARNING "; ", (long)getpid());
+}
+
+bool
+reminder_waiting_for_routine(const struct reminder *r)
+{
+	return !r->m.offered && !remind_paused(&r->m) && someone_playing(r);
 }
 
 time_t

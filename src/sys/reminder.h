@@ -118,6 +118,10 @@ time_t reminder_next_text_changes(const struct reminder *r, time_t now);
 /* The full status line `remind status` prints. */
 void reminder_status_text(const struct reminder *r, time_t now, char *out, size_t n);
 
+/* True while a routine plays here or in another terminal with no break
+ * due or paused: the next break waits for its end (a minute at a time). */
+bool reminder_waiting_for_routine(const struct reminder *r);
+
 /* A client's one request to this user's running reminder (control_ask on
  * its socket): 0 with the reply (raw: clean it before printing), or
  * CONTROL_NONE (none runs), CONTROL_FOREIGN or CONTROL_TIMEOUT with why. */

@@ -63,6 +63,8 @@ screen_draw(void *ctx)
 	} else {
 		reminder_next_text(r, now, buf, sizeof buf);
 		ui_center(y, 0, COLS, buf, ROLE_TITLE);
+		if (reminder_waiting_for_routine(r))
+			ui_center(y + 1, 0, COLS, "a routine is playing: no break before it ends", ROLE_DIM);
 		if (remind_paused(&r->m))
 			keys = keys_paused;
 	}

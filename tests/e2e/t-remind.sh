@@ -291,6 +291,20 @@ wait_until 'grep -q "	reminder-offered	" "$HIST"' 8
 t "and the next break comes an interval later" 'grep -q "	reminder-offered	" "$HIST"'
 kill -TERM $nd; wait $nd
 
+# the screen, while a routine plays in another terminal: it says so, and its
+# next break follows the one status gives as the break is put off (trial C:
+# the screen kept a due time already past while status moved on)
+mkdir -p "$RUN"
+flock -s "$RUN/playing" sleep 9 & player=$!
+start_tui 80 24 "UNKNOT_REMIND_SCALE=20 $UNKNOT remind --every 1m $ALWAYS --routine $SHORT"
+expect_screen "waiting, a routine playing elsewhere" "next break at"
+expect_screen "the screen says a routine is playing and no break comes before it ends" "a routine is playing: no break before it ends" 5
+sleep 4
+run_cli remind status
+t "... and shows the next break status gives" 'want=$(printf "%s" "$out" | sed -n "s/^\(next break at [0-9:]*\).*/\1/p"); [ -n "$want" ] && screen | grep -q "$want"'
+keys q; stop_tui
+wait $player
+
 # a routine playing in another terminal: no break in the middle of it
 : > "$HIST"
 : > "$E2E_TMP/answer"
