@@ -397,6 +397,11 @@ step_line(struct lp *l, size_t i)
 {
 	const struct step *st = &l->r->steps[i];
 	char d[48], rest[48];
+	/* getting down to the floor or up from it: said first, as speech says
+	 * it before the title (eyes closed, the position comes before the rest) */
+	const char *move = step_move_text(step_move(l->r, i));
+	if (move)
+		say("%s", move);
 	struct buf b = {0};
 	buf_addf(&b, "Step %zu of %zu: %s", i + 1, l->r->nsteps, st->title);
 	if (st->sides)
@@ -422,10 +427,6 @@ step_line(struct lp *l, size_t i)
 		say("%s%s", label, ps->cautions[k]->advice);
 		free(label);
 	}
-	/* getting down to the floor or up from it: said with the time for it */
-	const char *move = step_move_text(step_move(l->r, i));
-	if (move)
-		say("%s", move);
 	long ready = step_prepare_seconds(l->r, i);
 	if (ready > 0)
 		say("Get ready: %s.", duration_spoken(ready, d, sizeof d));

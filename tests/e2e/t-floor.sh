@@ -7,12 +7,21 @@ mkdir -p "$XDG_CONFIG_HOME/unknot"
 printf 'health = { ask_pain = false; };\naudio = { enabled = false; };\n' > "$XDG_CONFIG_HOME/unknot/config"
 has() { printf '%s\n' "$1" | grep -q -- "$2"; }
 hasF() { printf '%s\n' "$1" | grep -qF -- "$2"; }
-# the lines from "Step N of" up to the next step
-step_of() { printf '%s\n' "$1" | sed -n "/^Step $2 of /,/^Step $(($2 + 1)) of /p"; }
+# the lines of step N: its move ("Now get ...", said just before it), then
+# from "Step N of" up to the next step
+step_of() {
+	printf '%s\n' "$1" | awk -v n="$2" '
+		index($0, "Now get ") == 1 { pend = $0; next }
+		$0 ~ "^Step " n " of " { on = 1; if (pend != "") print pend }
+		$0 ~ "^Step " (n + 1) " of " { on = 0 }
+		on { print }
+		{ pend = "" }'
+}
 
 # --- lower-back: floor, chair, floor again, then up ------------------------------------
 out=$(printf 'y\n' | "$UNKNOT" run --plain --speed 100 lower-back 2>"$E2E_TMP/stderr") && rc=0 || rc=$?
 s1=$(step_of "$out" 1) s3=$(step_of "$out" 3) s4=$(step_of "$out" 4) s5=$(step_of "$out" 5) s8=$(step_of "$out" 8)
+t "the move is said before the step's title, as unknot-routine(5) says" 'printf "%s\n" "$out" | grep -B1 "^Step 4 of " | head -1 | grep -q "^Now get down onto the floor"'
 t "the first floor step: time to get down, and it says so" 'hasF "$s1" "Now get down onto the floor" && has "$s1" "^Get ready: 20 seconds.$"'
 t "off the floor to the chair: time to get up, and how" 'hasF "$s3" "Now get up from the floor: roll onto your side first" && has "$s3" "^Get ready: 20 seconds.$"'
 t "from the chair back down to the floor: 20 s again, said (was 5 s, nothing said)" 'hasF "$s4" "Now get down onto the floor" && has "$s4" "^Get ready: 20 seconds.$"'
