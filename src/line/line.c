@@ -485,6 +485,8 @@ keys_line(const struct lp *l)
 	buf_free(&b);
 }
 
+static void say_sentences(const char *const *v);
+
 /* One key (or the first character of a line) for the player. */
 static void
 player_key(struct lp *l, int ch, long long now)
@@ -511,8 +513,9 @@ player_key(struct lp *l, int ch, long long now)
 		snprintf(m, sizeof m, "Volume %d%%.", audio_change_volume(l->c->audio, c == CMD_QUIETER ? -10 : 10));
 		say("%s", m);
 		break;
-	case CMD_HELP:
+	case CMD_HELP: /* as the full screen's help: the keys, then the pain rules */
 		keys_line(l);
+		say_sentences(pain_rules);
 		break;
 	case CMD_PAUSE:
 		player_do(&l->p, c, now);

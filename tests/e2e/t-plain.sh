@@ -104,6 +104,8 @@ keys Space
 expect_screen "TERM=dumb: space pauses" "Paused: space resumes."
 keys Space
 expect_screen "TERM=dumb: space resumes" "Resumed."
+keys '?'
+expect_screen "TERM=dumb: ? says the pain rules too, as the full screen's help does" "What a session stirs up should settle by the next morning."
 keys n
 expect_screen "TERM=dumb: n skips to the next step" "Step 2 of 3: Second long stretch, left side"
 keys q
