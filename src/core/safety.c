@@ -317,6 +317,25 @@ safety_find(const struct safety *cat, const char *id)
 	return NULL;
 }
 
+/* True when a and b, ids of words joined by '-', share a word of five
+ * letters or more. */
+static bool
+shares_word(const char *a, const char *b)
+{
+	for (const char *w = a; *w;) {
+		size_t n = strcspn(w, "-");
+		if (n >= 5)
+			for (const char *v = b; *v;) {
+				size_t m = strcspn(v, "-");
+				if (m == n && strncmp(w, v, n) == 0)
+					return true;
+				v += m + (v[m] == '-');
+			}
+		w += n + (w[n] == '-');
+	}
+	return false;
+}
+
 const char *
 safety_closest(const struct safety *cat, const char *id)
 {
@@ -329,5 +348,15 @@ safety_closest(const struct safety *cat, const char *id)
 			bestd = dist;
 		}
 	}
+	if (best)
+		return best;
+	/* no typo away: the one id that shares a word of 5 letters or more
+	 * ("hip-replacement" is joint-replacement) */
+	for (size_t i = 0; i < cat->n; i++)
+		if (shares_word(id, cat->v[i].id)) {
+			if (best)
+				return NULL; /* two of them: no guess */
+			best = cat->v[i].id;
+		}
 	return best;
 }

@@ -214,3 +214,12 @@ Test(safety, advice_is_labelled_with_the_condition_in_words)
 	cr_assert_str_eq(s, "With surgery in the last six weeks: ");
 	free(s);
 }
+
+Test(safety, an_unknown_id_is_matched_by_a_typo_or_a_word_it_shares)
+{
+	cr_assert_str_eq(safety_closest(&cat, "osteoporsis"), "osteoporosis");
+	/* trial C: the id a person guesses names the same thing in other words */
+	cr_assert_str_eq(safety_closest(&cat, "hip-replacement"), "joint-replacement");
+	cr_assert_str_eq(safety_closest(&cat, "lumbar-stenosis"), "spinal-stenosis");
+	cr_assert_null(safety_closest(&cat, "broken-arm"), "no id shares a word of five letters or more");
+}
