@@ -46,6 +46,29 @@ put_num(char *p, long n, int width)
 	return p;
 }
 
+/* "2026-01-05T08:00:00+01:00" at q, tm being e's time where it was
+ * written; returns the end. */
+static char *
+put_iso(char *q, const struct history_entry *e, const struct tm *tm)
+{
+	int off = e->utc_offset < 0 ? -e->utc_offset : e->utc_offset;
+	q = put_num(q, tm->tm_year + 1900, 4);
+	*q++ = '-';
+	q = put_num(q, tm->tm_mon + 1, 2);
+	*q++ = '-';
+	q = put_num(q, tm->tm_mday, 2);
+	*q++ = 'T';
+	q = put_num(q, tm->tm_hour, 2);
+	*q++ = ':';
+	q = put_num(q, tm->tm_min, 2);
+	*q++ = ':';
+	q = put_num(q, tm->tm_sec, 2);
+	*q++ = e->utc_offset < 0 ? '-' : '+';
+	q = put_num(q, off / 3600, 2);
+	*q++ = ':';
+	return put_num(q, off / 60 % 60, 2);
+}
+
 /* One CSV record, written without printf: 100,000 of them are the bench. */
 static void
 csv_entry(struct printer *p, const struct history_entry *e, const struct tm *tm)
@@ -67,23 +90,7 @@ csv_entry(struct printer *p, const struct history_entry *e, const struct tm *tm)
 		p->id_field = b.s;
 		free(id);
 	}
-	char line[128], *q = line;
-	int off = e->utc_offset < 0 ? -e->utc_offset : e->utc_offset;
-	q = put_num(q, tm->tm_year + 1900, 4);
-	*q++ = '-';
-	q = put_num(q, tm->tm_mon + 1, 2);
-	*q++ = '-';
-	q = put_num(q, tm->tm_mday, 2);
-	*q++ = 'T';
-	q = put_num(q, tm->tm_hour, 2);
-	*q++ = ':';
-	q = put_num(q, tm->tm_min, 2);
-	*q++ = ':';
-	q = put_num(q, tm->tm_sec, 2);
-	*q++ = e->utc_offset < 0 ? '-' : '+';
-	q = put_num(q, off / 3600, 2);
-	*q++ = ':';
-	q = put_num(q, off / 60 % 60, 2);
+	char line[128], *q = put_iso(line, e, tm);
 	*q++ = ',';
 	fwrite(line, 1, (size_t)(q - line), stdout);
 	fputs(p->id_field, stdout);
@@ -103,19 +110,6 @@ csv_entry(struct printer *p, const struct history_entry *e, const struct tm *tm)
 		q = put_num(q, e->pain_after, 1);
 	*q++ = '\n';
 	fwrite(line, 1, (size_t)(q - line), stdout);
-}
-
-/* "2026-01-05T08:00:00+01:00": when, in the time zone it was written in. */
-static void
-iso_time(const struct history_entry *e, char *out, size_t n)
-{
-	time_t local = e->when + e->utc_offset;
-	struct tm tm;
-	gmtime_r(&local, &tm);
-	int off = e->utc_offset < 0 ? -e->utc_offset : e->utc_offset;
-	snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, e->utc_offset < 0 ? '-' : '+', off / 3600,
-	    off / 60 % 60);
 }
 
 /* A pain value, or null when it was not given. */
@@ -144,7 +138,7 @@ print_entry(const struct history_entry *e, void *arg)
 		p->rows++;
 		return;
 	}
-	iso_time(e, iso, sizeof iso);
+	*put_iso(iso, e, &tm) = '\0';
 	if (p->json) {
 		struct json *j = p->json;
 		json_begin_object(j);
